@@ -1,0 +1,90 @@
+package org.digitbench.eval;
+
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/** Confidence intervals and significance tests, with Apache Commons Math's distributions. */
+public final class Statistics {
+    /** Below this many discordant pairs McNemar's test uses the exact binomial distribution. */
+    public static final int MCNEMAR_EXACT_BELOW = 25;
+
+    private Statistics() {
+    }
+
+    /** A closed interval. */
+    public record Interval(double low, double high) {
+    }
+
+    /**
+     * The Wilson score interval for a proportion.
+     *
+     * @param successes  number of successes
+     * @param n          number of trials, positive
+     * @param confidence e.g. 0.95
+     */
+    public static Interval wilson(int successes, int n, double confidence) {
+        if (n <= 0 || successes < 0 || successes > n) {
+            throw new IllegalArgumentException("need 0 <= successes <= n and n > 0, got " + successes + " of " + n);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+        }
+        double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+        double p = (double) successes / n;
+        double z2 = z * z;
+        double denominator = 1 + z2 / n;
+        double centre = (p + z2 / (2.0 * n)) / denominator;
+        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / denominator;
+        return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+    }
+
+    /**
+     * McNemar's test of whether two classifiers have the same error rate on the same test set.
+     *
+     * @param onlyA     images only model A got right
+     * @param onlyB     images only model B got right
+     * @param statistic the chi-squared statistic with continuity correction, or the smaller count for the exact test
+     * @param pValue    two-sided p-value
+     * @param method    {@code exact-binomial} or {@code chi-squared-corrected}
+     */
+    public record McNemar(int onlyA, int onlyB, double statistic, double pValue, String method) {
+    }
+
+    /** McNemar's test from the two models' predictions and the true labels. */
+    public static McNemar mcnemar(int[] truth, int[] predictedA, int[] predictedB) {
+        if (truth.length != predictedA.length || truth.length != predictedB.length) {
+            throw new IllegalArgumentException("McNemar's test needs predictions for the same images: "
+                    + truth.length + ", " + predictedA.length + ", " + predictedB.length);
+        }
+        int onlyA = 0;
+        int onlyB = 0;
+        for (int i = 0; i < truth.length; i++) {
+            boolean a = predictedA[i] == truth[i];
+            boolean b = predictedB[i] == truth[i];
+            if (a && !b) {
+                onlyA++;
+            } else if (b && !a) {
+                onlyB++;
+            }
+        }
+        return mcnemar(onlyA, onlyB);
+    }
+
+    /** McNemar's test from the discordant counts. */
+    public static McNemar mcnemar(int onlyA, int onlyB) {
+        int discordant = onlyA + onlyB;
+        if (discordant == 0) {
+            return new McNemar(0, 0, 0, 1.0, "exact-binomial");
+        }
+        if (discordant < MCNEMAR_EXACT_BELOW) {
+            int smaller = Math.min(onlyA, onlyB);
+            double p = 2 * new BinomialDistribution(null, discordant, 0.5).cumulativeProbability(smaller);
+            return new McNemar(onlyA, onlyB, smaller, Math.min(1.0, p), "exact-binomial");
+        }
+        double d = Math.abs(onlyA - onlyB) - 1.0;
+        double chi2 = Math.max(0, d) * Math.max(0, d) / discordant;
+        double p = 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(chi2);
+        return new McNemar(onlyA, onlyB, chi2, p, "chi-squared-corrected");
+    }
+}
