@@ -114,12 +114,16 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
         } catch (NumberFormatException e) {
             throw invalid(text);
         }
-        check(value);
+        check(value, text);
         return value;
     }
 
     /** Checks a value of the right Java type against the range or choices. */
     public void check(Object value) {
+        check(value, String.valueOf(value));
+    }
+
+    private void check(Object value, String text) {
         switch (type) {
             case INT, DOUBLE -> {
                 double v = ((Number) value).doubleValue();
@@ -127,12 +131,12 @@ public record ParamSpec(String name, Type type, Object defaultValue, Double min,
                         && (min == null || (minExclusive ? v > min : v >= min))
                         && (max == null || v <= max);
                 if (!ok) {
-                    throw invalid(String.valueOf(value));
+                    throw invalid(text);
                 }
             }
             case CHOICE -> {
                 if (!choices.contains(value)) {
-                    throw invalid(String.valueOf(value));
+                    throw invalid(text);
                 }
             }
             default -> { }

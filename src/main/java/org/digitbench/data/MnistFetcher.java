@@ -56,41 +56,51 @@ public final class MnistFetcher {
      * @throws DataFormatException when no mirror delivered a file with the right checksum
      */
     public Path fetch(Mnist.File file, Path dir) {
+        return fetch(file.gzName(), file.sha256, dir);
+    }
+
+    /**
+     * Downloads {@code fileName} from each mirror in turn into {@code dir}, accepting it only when
+     * the SHA-256 of its decompressed content is {@code sha256}.
+     *
+     * @throws DataFormatException when no mirror delivered a file with the right checksum
+     */
+    public Path fetch(String fileName, String sha256, Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new DataFormatException("cannot create the data directory '" + dir + "': " + e.getMessage(), e);
         }
-        Path target = dir.resolve(file.gzName());
+        Path target = dir.resolve(fileName);
         List<String> failures = new ArrayList<>();
         for (URI mirror : mirrors) {
-            URI uri = mirror.resolve(file.gzName());
+            URI uri = mirror.resolve(fileName);
             for (int attempt = 1; attempt <= attemptsPerMirror; attempt++) {
                 log.println("Downloading " + uri + (attempt > 1 ? " (attempt " + attempt + ")" : "") + " ...");
-                Path part = dir.resolve(file.gzName() + ".part");
+                Path part = dir.resolve(fileName + ".part");
                 try {
                     download(uri, part);
                     SourceFile source = checksum(part);
-                    if (!source.sha256().equals(file.sha256)) {
+                    if (!source.sha256().equals(sha256)) {
                         // a wrong file will not get better by asking the same mirror again
                         failures.add(uri + ": wrong content (SHA-256 " + source.sha256() + ")");
                         break;
                     }
                     Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    log.println("  verified " + file.baseName + " (" + source.bytes() + " bytes, SHA-256 " + file.sha256 + ")");
+                    log.println("  verified " + fileName + " (" + source.bytes() + " bytes decompressed, SHA-256 " + sha256 + ")");
                     return target;
                 } catch (IOException | DataFormatException e) {
                     failures.add(uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
                     sleep(attempt);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new DataFormatException("download of " + file.gzName() + " interrupted", e);
+                    throw new DataFormatException("download of " + fileName + " interrupted", e);
                 } finally {
                     deleteQuietly(part);
                 }
             }
         }
-        throw new DataFormatException("could not download " + file.gzName() + " from any mirror ("
+        throw new DataFormatException("could not download " + fileName + " from any mirror ("
                 + String.join("; ", failures) + "). Without network access, copy the four MNIST files (gzip IDX) into '"
                 + dir + "' or point --data-dir or " + Mnist.ENV + " at a folder that has them");
     }

@@ -16,7 +16,7 @@ final class SmileFrames {
 
     /** Pixel columns p0..p(n-1) plus the label column. */
     static DataFrame withLabels(Dataset data) {
-        return pixels(data).merge(new DataFrame(IntVector.of(LABEL, data.labels())));
+        return pixels(data).merge(new DataFrame(new IntVector(LABEL, data.labels())));
     }
 
     /** The schema of the pixel columns alone, for building prediction tuples. */

@@ -3,9 +3,11 @@ package org.digitbench.plugins.smile;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.TrainedModel;
+import org.digitbench.api.TrainingListener;
 import org.digitbench.data.Dataset;
 import smile.classification.OneVersusOne;
 import smile.classification.SVM;
@@ -43,6 +45,11 @@ public final class SmileSvm extends SmilePlugin {
 
     @Override
     public TrainedModel train(Dataset train, Hyperparameters p, long seed) {
+        return train(train, p, seed, TrainingListener.NONE);
+    }
+
+    @Override
+    public TrainedModel train(Dataset train, Hyperparameters p, long seed, TrainingListener listener) {
         double[][] x = train.toDoubleRows();
         var kernel = new GaussianKernel(p.getDouble("sigma"));
         var options = new SVM.Options(p.getDouble("C"), p.getDouble("tol"), p.getInt("epochs"));
@@ -52,11 +59,15 @@ public final class SmileSvm extends SmilePlugin {
         for (int i = 0; i < x.length; i++) {
             index.put(x[i], i);
         }
+        int pairs = Dataset.NUM_CLASSES * (Dataset.NUM_CLASSES - 1) / 2;
+        AtomicInteger done = new AtomicInteger();
         var model = OneVersusOne.fit(x, train.labels(), (xi, yi) -> {
             long first = index.get(xi[0]);
             long last = index.get(xi[xi.length - 1]);
             MathEx.setSeed(seed * 1_000_003L + first * 65_537L + last);
-            return SVM.fit(xi, yi, kernel, options);
+            var svm = SVM.fit(xi, yi, kernel, options);
+            listener.progress("digit pair", done.incrementAndGet(), pairs);
+            return svm;
         });
         return new SmileVectorModel(model);
     }

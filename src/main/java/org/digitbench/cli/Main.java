@@ -1,0 +1,212 @@
+package org.digitbench.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.digitbench.DigitbenchException;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.ParamSpec;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.MnistFetcher;
+import org.digitbench.data.Normalization;
+import org.digitbench.run.Profile;
+import org.digitbench.run.RunConfig;
+import org.digitbench.run.Runner;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code digitbench} command line. */
+@Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Benchmarks handwritten-digit classifiers on MNIST.",
+        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.DataCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a run in which at least one model failed (results are still written). */
+    public static final int EXIT_MODEL_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run or data");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code, printing to the given streams. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof DigitbenchException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("digitbench: error: " + e.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("digitbench: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 70;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Options shared by commands that read MNIST. */
+    static final class DataOptions {
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "folder with the MNIST files (default: $" + Mnist.ENV + ", else data/mnist)")
+        Path dataDir;
+
+        @Option(names = "--no-download", description = "never download missing MNIST files")
+        boolean noDownload;
+
+        Mnist.Location location() {
+            return Mnist.locate(dataDir);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the plugins on the class path with their hyper-parameters.")
+    static final class ListCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (ClassifierPlugin p : PluginRegistry.discover().all()) {
+                out.printf("%s  (%s %s, %s)%n  %s%n", p.id(), p.library(), p.libraryVersion(), p.family(), p.description());
+                for (ParamSpec s : p.parameters()) {
+                    out.printf("    %-14s = %-8s %s; %s%n", s.name(), s.defaultValue(), s.description(), s.expected());
+                }
+                out.println();
+            }
+            out.println("Set a hyper-parameter with: digitbench run -P PLUGIN.NAME=VALUE");
+            return 0;
+        }
+    }
+
+    @Command(name = "data", mixinStandardHelpOptions = true, description = "Checks the MNIST files (downloading them if missing) and summarises them.")
+    static final class DataCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.Mixin
+        DataOptionsMixin data;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Mnist.Location location = data.options.location();
+            out.println("MNIST in " + location.dir() + " (" + location.origin() + ")");
+            Mnist.Split split = Mnist.load(location, data.options.noDownload ? Optional.empty() : Optional.of(new MnistFetcher(System.err)));
+            for (var d : List.of(split.train(), split.test())) {
+                out.print(DatasetSummary.of(d).format());
+                d.sources().forEach(s -> out.printf("  %s  sha256 %s  (%d bytes decompressed)%n", s.path(), s.sha256(), s.bytes()));
+            }
+            out.println("All four files match the published SHA-256 checksums.");
+            return 0;
+        }
+    }
+
+    /** Lets picocli inject {@link DataOptions} into several commands. */
+    static final class DataOptionsMixin {
+        @CommandLine.ArgGroup(exclusive = false, heading = "Data:%n")
+        DataOptions options = new DataOptions();
+    }
+
+    @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+            description = {"Trains and tests plugins on MNIST and writes reports/<run-id>/results.json.",
+                    "Each model's result is written as soon as it finishes."})
+    static final class RunCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "full",
+                description = "quick (stratified 5,000 train / 2,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
+        String profile;
+
+        @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+                description = "plugins to run, comma-separated (default: all; see digitbench list)")
+        List<String> plugins = new ArrayList<>();
+
+        @Option(names = {"-P", "--param"}, paramLabel = "PLUGIN.NAME=VALUE",
+                description = "set a hyper-parameter, e.g. -P smile-svm-rbf.C=5 (repeatable)")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--seed", defaultValue = "42", description = "seed for subsets and training; default: ${DEFAULT-VALUE}")
+        long seed;
+
+        @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "unit",
+                description = "unit ([0,1]), symmetric ([-1,1]), l2 (per image) or zscore (per pixel, fitted on training data); default: ${DEFAULT-VALUE}")
+        String normalization;
+
+        @Option(names = "--train-size", paramLabel = "N", description = "training images (stratified subset), overriding the profile")
+        Integer trainSize;
+
+        @Option(names = "--test-size", paramLabel = "N", description = "test images (stratified subset), overriding the profile")
+        Integer testSize;
+
+        @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
+                description = "where run folders go; default: ${DEFAULT-VALUE}")
+        Path outputDir;
+
+        @Option(names = "--run-id", paramLabel = "ID", description = "the run folder's name (default: time and profile)")
+        String runId;
+
+        @CommandLine.Mixin
+        DataOptionsMixin data;
+
+        @Override
+        public Integer call() {
+            RunConfig config = new RunConfig(Profile.of(profile), plugins, parseParams(params), seed, data.options.location(),
+                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
+                    spec.commandLine().getParseResult().originalArgs());
+            Runner runner = new Runner(PluginRegistry.discover(), System.out, System.err, System.console() != null);
+            Runner.Outcome outcome = runner.run(config);
+            return outcome.allSucceeded() ? 0 : EXIT_MODEL_FAILED;
+        }
+
+        static Map<String, Map<String, String>> parseParams(List<String> params) {
+            Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
+            for (String p : params) {
+                int eq = p.indexOf('=');
+                int dot = eq < 0 ? -1 : p.lastIndexOf('.', eq);
+                if (eq < 0 || dot <= 0 || dot == eq - 1) {
+                    throw new DigitbenchException("-P '" + p + "': expected PLUGIN.NAME=VALUE, e.g. smile-svm-rbf.C=5");
+                }
+                byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+            }
+            return byPlugin;
+        }
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            var p = new java.util.Properties();
+            try (var in = Main.class.getResourceAsStream("/org/digitbench/build.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (java.io.IOException ignored) {
+                // version unknown
+            }
+            return new String[]{"digitbench " + p.getProperty("version", "unknown") + " (commit " + p.getProperty("git.commit", "unknown") + ")",
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

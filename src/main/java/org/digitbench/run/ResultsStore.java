@@ -1,0 +1,66 @@
+package org.digitbench.run;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.digitbench.DigitbenchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes {@code results.json}. Writes go to a temporary file that then atomically
+ * replaces the old one, so the file on disk is always complete, valid JSON.
+ */
+public final class ResultsStore {
+    public static final String FILE_NAME = "results.json";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ResultsStore() {
+    }
+
+    /** Writes the results into {@code dir/results.json}, atomically. */
+    public static Path write(Path dir, RunResults results) {
+        Path target = dir.resolve(FILE_NAME);
+        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        try {
+            Files.createDirectories(dir);
+            MAPPER.writeValue(tmp.toFile(), results);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        } catch (IOException | JacksonException e) {
+            throw new DigitbenchException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a {@code results.json}. */
+    public static RunResults read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new DigitbenchException(file + ": no such results file");
+        }
+        try {
+            RunResults results = MAPPER.readValue(file.toFile(), RunResults.class);
+            if (results.schemaVersion() != RunResults.SCHEMA_VERSION) {
+                throw new DigitbenchException(file + ": results schema version " + results.schemaVersion()
+                        + ", this digitbench reads version " + RunResults.SCHEMA_VERSION);
+            }
+            return results;
+        } catch (JacksonException e) {
+            throw new DigitbenchException(file + ": not a valid results file: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The JSON text of the results (for tests and tools). */
+    public static String toJson(RunResults results) {
+        return MAPPER.writeValueAsString(results);
+    }
+}

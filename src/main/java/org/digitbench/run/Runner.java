@@ -1,0 +1,213 @@
+package org.digitbench.run;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.digitbench.DigitbenchException;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.Predictions;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.data.Dataset;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.MnistFetcher;
+import org.digitbench.data.Normalization;
+import org.digitbench.data.Splits;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+
+/**
+ * Runs a suite: checks the configuration, loads and prepares the data once, then trains and tests
+ * each plugin in turn, writing {@code results.json} after every model so that a run that is
+ * stopped keeps what it finished. A plugin that throws is recorded as failed and the run goes on.
+ */
+public final class Runner {
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final PluginRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ProgressReporter progress;
+
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+        this.progress = new ProgressReporter(err, interactive);
+    }
+
+    /** What a run produced. */
+    public record Outcome(Path resultsFile, RunResults results) {
+        public boolean allSucceeded() {
+            return results.models().stream().allMatch(RunResults.ModelResult::ok);
+        }
+    }
+
+    public Outcome run(RunConfig config) {
+        // Everything the user typed is checked before any data is read or model trained.
+        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
+        for (String id : config.overrides().keySet()) {
+            registry.get(id);
+            if (plugins.stream().noneMatch(p -> p.id().equals(id))) {
+                throw new DigitbenchException("hyper-parameters are set for plugin '" + id + "', which is not in this run");
+            }
+        }
+        Map<ClassifierPlugin, Hyperparameters> params = new LinkedHashMap<>();
+        for (ClassifierPlugin plugin : plugins) {
+            try {
+                params.put(plugin, plugin.resolve(config.overrides().getOrDefault(plugin.id(), Map.of())));
+            } catch (IllegalArgumentException e) {
+                throw new DigitbenchException("plugin " + plugin.id() + ": " + e.getMessage(), e);
+            }
+        }
+
+        Instant started = Instant.now();
+        String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
+        Path runDir = uniqueDir(config.outputDir(), runId, config.runId() != null);
+        runId = runDir.getFileName().toString();
+
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
+        Mnist.Split split = Mnist.load(config.data(), config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        Dataset train = Splits.stratifiedSubset(split.train(), config.effectiveTrainSize(), config.seed());
+        Dataset test = Splits.stratifiedSubset(split.test(), config.effectiveTestSize(), config.seed());
+        Normalization.Fitted normalization = config.normalization().fit(train);
+        train = normalization.apply(train);
+        test = normalization.apply(test);
+        out.print(DatasetSummary.of(train).format());
+        out.print(DatasetSummary.of(test).format());
+
+        RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
+                info(train), info(test));
+        List<RunResults.ModelResult> models = new ArrayList<>();
+        RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
+        RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
+        Path file = ResultsStore.write(runDir, results);
+        out.println("Results: " + file);
+
+        int[] truth = test.labels();
+        for (int i = 0; i < plugins.size(); i++) {
+            ClassifierPlugin plugin = plugins.get(i);
+            out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
+                    plugin.family(), train.size());
+            RunResults.ModelResult result = trainAndTest(plugin, params.get(plugin), config.seed(), train, test, truth);
+            models.add(result);
+            if (result.ok()) {
+                out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%n", result.metrics().accuracy(),
+                        result.metrics().macro().f1(), result.trainSeconds(), result.predictSeconds());
+            } else {
+                out.println("      FAILED: " + result.error());
+            }
+            results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
+            ResultsStore.write(runDir, results);
+        }
+
+        results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth));
+        ResultsStore.write(runDir, results);
+        out.println();
+        out.print(Leaderboard.format(results));
+        out.println("Results written to " + file);
+        return new Outcome(file, results);
+    }
+
+    private RunResults.ModelResult trainAndTest(ClassifierPlugin plugin, Hyperparameters hp, long seed,
+                                                Dataset train, Dataset test, int[] truth) {
+        Double trainSeconds = null;
+        Double predictSeconds = null;
+        try (ProgressReporter.Task task = progress.start(plugin.id())) {
+            long t0 = System.nanoTime();
+            TrainedModel model = plugin.train(train, hp, seed, task.listener());
+            long t1 = System.nanoTime();
+            trainSeconds = (t1 - t0) / 1e9;
+            if (model == null) {
+                throw new IllegalStateException("train() returned null");
+            }
+            task.phase("predicting");
+            Predictions predictions = model.predict(test);
+            predictSeconds = (System.nanoTime() - t1) / 1e9;
+            if (predictions == null || predictions.labels().length != truth.length) {
+                throw new IllegalStateException("predict() returned " + (predictions == null ? "null"
+                        : predictions.labels().length + " labels for " + truth.length + " images"));
+            }
+            ClassificationMetrics metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(),
+                    Dataset.NUM_CLASSES);
+            return result(plugin, hp, seed, train, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels());
+        } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
+            return result(plugin, hp, seed, train, test, "failed", describe(e), trainSeconds, predictSeconds, null, null);
+        }
+    }
+
+    private static RunResults.ModelResult result(ClassifierPlugin plugin, Hyperparameters hp, long seed, Dataset train,
+                                                 Dataset test, String status, String error, Double trainSeconds,
+                                                 Double predictSeconds, ClassificationMetrics metrics, int[] predictions) {
+        return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
+                plugin.description(), status, error, hp.asMap(), seed, train.size(), test.size(), trainSeconds,
+                predictSeconds, metrics, predictions, Instant.now());
+    }
+
+    /** A failure in one line, with a hint where the cause is a known setup problem. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
+        if (e.getMessage() != null) {
+            sb.append(": ").append(e.getMessage().lines().findFirst().orElse(""));
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("openblas")) {
+                sb.append(" (Smile needs the system OpenBLAS: on Debian/Ubuntu, apt-get install libopenblas-dev)");
+                break;
+            }
+        }
+        if (e instanceof OutOfMemoryError) {
+            sb.append(" (give the JVM more heap, e.g. DIGITBENCH_JAVA_OPTS=-Xmx16g, or use a smaller --train-size)");
+        }
+        return sb.toString();
+    }
+
+    private static List<RunResults.Comparison> compare(List<RunResults.ModelResult> models, int[] truth) {
+        List<RunResults.ModelResult> ok = models.stream().filter(RunResults.ModelResult::ok).toList();
+        List<RunResults.Comparison> comparisons = new ArrayList<>();
+        for (int a = 0; a < ok.size(); a++) {
+            for (int b = a + 1; b < ok.size(); b++) {
+                comparisons.add(new RunResults.Comparison(ok.get(a).pluginId(), ok.get(b).pluginId(),
+                        Statistics.mcnemar(truth, ok.get(a).predictions(), ok.get(b).predictions())));
+            }
+        }
+        return comparisons;
+    }
+
+    private static RunResults snapshot(String runId, String status, Instant started, Instant finished, RunConfig config,
+                                       RunResults.Provenance provenance, RunResults.DataInfo data,
+                                       List<RunResults.ModelResult> models, List<RunResults.Comparison> comparisons) {
+        return new RunResults(RunResults.SCHEMA_VERSION, runId, status, started, finished, config.profile().id(),
+                config.commandLine(), provenance, data, List.copyOf(models), comparisons);
+    }
+
+    private static RunResults.DatasetInfo info(Dataset d) {
+        return new RunResults.DatasetInfo(d.name(), d.size(), d.sources(), d.transforms(), DatasetSummary.of(d));
+    }
+
+    private static Path uniqueDir(Path outputDir, String runId, boolean explicit) {
+        Path dir = outputDir.resolve(runId);
+        if (!Files.exists(dir)) {
+            return dir;
+        }
+        if (explicit) {
+            throw new DigitbenchException("run folder " + dir + " already exists; choose another --run-id");
+        }
+        for (int k = 2; ; k++) {
+            Path candidate = outputDir.resolve(runId + "-" + k);
+            if (!Files.exists(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

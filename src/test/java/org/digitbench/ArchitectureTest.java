@@ -1,0 +1,69 @@
+package org.digitbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Only the plugin packages talk to the ML libraries; the SPI imports nothing but the JDK and itself. */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/org/digitbench");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    /** Library package prefix to the only source folder allowed to import it. */
+    private static final Map<String, String> OWNERS = Map.of(
+            "smile.", "plugins/smile",
+            "org.tribuo.", "plugins/tribuo",
+            "org.deeplearning4j.", "plugins/dl4j",
+            "org.nd4j.", "plugins/dl4j");
+
+    @Test
+    void librariesAreImportedOnlyByTheirPlugins() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            String rel = MAIN.relativize(file).toString().replace('\\', '/');
+            Matcher m = IMPORT.matcher(Files.readString(file));
+            while (m.find()) {
+                String imported = m.group(2);
+                OWNERS.forEach((prefix, owner) -> {
+                    if (imported.startsWith(prefix) && !rel.startsWith(owner + "/")) {
+                        violations.add(rel + " imports " + imported);
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theApiImportsOnlyTheJdkAndDigitbench() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (Path file : sources()) {
+            if (!MAIN.relativize(file).startsWith("api")) {
+                continue;
+            }
+            Matcher m = IMPORT.matcher(Files.readString(file));
+            while (m.find()) {
+                String imported = m.group(2);
+                if (!imported.startsWith("java.") && !imported.startsWith("org.digitbench.")) {
+                    violations.add(file.getFileName() + " imports " + imported);
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    private static List<Path> sources() throws IOException {
+        try (Stream<Path> s = Files.walk(MAIN)) {
+            return s.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+    }
+}

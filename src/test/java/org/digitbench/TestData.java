@@ -1,0 +1,98 @@
+package org.digitbench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.digitbench.data.Dataset;
+
+/** Small data built in the tests. */
+public final class TestData {
+    private TestData() {
+    }
+
+    /**
+     * A learnable 28x28 dataset: class c has a bright horizontal bar in rows 2c+3 to 2c+5 and a
+     * bright vertical bar in a class-specific column, plus uniform noise; values in [0, 1].
+     */
+    public static Dataset synthetic(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * Dataset.NUM_CLASSES;
+        float[] pixels = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % Dataset.NUM_CLASSES;
+            labels[i] = c;
+            for (int r = 0; r < 28; r++) {
+                for (int col = 0; col < 28; col++) {
+                    float v = random.nextFloat() * 0.3f;
+                    if (r >= 2 * c + 3 && r <= 2 * c + 5) {
+                        v += 0.7f;
+                    }
+                    if (col == 27 - 2 * c) {
+                        v += 0.5f;
+                    }
+                    pixels[i * 784 + r * 28 + col] = Math.min(1f, v);
+                }
+            }
+        }
+        return new Dataset("synthetic", 28, 28, pixels, labels, List.of(), List.of());
+    }
+
+    /** The bytes of an IDX images file with the given header fields and pixel bytes. */
+    public static byte[] idxImages(int magic, int count, int rows, int cols, byte[] pixels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            out.writeInt(count);
+            out.writeInt(rows);
+            out.writeInt(cols);
+            out.write(pixels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The bytes of an IDX labels file. */
+    public static byte[] idxLabels(int magic, int count, byte[] labels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            out.writeInt(count);
+            out.write(labels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code count} images of {@code rows x cols} with pixel value (i * 7 + j) mod 256. */
+    public static byte[] pixelBytes(int count, int rows, int cols) {
+        byte[] b = new byte[count * rows * cols];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) ((i * 7) % 256);
+        }
+        return b;
+    }
+
+    public static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+            out.write(content);
+        }
+        return file;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

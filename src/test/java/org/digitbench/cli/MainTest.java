@@ -1,0 +1,103 @@
+package org.digitbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.digitbench.TestData;
+import org.digitbench.data.IdxReader;
+import org.digitbench.data.Mnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line on stderr and a non-zero exit, never a bare stack trace. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertCleanError(Result r, int code, String expected) {
+        assertEquals(code, r.code(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
+    }
+
+    @Test
+    void listShowsPluginsWithDefaults() {
+        Result r = run("list");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("smile-svm-rbf  (Smile "), r.out());
+        assertTrue(r.out().contains("C              = 10.0"), r.out());
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertTrue(run("--help").out().contains("run"));
+        assertTrue(run("run", "--help").out().contains("--profile"));
+        assertTrue(run("--version").out().contains("digitbench "));
+    }
+
+    @Test
+    void unknownPlugin() {
+        assertCleanError(run("run", "--plugins", "smile-svm", "--data-dir", dir.toString()), 1,
+                "digitbench: error: unknown plugin 'smile-svm'; known plugins: ");
+    }
+
+    @Test
+    void invalidHyperparameter() {
+        assertCleanError(run("run", "-m", "smile-svm-rbf", "-P", "smile-svm-rbf.C=-1", "--data-dir", dir.toString()), 1,
+                "digitbench: error: plugin smile-svm-rbf: hyper-parameter 'C' must be a number > 0, got '-1'");
+        assertCleanError(run("run", "-P", "smile-mlp.hidden=256,x", "--data-dir", dir.toString()), 1,
+                "hyper-parameter 'hidden' must be layer sizes");
+        assertCleanError(run("run", "-P", "smile-mlp", "--data-dir", dir.toString()), 1,
+                "-P 'smile-mlp': expected PLUGIN.NAME=VALUE");
+        assertCleanError(run("run", "-m", "smile-mlp", "-P", "smile-svm-rbf.C=2", "--data-dir", dir.toString()), 1,
+                "hyper-parameters are set for plugin 'smile-svm-rbf', which is not in this run");
+    }
+
+    @Test
+    void wrongOptions() {
+        assertCleanError(run("run", "--profile", "medium"), 1, "unknown profile 'medium'; expected one of quick, full");
+        assertCleanError(run("run", "--normalization", "minmax"), 1, "unknown normalisation 'minmax'");
+        assertCleanError(run("run", "--train-size", "many"), 2, "Invalid value for option '--train-size'");
+        assertCleanError(run("run", "--train-size", "3"), 1, "--train-size must be at least 10, got 3");
+        assertCleanError(run("frobnicate"), 2, "Unmatched argument");
+        assertCleanError(run(), 2, "missing command");
+    }
+
+    @Test
+    void missingDataDirectory() {
+        Path missing = dir.resolve("mnist");
+        assertCleanError(run("run", "--data-dir", missing.toString()), 1,
+                "digitbench: error: data directory '" + missing + "' (from --data-dir) does not exist");
+        assertCleanError(run("data", "--data-dir", missing.toString()), 1, "does not exist");
+    }
+
+    @Test
+    void corruptDataFile() throws IOException {
+        for (Mnist.File f : Mnist.File.values()) {
+            Files.write(dir.resolve(f.gzName()), new byte[]{1, 2, 3});
+        }
+        // a truncated images file
+        TestData.write(dir.resolve(Mnist.File.TRAIN_IMAGES.gzName()),
+                TestData.idxImages(IdxReader.IMAGES_MAGIC, 60000, 28, 28, new byte[100]), true);
+        Result r = run("run", "--data-dir", dir.toString(), "--no-download");
+        assertCleanError(r, 1, "train-images-idx3-ubyte.gz: truncated: the header promises 47040000 pixel bytes but the file has 100");
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}

@@ -1,0 +1,47 @@
+package org.digitbench.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class StatisticsTest {
+    @Test
+    void wilsonIntervalMatchesTheTextbook() {
+        Statistics.Interval i = Statistics.wilson(8, 10, 0.95);
+        assertEquals(0.4902, i.low(), 1e-4);
+        assertEquals(0.9433, i.high(), 1e-4);
+        Statistics.Interval all = Statistics.wilson(10, 10, 0.95);
+        assertEquals(1.0, all.high(), 1e-12);
+        assertEquals(0.7225, all.low(), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> Statistics.wilson(11, 10, 0.95));
+        assertThrows(IllegalArgumentException.class, () -> Statistics.wilson(1, 0, 0.95));
+    }
+
+    @Test
+    void mcnemarExactForFewDiscordantPairs() {
+        Statistics.McNemar m = Statistics.mcnemar(10, 5);
+        assertEquals("exact-binomial", m.method());
+        // 2 * P(X <= 5), X ~ Binomial(15, 0.5) = 2 * 4944 / 32768
+        assertEquals(2 * 4944.0 / 32768, m.pValue(), 1e-12);
+        assertEquals(1.0, Statistics.mcnemar(0, 0).pValue());
+        assertEquals(1.0, Statistics.mcnemar(3, 3).pValue(), 1e-12);
+    }
+
+    @Test
+    void mcnemarChiSquaredWithContinuityCorrection() {
+        Statistics.McNemar m = Statistics.mcnemar(30, 10);
+        assertEquals("chi-squared-corrected", m.method());
+        assertEquals(9.025, m.statistic(), 1e-12);
+        assertEquals(0.002663, m.pValue(), 1e-5);
+    }
+
+    @Test
+    void mcnemarFromPredictions() {
+        int[] truth = {0, 1, 2, 3, 4};
+        Statistics.McNemar m = Statistics.mcnemar(truth, new int[]{0, 1, 2, 0, 0}, new int[]{0, 0, 0, 3, 0});
+        assertEquals(2, m.onlyA());
+        assertEquals(1, m.onlyB());
+        assertThrows(IllegalArgumentException.class, () -> Statistics.mcnemar(truth, new int[]{0}, new int[]{0}));
+    }
+}

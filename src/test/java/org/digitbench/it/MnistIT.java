@@ -1,0 +1,42 @@
+package org.digitbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.digitbench.data.Dataset;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.Normalization;
+import org.digitbench.data.Splits;
+import org.junit.jupiter.api.Test;
+
+class MnistIT {
+    @Test
+    void theRealSplit() {
+        Mnist.Split s = RealMnist.load();
+        assertEquals(60_000, s.train().size());
+        assertEquals(10_000, s.test().size());
+        DatasetSummary train = DatasetSummary.of(s.train());
+        assertArrayEquals(new int[]{5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949}, train.classCounts());
+        assertArrayEquals(new int[]{980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009}, DatasetSummary.of(s.test()).classCounts());
+        assertEquals(0, train.min());
+        assertEquals(255, train.max());
+        assertEquals(0, train.invalidValues());
+        assertEquals(Mnist.File.TRAIN_IMAGES.sha256, s.train().sources().get(0).sha256());
+        assertEquals(47_040_016, s.train().sources().get(0).bytes());
+    }
+
+    @Test
+    void subsetsAndNormalisationOnRealData() {
+        Dataset sub = Splits.stratifiedSubset(RealMnist.load().train(), 6000, 42);
+        int[] counts = DatasetSummary.of(sub).classCounts();
+        // 10% of every class, give or take rounding
+        int[] full = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
+        for (int c = 0; c < 10; c++) {
+            assertEquals(full[c] / 10.0, counts[c], 1.0);
+        }
+        DatasetSummary unit = DatasetSummary.of(Normalization.UNIT.fit(sub).apply(sub));
+        assertEquals(0, unit.min());
+        assertEquals(1, unit.max(), 1e-6);
+    }
+}

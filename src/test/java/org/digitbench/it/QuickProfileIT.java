@@ -1,0 +1,67 @@
+package org.digitbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.digitbench.cli.Main;
+import org.digitbench.data.Mnist;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code digitbench run --profile quick} on real MNIST, through the command line. */
+class QuickProfileIT {
+    @TempDir
+    Path out;
+
+    @Test
+    void quickProfileTrainsEverySmilePluginAndWritesResults() {
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = Main.execute(new String[]{"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
+                        "--data-dir", RealMnist.location().dir().toString()},
+                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        String printed = stdout.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed + stderr.toString(StandardCharsets.UTF_8));
+        assertTrue(printed.contains("model ") && printed.contains("macro F1"), "leaderboard printed:\n" + printed);
+
+        Path file = out.resolve("quick-it").resolve("results.json");
+        assertTrue(Files.isRegularFile(file));
+        RunResults r = ResultsStore.read(file);
+        assertEquals("complete", r.status());
+        assertEquals("quick", r.profile());
+        assertNotNull(r.finishedAt());
+        assertEquals(5000, r.data().train().size());
+        assertEquals(2000, r.data().test().size());
+        assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
+        assertEquals(List.of("smile-logistic-regression", "smile-decision-tree", "smile-random-forest", "smile-svm-rbf", "smile-mlp"),
+                r.models().stream().map(RunResults.ModelResult::pluginId).toList());
+        // accuracy floors for 5,000 training images, well below what the models reach, far above guessing
+        Map<String, Double> floor = Map.of("smile-logistic-regression", 0.85, "smile-decision-tree", 0.72,
+                "smile-random-forest", 0.90, "smile-svm-rbf", 0.92, "smile-mlp", 0.92);
+        for (RunResults.ModelResult m : r.models()) {
+            assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
+            assertNull(m.error());
+            assertEquals(5000, m.trainingSize());
+            assertEquals(2000, m.predictions().length);
+            assertTrue(m.metrics().accuracy() >= floor.get(m.pluginId()), m.pluginId() + " accuracy " + m.metrics().accuracy());
+            assertTrue(m.metrics().accuracyCi95().low() < m.metrics().accuracy() && m.metrics().accuracy() < m.metrics().accuracyCi95().high());
+            assertTrue(m.trainSeconds() > 0 && m.predictSeconds() > 0);
+            assertEquals("Smile", m.library());
+            assertEquals(42, m.seed());
+        }
+        assertEquals(10, r.comparisons().size()); // every pair of five
+        assertEquals("Smile", r.provenance().libraries().keySet().iterator().next());
+        assertEquals(Runtime.getRuntime().availableProcessors(), r.provenance().cpus());
+    }
+}

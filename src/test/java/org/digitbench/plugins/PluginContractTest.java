@@ -1,0 +1,129 @@
+package org.digitbench.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.digitbench.TestData;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.ParamSpec;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.Predictions;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.data.Dataset;
+import org.digitbench.eval.ClassificationMetrics;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every plugin on the class path must keep, run on small synthetic data: a user's
+ * plugin is checked by this same test when its jar is on the test class path.
+ */
+class PluginContractTest {
+    private static final Dataset TRAIN = TestData.synthetic(30, 1);
+    private static final Dataset TEST = TestData.synthetic(10, 2);
+
+    @TempDir
+    Path dir;
+
+    static Stream<ClassifierPlugin> plugins() {
+        return PluginRegistry.discover().all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    void describesItself(ClassifierPlugin plugin) {
+        assertTrue(plugin.id().matches("[a-z0-9]+(-[a-z0-9]+)*"), plugin.id());
+        assertFalse(plugin.library().isBlank());
+        assertFalse(plugin.family().isBlank());
+        assertFalse(plugin.description().isBlank());
+        assertFalse(plugin.libraryVersion().isBlank());
+        for (ParamSpec spec : plugin.parameters()) {
+            spec.check(spec.defaultValue()); // defaults are valid
+        }
+        plugin.resolve(Map.of()); // and pass the plugin's own checks
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    void trainsAndPredictsTheRightShape(ClassifierPlugin plugin) throws IOException {
+        TrainedModel model = plugin.train(TRAIN, plugin.resolve(Map.of()), 7);
+        assertNotNull(model);
+        Predictions p = model.predict(TEST);
+        assertEquals(TEST.size(), p.labels().length);
+        for (int label : p.labels()) {
+            assertTrue(label >= 0 && label < Dataset.NUM_CLASSES, "label " + label);
+        }
+        assertEquals(model.hasProbabilities(), p.hasProbabilities());
+        if (p.hasProbabilities()) {
+            for (int i = 0; i < p.labels().length; i++) {
+                double[] row = p.probabilities()[i];
+                assertEquals(Dataset.NUM_CLASSES, row.length);
+                double sum = 0;
+                for (double v : row) {
+                    assertTrue(v >= 0 && v <= 1 + 1e-9, "probability " + v);
+                    sum += v;
+                }
+                assertEquals(1.0, sum, 1e-6, "probabilities of image " + i + " sum to " + sum);
+                assertEquals(TrainedModel.argMax(row), p.labels()[i], "label is the most probable class");
+            }
+        }
+        // one image at a time gives what the batch gives
+        for (int i = 0; i < 10; i++) {
+            assertEquals(p.labels()[i], model.predict(TEST.row(i)), "image " + i);
+        }
+        // the data is easy: far better than the 10% of guessing
+        double accuracy = ClassificationMetrics.of(TEST.labels(), p.labels(), p.probabilities(), Dataset.NUM_CLASSES).accuracy();
+        assertTrue(accuracy >= 0.8, plugin.id() + " accuracy " + accuracy + " on separable synthetic digits");
+
+        Path file = dir.resolve(plugin.id() + ".model");
+        model.save(file);
+        assertTrue(Files.size(file) > 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    void sameSeedSamePredictions(ClassifierPlugin plugin) {
+        Hyperparameters hp = plugin.resolve(Map.of());
+        int[] a = plugin.train(TRAIN, hp, 11).predict(TEST).labels();
+        int[] b = plugin.train(TRAIN, hp, 11).predict(TEST).labels();
+        assertArrayEquals(a, b);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    void rejectsInvalidHyperparametersBeforeTraining(ClassifierPlugin plugin) {
+        var unknown = assertThrows(IllegalArgumentException.class, () -> plugin.resolve(Map.of("no-such-parameter", "1")));
+        assertTrue(unknown.getMessage().contains("no-such-parameter"), unknown.getMessage());
+        List<String> checked = new ArrayList<>();
+        for (ParamSpec spec : plugin.parameters()) {
+            String bad = switch (spec.type()) {
+                case INT, DOUBLE -> spec.min() != null ? "-1e12" : spec.max() != null ? "1e12" : null;
+                case CHOICE -> "not-a-choice";
+                case BOOLEAN -> "maybe";
+                case STRING -> null;
+            };
+            if (bad == null) {
+                continue;
+            }
+            var e = assertThrows(IllegalArgumentException.class, () -> plugin.resolve(Map.of(spec.name(), bad)),
+                    spec.name() + "=" + bad + " accepted");
+            assertTrue(e.getMessage().contains("'" + spec.name() + "'"), e.getMessage());
+            checked.add(spec.name());
+        }
+        assertFalse(checked.isEmpty() && !plugin.parameters().isEmpty() && plugin.parameters().stream()
+                .allMatch(s -> s.type() != ParamSpec.Type.STRING), "no parameter was checked");
+    }
+}
