@@ -13,6 +13,8 @@ import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
+import org.digitbench.data.CsvReader;
+import org.digitbench.data.Dataset;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
@@ -35,6 +37,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Where commands print; set by {@link #execute}. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run or data");
@@ -46,7 +52,10 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns the exit code, printing to the given streams. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cmd = new CommandLine(new Main());
+        Main main = new Main();
+        main.out = out;
+        main.err = err;
+        CommandLine cmd = new CommandLine(main);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -83,6 +92,9 @@ public final class Main implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.ParentCommand
+        Main parent;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -98,10 +110,19 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "data", mixinStandardHelpOptions = true, description = "Checks the MNIST files (downloading them if missing) and summarises them.")
+    @Command(name = "data", mixinStandardHelpOptions = true,
+            description = {"Checks the MNIST files (downloading them if missing) and summarises them.",
+                    "With --csv, reads and summarises Kaggle-style CSV files instead."})
     static final class DataCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Option(names = "--csv", paramLabel = "FILE",
+                description = "a CSV file in the Kaggle layout (label,pixel0..pixel783 or pixel0..pixel783), gzip or plain; repeatable")
+        List<Path> csv = new ArrayList<>();
 
         @CommandLine.Mixin
         DataOptionsMixin data;
@@ -109,14 +130,25 @@ public final class Main implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            Mnist.Location location = data.options.location();
-            out.println("MNIST in " + location.dir() + " (" + location.origin() + ")");
-            Mnist.Split split = Mnist.load(location, data.options.noDownload ? Optional.empty() : Optional.of(new MnistFetcher(System.err)));
-            for (var d : List.of(split.train(), split.test())) {
+            List<Dataset> sets = new ArrayList<>();
+            if (!csv.isEmpty()) {
+                for (Path file : csv) {
+                    sets.add(new CsvReader().read(file, file.getFileName().toString()));
+                }
+            } else {
+                Mnist.Location location = data.options.location();
+                out.println("MNIST in " + location.dir() + " (" + location.origin() + ")");
+                Mnist.Split split = Mnist.load(location, data.options.noDownload ? Optional.empty() : Optional.of(new MnistFetcher(parent.err)));
+                sets.add(split.train());
+                sets.add(split.test());
+            }
+            for (Dataset d : sets) {
                 out.print(DatasetSummary.of(d).format());
                 d.sources().forEach(s -> out.printf("  %s  sha256 %s  (%d bytes decompressed)%n", s.path(), s.sha256(), s.bytes()));
             }
-            out.println("All four files match the published SHA-256 checksums.");
+            if (csv.isEmpty()) {
+                out.println("All four files match the published SHA-256 checksums.");
+            }
             return 0;
         }
     }
@@ -133,6 +165,9 @@ public final class Main implements Runnable {
     static final class RunCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        @CommandLine.ParentCommand
+        Main parent;
 
         @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "full",
                 description = "quick (stratified 5,000 train / 2,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
@@ -174,7 +209,8 @@ public final class Main implements Runnable {
             RunConfig config = new RunConfig(Profile.of(profile), plugins, parseParams(params), seed, data.options.location(),
                     !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
                     spec.commandLine().getParseResult().originalArgs());
-            Runner runner = new Runner(PluginRegistry.discover(), System.out, System.err, System.console() != null);
+            boolean terminal = System.console() != null && parent.err == System.err;
+            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal);
             Runner.Outcome outcome = runner.run(config);
             return outcome.allSucceeded() ? 0 : EXIT_MODEL_FAILED;
         }

@@ -48,11 +48,18 @@ public record DatasetSummary(String name, int size, int height, int width, int[]
                 finite == 0 ? Double.NaN : sum / finite, invalid);
     }
 
+    private static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
     /** A few lines for the terminal. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s: %d images of %dx%d, pixel values %.4g..%.4g (mean %.4g), %d invalid%n",
-                name, size, height, width, min, max, mean, invalidValues));
+        sb.append(String.format(Locale.ROOT, "%s: %d images of %dx%d, pixel values %s..%s (mean %s), %d invalid%n",
+                name, size, height, width, number(min), number(max), number(mean), invalidValues));
         if (classCounts != null) {
             sb.append("  per class:");
             for (int c = 0; c < classCounts.length; c++) {

@@ -100,4 +100,26 @@ class MainTest {
         assertCleanError(r, 1, "train-images-idx3-ubyte.gz: truncated: the header promises 47040000 pixel bytes but the file has 100");
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void csvFilesAreCheckedThroughTheCli() throws IOException {
+        StringBuilder header = new StringBuilder("label");
+        StringBuilder good = new StringBuilder("3");
+        for (int j = 0; j < 784; j++) {
+            header.append(",pixel").append(j);
+            good.append(",").append(j % 256);
+        }
+        Path ok = Files.writeString(dir.resolve("ok.csv"), header + "\n" + good + "\n");
+        Result r = run("data", "--csv", ok.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ok.csv: 1 images of 28x28, pixel values 0..255"), r.out());
+
+        Path narrow = Files.writeString(dir.resolve("narrow.csv"), header + "\n" + good + "\n3,1,2\n");
+        assertCleanError(run("data", "--csv", narrow.toString()), 1, narrow + ": line 3 has 3 values, expected 785");
+        Path text = Files.writeString(dir.resolve("text.csv"), header + "\n" + good.toString().replace(",5,", ",five,") + "\n");
+        assertCleanError(run("data", "--csv", text.toString()), 1, "column pixel5: 'five' is not a number");
+        Path range = Files.writeString(dir.resolve("range.csv"), header + "\n" + good.toString().replace(",7,", ",700,") + "\n");
+        assertCleanError(run("data", "--csv", range.toString()), 1, "column pixel7: value 700 is outside the pixel range 0..255");
+        assertCleanError(run("data", "--csv", dir.resolve("none.csv").toString()), 1, "none.csv: file not found");
+    }
 }

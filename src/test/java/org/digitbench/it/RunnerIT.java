@@ -32,7 +32,7 @@ class RunnerIT {
     Path out;
 
     /** Fails while training. */
-    static final class Throwing implements ClassifierPlugin {
+    static class Throwing implements ClassifierPlugin {
         @Override
         public String id() {
             return "test-throwing";

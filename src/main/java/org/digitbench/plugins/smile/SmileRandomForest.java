@@ -25,26 +25,20 @@ public final class SmileRandomForest extends SmilePlugin {
 
     @Override
     public String description() {
-        return "random forest of CART trees (bootstrap samples, sqrt(p) features per split)";
+        return "random forest of CART trees (bootstrap samples, entropy splits, 56 candidate features per split)";
     }
 
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.ofInt("trees", 100, 1, 100_000, "number of trees"),
-                ParamSpec.ofInt("mtry", 0, 0, 1_000_000, "features tried per split; 0 = sqrt(number of pixels)"),
-                ParamSpec.ofChoice("split-rule", "gini", List.of("gini", "entropy", "classification-error"), "impurity measure for splits"),
+                ParamSpec.ofInt("mtry", 56, 0, 28 * 28, "features drawn per split (Smile makes a leaf when none of them "
+                        + "splits the node); 0 = sqrt(number of pixels) = 28"),
+                ParamSpec.ofChoice("split-rule", "entropy", List.of("gini", "entropy", "classification-error"), "impurity measure for splits"),
                 ParamSpec.ofInt("max-depth", 30, 2, 1000, "maximum depth of each tree"),
                 ParamSpec.ofInt("max-nodes", 0, 0, Integer.MAX_VALUE, "maximum leaves per tree; 0 = training size / 5"),
                 ParamSpec.ofInt("node-size", 1, 1, 1_000_000, "minimum number of samples in a leaf"),
                 ParamSpec.ofDouble("subsample", 1.0, 1e-6, 1.0, "bootstrap sample size as a fraction of the training set"));
-    }
-
-    @Override
-    public void validate(Hyperparameters p) {
-        if (p.getInt("mtry") > 28 * 28) {
-            throw new IllegalArgumentException("hyper-parameter 'mtry' must be at most the number of pixels (784), got " + p.getInt("mtry"));
-        }
     }
 
     @Override
