@@ -23,6 +23,8 @@ class ArchitectureTest {
             "smile.", "plugins/smile",
             "org.tribuo.", "plugins/tribuo",
             "org.deeplearning4j.", "plugins/dl4j",
+            "libsvm.", "plugins/tribuo",
+            "ml.dmlc.", "plugins/tribuo",
             "org.nd4j.", "plugins/dl4j");
 
     @Test

@@ -2,6 +2,7 @@ package org.digitbench.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.digitbench.data.Dataset;
 
 /** A model returned by {@link ClassifierPlugin#train}. Implementations must be safe for concurrent prediction. */
@@ -43,6 +44,14 @@ public interface TrainedModel {
             }
         }
         return new Predictions(labels, probabilities);
+    }
+
+    /**
+     * What the library says about how this model was made (trainer configuration, library
+     * versions, conversion costs), for the results' provenance; empty when it says nothing.
+     */
+    default Map<String, String> provenance() {
+        return Map.of();
     }
 
     /** Writes the model to a file in the library's own format. */

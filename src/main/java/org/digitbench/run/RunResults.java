@@ -88,12 +88,14 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param predictSeconds  wall-clock time to predict the whole test set
      * @param metrics         quality on the test set, or {@code null} when it failed
      * @param predictions     the predicted label of each test image, or {@code null} when it failed
+     * @param libraryProvenance what the library records about the model (e.g. Tribuo's provenance)
      * @param finishedAt      when it finished
      */
     public record ModelResult(String pluginId, String library, String libraryVersion, String family, String description,
                               String status, String error, Map<String, Object> hyperparameters, long seed,
                               int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
-                              ClassificationMetrics metrics, int[] predictions, Instant finishedAt) {
+                              ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
+                              Instant finishedAt) {
         public boolean ok() {
             return "ok".equals(status);
         }

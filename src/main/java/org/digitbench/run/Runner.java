@@ -140,18 +140,20 @@ public final class Runner {
             }
             ClassificationMetrics metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(),
                     Dataset.NUM_CLASSES);
-            return result(plugin, hp, seed, train, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels());
+            return result(plugin, hp, seed, train, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels(),
+                    model.provenance());
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return result(plugin, hp, seed, train, test, "failed", describe(e), trainSeconds, predictSeconds, null, null);
+            return result(plugin, hp, seed, train, test, "failed", describe(e), trainSeconds, predictSeconds, null, null, Map.of());
         }
     }
 
     private static RunResults.ModelResult result(ClassifierPlugin plugin, Hyperparameters hp, long seed, Dataset train,
                                                  Dataset test, String status, String error, Double trainSeconds,
-                                                 Double predictSeconds, ClassificationMetrics metrics, int[] predictions) {
+                                                 Double predictSeconds, ClassificationMetrics metrics, int[] predictions,
+                                                 Map<String, String> libraryProvenance) {
         return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
                 plugin.description(), status, error, hp.asMap(), seed, train.size(), test.size(), trainSeconds,
-                predictSeconds, metrics, predictions, Instant.now());
+                predictSeconds, metrics, predictions, libraryProvenance, Instant.now());
     }
 
     /** A failure in one line, with a hint where the cause is a known setup problem. */

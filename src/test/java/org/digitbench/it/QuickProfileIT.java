@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.PluginRegistry;
 import org.digitbench.cli.Main;
 import org.digitbench.data.Mnist;
 import org.digitbench.run.ResultsStore;
@@ -25,7 +27,7 @@ class QuickProfileIT {
     Path out;
 
     @Test
-    void quickProfileTrainsEverySmilePluginAndWritesResults() {
+    void quickProfileTrainsEveryPluginAndWritesResults() {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = Main.execute(new String[]{"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
@@ -44,24 +46,27 @@ class QuickProfileIT {
         assertEquals(5000, r.data().train().size());
         assertEquals(2000, r.data().test().size());
         assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
-        assertEquals(List.of("smile-logistic-regression", "smile-decision-tree", "smile-random-forest", "smile-svm-rbf", "smile-mlp"),
-                r.models().stream().map(RunResults.ModelResult::pluginId).toList());
+        List<String> discovered = PluginRegistry.discover().all().stream().map(ClassifierPlugin::id).toList();
+        assertEquals(discovered, r.models().stream().map(RunResults.ModelResult::pluginId).toList());
         // accuracy floors for 5,000 training images, well below what the models reach, far above guessing
-        Map<String, Double> floor = Map.of("smile-logistic-regression", 0.85, "smile-decision-tree", 0.72,
-                "smile-random-forest", 0.90, "smile-svm-rbf", 0.92, "smile-mlp", 0.92);
+        Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.85), Map.entry("smile-decision-tree", 0.72),
+                Map.entry("smile-random-forest", 0.90), Map.entry("smile-svm-rbf", 0.92), Map.entry("smile-mlp", 0.92),
+                Map.entry("tribuo-logistic-regression", 0.84), Map.entry("tribuo-decision-tree", 0.72),
+                Map.entry("tribuo-random-forest", 0.90), Map.entry("tribuo-linear-svm", 0.85),
+                Map.entry("tribuo-svm-rbf", 0.92), Map.entry("tribuo-xgboost", 0.90));
         for (RunResults.ModelResult m : r.models()) {
             assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
             assertEquals(5000, m.trainingSize());
             assertEquals(2000, m.predictions().length);
-            assertTrue(m.metrics().accuracy() >= floor.get(m.pluginId()), m.pluginId() + " accuracy " + m.metrics().accuracy());
+            assertTrue(m.metrics().accuracy() >= floor.getOrDefault(m.pluginId(), 0.5), m.pluginId() + " accuracy " + m.metrics().accuracy());
             assertTrue(m.metrics().accuracyCi95().low() < m.metrics().accuracy() && m.metrics().accuracy() < m.metrics().accuracyCi95().high());
             assertTrue(m.trainSeconds() > 0 && m.predictSeconds() > 0);
-            assertEquals("Smile", m.library());
             assertEquals(42, m.seed());
         }
-        assertEquals(10, r.comparisons().size()); // every pair of five
-        assertEquals("Smile", r.provenance().libraries().keySet().iterator().next());
+        int n = r.models().size();
+        assertEquals(n * (n - 1) / 2, r.comparisons().size()); // every pair
+        assertTrue(r.provenance().libraries().containsKey("Smile"), r.provenance().libraries().toString());
         assertEquals(Runtime.getRuntime().availableProcessors(), r.provenance().cpus());
     }
 }

@@ -1,0 +1,86 @@
+package org.digitbench.plugins.tribuo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.digitbench.api.Predictions;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.data.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+
+/** A trained Tribuo model. */
+final class TribuoModel implements TrainedModel {
+    private final Model<Label> model;
+    private final String[] names;
+    private final TribuoData.Converted data;
+
+    TribuoModel(Model<Label> model, TribuoData.Converted data) {
+        this.model = model;
+        this.names = data.featureNames();
+        this.data = data;
+    }
+
+    @Override
+    public int predict(float[] image) {
+        return TribuoData.digit(model.predict(TribuoData.example(names, image)).getOutput());
+    }
+
+    @Override
+    public boolean hasProbabilities() {
+        return model.generatesProbabilities();
+    }
+
+    @Override
+    public double[] probabilities(float[] image) {
+        return scores(model.predict(TribuoData.example(names, image)));
+    }
+
+    /** Predicts through Tribuo's own batch path. */
+    @Override
+    public Predictions predict(Dataset test) {
+        List<Example<Label>> examples = new ArrayList<>(test.size());
+        float[] row = new float[test.numFeatures()];
+        for (int i = 0; i < test.size(); i++) {
+            test.copyRow(i, row);
+            examples.add(TribuoData.example(names, row));
+        }
+        List<Prediction<Label>> predictions = model.predict(examples);
+        int[] labels = new int[predictions.size()];
+        double[][] probabilities = hasProbabilities() ? new double[labels.length][] : null;
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = TribuoData.digit(predictions.get(i).getOutput());
+            if (probabilities != null) {
+                probabilities[i] = scores(predictions.get(i));
+            }
+        }
+        return new Predictions(labels, probabilities);
+    }
+
+    private static double[] scores(Prediction<Label> prediction) {
+        double[] p = new double[Dataset.NUM_CLASSES];
+        for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
+            p[Integer.parseInt(e.getKey())] = e.getValue().getScore();
+        }
+        return p;
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        model.serializeToFile(file);
+    }
+
+    @Override
+    public Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("tribuoModel", model.getProvenance().toString());
+        p.put("trainingConversionSeconds", String.format(java.util.Locale.ROOT, "%.3f", data.seconds()));
+        p.put("trainingConversionShared", Boolean.toString(data.reused()));
+        return p;
+    }
+}

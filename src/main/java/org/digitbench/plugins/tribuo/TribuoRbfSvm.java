@@ -1,0 +1,59 @@
+package org.digitbench.plugins.tribuo;
+
+import java.util.List;
+import libsvm.svm;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.ParamSpec;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.libsvm.LibSVMClassificationTrainer;
+import org.tribuo.classification.libsvm.SVMClassificationType;
+import org.tribuo.common.libsvm.KernelType;
+import org.tribuo.common.libsvm.SVMParameters;
+
+/**
+ * An RBF-kernel C-SVM from LibSVM (one-vs-one). LibSVM trains on one thread. Class probabilities
+ * are off by default: LibSVM gets them from an internal 5-fold cross-validation, which multiplies
+ * the training time.
+ */
+public final class TribuoRbfSvm extends TribuoPlugin {
+    @Override
+    public String id() {
+        return "tribuo-svm-rbf";
+    }
+
+    @Override
+    public String family() {
+        return "svm";
+    }
+
+    @Override
+    public String description() {
+        return "RBF-kernel C-SVM, LibSVM, one-vs-one (single-threaded)";
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.ofPositive("C", 10, "soft-margin penalty"),
+                ParamSpec.ofPositive("gamma", 0.05, "kernel coefficient: k(x,y) = exp(-gamma ||x-y||^2)"),
+                ParamSpec.ofPositive("cache-mb", 1000, "kernel cache size in MB"),
+                ParamSpec.ofBoolean("probabilities", false, "fit LibSVM's probability model (5-fold CV: several times slower)"));
+    }
+
+    static {
+        svm.svm_set_print_string_function(message -> { }); // LibSVM prints its progress to stdout otherwise
+    }
+
+    @Override
+    Trainer<Label> trainer(Hyperparameters p, long seed) {
+        SVMParameters<Label> params = new SVMParameters<>(new SVMClassificationType(SVMClassificationType.SVMMode.C_SVC), KernelType.RBF);
+        params.setCost(p.getDouble("C"));
+        params.setGamma(p.getDouble("gamma"));
+        params.setCacheSize(p.getDouble("cache-mb"));
+        if (p.getBoolean("probabilities")) {
+            params.setProbability();
+        }
+        return new LibSVMClassificationTrainer(params, seed);
+    }
+}
