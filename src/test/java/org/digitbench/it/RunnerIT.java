@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.digitbench.FakePlugin;
 import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.Hyperparameters;
-import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
-import org.digitbench.api.TrainedModel;
-import org.digitbench.data.Dataset;
 import org.digitbench.data.Normalization;
 import org.digitbench.plugins.smile.SmileDecisionTree;
 import org.digitbench.run.Profile;
@@ -31,57 +28,19 @@ class RunnerIT {
     @TempDir
     Path out;
 
-    /** Fails while training. */
-    static class Throwing implements ClassifierPlugin {
-        @Override
-        public String id() {
-            return "test-throwing";
-        }
-
-        @Override
-        public String library() {
-            return "test";
-        }
-
-        @Override
-        public String family() {
-            return "test";
-        }
-
-        @Override
-        public String description() {
-            return "throws";
-        }
-
-        @Override
-        public List<ParamSpec> parameters() {
-            return List.of();
-        }
-
-        @Override
-        public TrainedModel train(Dataset train, Hyperparameters params, long seed) {
-            throw new IllegalStateException("boom");
-        }
-    }
-
     @Test
     void aThrowingPluginIsRecordedAndTheRunGoesOn() {
         List<Integer> modelsOnDisk = new ArrayList<>();
         SmileDecisionTree tree = new SmileDecisionTree();
-        // checks results.json on disk each time the next plugin starts training
-        ClassifierPlugin probe = new Throwing() {
-            @Override
-            public String id() {
-                return "test-probe";
-            }
-
-            @Override
-            public TrainedModel train(Dataset train, Hyperparameters params, long seed) {
-                modelsOnDisk.add(ResultsStore.read(out.resolve("faults").resolve("results.json")).models().size());
-                return tree.train(train, tree.resolve(Map.of()), seed);
-            }
-        };
-        var registry = new PluginRegistry(List.of(new Throwing(), tree, probe));
+        // checks results.json on disk when it starts training
+        ClassifierPlugin probe = new FakePlugin("test-probe", (train, params, seed) -> {
+            modelsOnDisk.add(ResultsStore.read(out.resolve("faults").resolve("results.json")).models().size());
+            return tree.train(train, tree.resolve(Map.of()), seed);
+        });
+        ClassifierPlugin throwing = new FakePlugin("test-throwing", (train, params, seed) -> {
+            throw new IllegalStateException("boom");
+        });
+        var registry = new PluginRegistry(List.of(throwing, tree, probe));
         var config = new RunConfig(Profile.QUICK, List.of(), Map.of(), 1, RealMnist.location(), true, Normalization.UNIT,
                 1000, 300, out, "faults", List.of());
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
