@@ -3,6 +3,7 @@ package org.digitbench.api;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.digitbench.data.Dataset;
 
 /** A model returned by {@link ClassifierPlugin#train}. Implementations must be safe for concurrent prediction. */
@@ -52,6 +53,15 @@ public interface TrainedModel {
      */
     default Map<String, String> provenance() {
         return Map.of();
+    }
+
+    /**
+     * How many training images the model was trained on, when the plugin used fewer than it was
+     * given (for example a stratified subset for an algorithm that does not scale); empty when it
+     * used them all. The results record this number as the model's training-set size.
+     */
+    default OptionalInt trainingSize() {
+        return OptionalInt.empty();
     }
 
     /** Writes the model to a file in the library's own format. */

@@ -16,25 +16,24 @@ public final class Leaderboard {
                 .toList();
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-8s  %-19s  %8s  %-17s  %8s  %9s  %9s%n",
-                "model", "library", "family", "accuracy", "95% CI", "macro F1", "train s", "predict s");
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-8s  %-19s  %8s  %-17s  %8s  %9s  %9s  %7s%n",
+                "model", "library", "family", "accuracy", "95% CI", "macro F1", "train s", "predict s", "train n");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
         for (RunResults.ModelResult m : rows) {
             if (m.ok()) {
                 var x = m.metrics();
-                sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-8s  %-19s  %8.4f  [%.4f, %.4f]  %8.4f  %9.1f  %9.2f%n",
+                sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-8s  %-19s  %8.4f  [%.4f, %.4f]  %8.4f  %9.1f  %9.2f  %7d%n",
                         m.pluginId(), m.library(), m.family(), x.accuracy(), x.accuracyCi95().low(), x.accuracyCi95().high(),
-                        x.macro().f1(), m.trainSeconds(), m.predictSeconds()));
+                        x.macro().f1(), m.trainSeconds(), m.predictSeconds(), m.trainingSize()));
             } else {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-8s  %-19s  FAILED: %s%n",
                         m.pluginId(), m.library(), m.family(), m.error()));
             }
         }
         if (!rows.isEmpty()) {
-            var first = rows.get(0);
-            sb.append(String.format(Locale.ROOT, "trained on %d images, tested on %d; times are wall-clock for one run%n",
-                    first.trainingSize(), first.testSize()));
+            sb.append(String.format(Locale.ROOT, "tested on %d images; train n = training images used; times are wall-clock for one run%n",
+                    rows.get(0).testSize()));
         }
         return sb.toString();
     }

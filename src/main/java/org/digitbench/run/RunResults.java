@@ -82,7 +82,7 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param error           why it failed, or {@code null}
      * @param hyperparameters the values used
      * @param seed            the seed it was trained with
-     * @param trainingSize    images it was trained on
+     * @param trainingSize    images it was trained on: the training set's size, or fewer when the plugin trains on a subset
      * @param testSize        images it was tested on
      * @param trainSeconds    wall-clock training time (one run, not a JMH measurement)
      * @param predictSeconds  wall-clock time to predict the whole test set

@@ -140,19 +140,20 @@ public final class Runner {
             }
             ClassificationMetrics metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(),
                     Dataset.NUM_CLASSES);
-            return result(plugin, hp, seed, train, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels(),
+            int trainedOn = model.trainingSize().orElse(train.size());
+            return result(plugin, hp, seed, trainedOn, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels(),
                     model.provenance());
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return result(plugin, hp, seed, train, test, "failed", describe(e), trainSeconds, predictSeconds, null, null, Map.of());
+            return result(plugin, hp, seed, train.size(), test, "failed", describe(e), trainSeconds, predictSeconds, null, null, Map.of());
         }
     }
 
-    private static RunResults.ModelResult result(ClassifierPlugin plugin, Hyperparameters hp, long seed, Dataset train,
+    private static RunResults.ModelResult result(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize,
                                                  Dataset test, String status, String error, Double trainSeconds,
                                                  Double predictSeconds, ClassificationMetrics metrics, int[] predictions,
                                                  Map<String, String> libraryProvenance) {
         return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
-                plugin.description(), status, error, hp.asMap(), seed, train.size(), test.size(), trainSeconds,
+                plugin.description(), status, error, hp.asMap(), seed, trainingSize, test.size(), trainSeconds,
                 predictSeconds, metrics, predictions, libraryProvenance, Instant.now());
     }
 

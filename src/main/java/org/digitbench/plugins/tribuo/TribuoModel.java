@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
@@ -19,11 +20,18 @@ final class TribuoModel implements TrainedModel {
     private final Model<Label> model;
     private final String[] names;
     private final TribuoData.Converted data;
+    private final OptionalInt trainingSize;
 
-    TribuoModel(Model<Label> model, TribuoData.Converted data) {
+    TribuoModel(Model<Label> model, TribuoData.Converted data, OptionalInt trainingSize) {
         this.model = model;
         this.names = data.featureNames();
         this.data = data;
+        this.trainingSize = trainingSize;
+    }
+
+    @Override
+    public OptionalInt trainingSize() {
+        return trainingSize;
     }
 
     @Override

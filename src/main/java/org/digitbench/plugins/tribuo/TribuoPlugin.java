@@ -1,5 +1,8 @@
 package org.digitbench.plugins.tribuo;
 
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.TrainedModel;
@@ -15,6 +18,12 @@ import org.tribuo.classification.Label;
  * training set (done once per dataset and shared by all Tribuo plugins), and the model wrapper.
  */
 abstract class TribuoPlugin implements ClassifierPlugin {
+    /** Tribuo logs every bagged model at INFO through java.util.logging; keep its warnings only. */
+    private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
+
+    static {
+        TRIBUO_LOG.setLevel(Level.WARNING);
+    }
     @Override
     public String library() {
         return "Tribuo";
@@ -35,9 +44,15 @@ abstract class TribuoPlugin implements ClassifierPlugin {
 
     @Override
     public TrainedModel train(Dataset train, Hyperparameters p, long seed, TrainingListener listener) {
-        TribuoData.Converted data = TribuoData.training(train);
+        Dataset used = trainingSet(train, p, seed);
+        TribuoData.Converted data = TribuoData.training(used);
         Model<Label> model = fit(data, p, seed, listener);
-        return new TribuoModel(model, data);
+        return new TribuoModel(model, data, used.size() < train.size() ? OptionalInt.of(used.size()) : OptionalInt.empty());
+    }
+
+    /** The images to train on: all of them, unless a plugin that does not scale says otherwise. */
+    Dataset trainingSet(Dataset train, Hyperparameters p, long seed) {
+        return train;
     }
 
     /** Trains on the converted data; plugins that can use several cores override this. */
