@@ -16,6 +16,7 @@ import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.cli.Main;
 import org.digitbench.data.Mnist;
+import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,12 @@ class QuickProfileIT {
         assertEquals("complete", r.status());
         assertEquals("quick", r.profile());
         assertNotNull(r.finishedAt());
-        assertEquals(5000, r.data().train().size());
-        assertEquals(2000, r.data().test().size());
+        assertEquals(Profile.QUICK.trainSize(), r.data().train().size());
+        assertEquals(Profile.QUICK.testSize(), r.data().test().size());
         assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
         List<String> discovered = PluginRegistry.discover().all().stream().map(ClassifierPlugin::id).toList();
         assertEquals(discovered, r.models().stream().map(RunResults.ModelResult::pluginId).toList());
-        // accuracy floors for 5,000 training images, well below what the models reach, far above guessing
+        // accuracy floors for 4,000 training images, well below what the models reach, far above guessing
         Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.85), Map.entry("smile-decision-tree", 0.72),
                 Map.entry("smile-random-forest", 0.90), Map.entry("smile-svm-rbf", 0.92), Map.entry("smile-mlp", 0.92),
                 Map.entry("tribuo-logistic-regression", 0.84), Map.entry("tribuo-decision-tree", 0.72),
@@ -57,8 +58,8 @@ class QuickProfileIT {
         for (RunResults.ModelResult m : r.models()) {
             assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
-            assertEquals(5000, m.trainingSize());
-            assertEquals(2000, m.predictions().length);
+            assertEquals(Profile.QUICK.trainSize(), m.trainingSize());
+            assertEquals(Profile.QUICK.testSize(), m.predictions().length);
             assertTrue(m.metrics().accuracy() >= floor.getOrDefault(m.pluginId(), 0.5), m.pluginId() + " accuracy " + m.metrics().accuracy());
             assertTrue(m.metrics().accuracyCi95().low() < m.metrics().accuracy() && m.metrics().accuracy() < m.metrics().accuracyCi95().high());
             assertTrue(m.trainSeconds() > 0 && m.predictSeconds() > 0);
