@@ -22,7 +22,6 @@ final class HashingInput implements AutoCloseable {
     private final MessageDigest digest;
     private final CountingStream counting;
     private final InputStream stream;
-    private final boolean gzip;
 
     private HashingInput(Path path) throws IOException {
         this.path = path;
@@ -32,7 +31,7 @@ final class HashingInput implements AutoCloseable {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        this.gzip = b0 == 0x1f && b1 == 0x8b;
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
         InputStream decoded = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
         this.counting = new CountingStream(new DigestInputStream(decoded, digest));
         this.stream = new BufferedInputStream(counting, 1 << 16);
@@ -59,14 +58,6 @@ final class HashingInput implements AutoCloseable {
     /** The decompressed content. */
     InputStream stream() {
         return stream;
-    }
-
-    Path path() {
-        return path;
-    }
-
-    boolean isGzip() {
-        return gzip;
     }
 
     /** The provenance of the content read so far (call after the whole content was read). */

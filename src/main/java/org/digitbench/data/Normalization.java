@@ -142,11 +142,5 @@ public enum Normalization {
             }
             return data.withPixels(out, "normalisation " + kind.id);
         }
-
-        /** Applies to a single image (raw values 0..255), e.g. a user's own picture. */
-        public float[] apply(float[] image) {
-            Dataset one = Dataset.wrap("image", 1, image.length, image.clone(), null, List.of(), List.of());
-            return apply(one).rawPixels();
-        }
     }
 }
