@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.digitbench.BuildInfo;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.ParamSpec;
@@ -233,15 +234,7 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            var p = new java.util.Properties();
-            try (var in = Main.class.getResourceAsStream("/org/digitbench/build.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            } catch (java.io.IOException ignored) {
-                // version unknown
-            }
-            return new String[]{"digitbench " + p.getProperty("version", "unknown") + " (commit " + p.getProperty("git.commit", "unknown") + ")",
+            return new String[]{"digitbench " + BuildInfo.version() + " (commit " + BuildInfo.gitCommit() + ")",
                     "Java " + System.getProperty("java.version")};
         }
     }

@@ -58,9 +58,4 @@ public final class ResultsStore {
             throw new DigitbenchException(file + ": not a valid results file: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** The JSON text of the results (for tests and tools). */
-    public static String toJson(RunResults results) {
-        return MAPPER.writeValueAsString(results);
-    }
 }

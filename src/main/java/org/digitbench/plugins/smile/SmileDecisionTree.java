@@ -10,19 +10,9 @@ import smile.model.cart.SplitRule;
 
 /** A single CART decision tree. */
 public final class SmileDecisionTree extends SmilePlugin {
-    @Override
-    public String id() {
-        return "smile-decision-tree";
-    }
-
-    @Override
-    public String family() {
-        return "decision-tree";
-    }
-
-    @Override
-    public String description() {
-        return "CART decision tree (Gini impurity)";
+    public SmileDecisionTree() {
+        super("smile-decision-tree", "decision-tree",
+                "CART decision tree (Gini impurity)");
     }
 
     @Override

@@ -9,19 +9,9 @@ import smile.classification.LogisticRegression;
 
 /** Multinomial logistic regression (softmax), fitted with L-BFGS. */
 public final class SmileLogisticRegression extends SmilePlugin {
-    @Override
-    public String id() {
-        return "smile-logistic-regression";
-    }
-
-    @Override
-    public String family() {
-        return "logistic-regression";
-    }
-
-    @Override
-    public String description() {
-        return "multinomial logistic regression, L2-regularised, L-BFGS";
+    public SmileLogisticRegression() {
+        super("smile-logistic-regression", "logistic-regression",
+                "multinomial logistic regression, L2-regularised, L-BFGS");
     }
 
     @Override

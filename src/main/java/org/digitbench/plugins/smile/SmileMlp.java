@@ -19,19 +19,9 @@ import smile.util.function.TimeFunction;
 
 /** Smile's multilayer perceptron: ReLU hidden layers, softmax output, mini-batch SGD with momentum. */
 public final class SmileMlp extends SmilePlugin {
-    @Override
-    public String id() {
-        return "smile-mlp";
-    }
-
-    @Override
-    public String family() {
-        return "mlp";
-    }
-
-    @Override
-    public String description() {
-        return "multilayer perceptron, ReLU hidden layers, softmax output, mini-batch SGD with momentum";
+    public SmileMlp() {
+        super("smile-mlp", "mlp",
+                "multilayer perceptron, ReLU hidden layers, softmax output, mini-batch SGD with momentum");
     }
 
     @Override
@@ -54,7 +44,7 @@ public final class SmileMlp extends SmilePlugin {
         double decay = 1.0 - 2 * p.getDouble("learning-rate") * p.getDouble("weight-decay");
         if (decay < 0.9) {
             throw new IllegalArgumentException("hyper-parameters 'learning-rate' and 'weight-decay' must satisfy "
-                    + "2 * learning-rate * weight-decay <= 0.1 (Smile's limit), got " + (1 - decay) / 2 * 2);
+                    + "2 * learning-rate * weight-decay <= 0.1 (Smile's limit), got " + (1 - decay));
         }
     }
 

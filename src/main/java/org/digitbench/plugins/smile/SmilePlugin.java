@@ -9,6 +9,31 @@ import org.digitbench.api.ClassifierPlugin;
 abstract class SmilePlugin implements ClassifierPlugin {
     static final String VERSION = readVersion();
 
+    private final String id;
+    private final String family;
+    private final String description;
+
+    SmilePlugin(String id, String family, String description) {
+        this.id = id;
+        this.family = family;
+        this.description = description;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String family() {
+        return family;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
     @Override
     public String library() {
         return "Smile";

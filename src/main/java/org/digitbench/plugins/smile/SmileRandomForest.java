@@ -13,19 +13,9 @@ import smile.util.IterativeAlgorithmController;
 
 /** A random forest of CART trees, grown in parallel on all cores. */
 public final class SmileRandomForest extends SmilePlugin {
-    @Override
-    public String id() {
-        return "smile-random-forest";
-    }
-
-    @Override
-    public String family() {
-        return "random-forest";
-    }
-
-    @Override
-    public String description() {
-        return "random forest of CART trees (bootstrap samples, entropy splits, 56 candidate features per split)";
+    public SmileRandomForest() {
+        super("smile-random-forest", "random-forest",
+                "random forest of CART trees (bootstrap samples, entropy splits, 56 candidate features per split)");
     }
 
     @Override

@@ -19,19 +19,9 @@ import smile.math.kernel.GaussianKernel;
  * trained with Smile's LASVM solver on all cores, with Platt scaling for class probabilities.
  */
 public final class SmileSvm extends SmilePlugin {
-    @Override
-    public String id() {
-        return "smile-svm-rbf";
-    }
-
-    @Override
-    public String family() {
-        return "svm";
-    }
-
-    @Override
-    public String description() {
-        return "RBF-kernel SVM, one-vs-one, LASVM solver, Platt-scaled probabilities";
+    public SmileSvm() {
+        super("smile-svm-rbf", "svm",
+                "RBF-kernel SVM, one-vs-one, LASVM solver, Platt-scaled probabilities");
     }
 
     @Override

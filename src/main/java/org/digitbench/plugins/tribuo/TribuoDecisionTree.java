@@ -12,19 +12,9 @@ import org.tribuo.classification.dtree.impurity.LabelImpurity;
 
 /** A single CART tree. */
 public final class TribuoDecisionTree extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-decision-tree";
-    }
-
-    @Override
-    public String family() {
-        return "decision-tree";
-    }
-
-    @Override
-    public String description() {
-        return "CART decision tree (Gini impurity), CARTClassificationTrainer";
+    public TribuoDecisionTree() {
+        super("tribuo-decision-tree", "decision-tree",
+                "CART decision tree (Gini impurity), CARTClassificationTrainer");
     }
 
     @Override

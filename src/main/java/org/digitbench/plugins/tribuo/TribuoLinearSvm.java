@@ -10,19 +10,9 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /** A linear SVM (L2-regularised, squared hinge loss, dual solver) from LibLinear, one-vs-rest. */
 public final class TribuoLinearSvm extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-linear-svm";
-    }
-
-    @Override
-    public String family() {
-        return "svm";
-    }
-
-    @Override
-    public String description() {
-        return "linear SVM, LibLinear L2R_L2LOSS_SVC_DUAL, one-vs-rest";
+    public TribuoLinearSvm() {
+        super("tribuo-linear-svm", "svm",
+                "linear SVM, LibLinear L2R_L2LOSS_SVC_DUAL, one-vs-rest");
     }
 
     @Override

@@ -11,19 +11,9 @@ import org.tribuo.math.optimisers.AdaGrad;
 
 /** Multinomial logistic regression: Tribuo's linear SGD trainer with the log-multiclass objective. */
 public final class TribuoLogisticRegression extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-logistic-regression";
-    }
-
-    @Override
-    public String family() {
-        return "logistic-regression";
-    }
-
-    @Override
-    public String description() {
-        return "multinomial logistic regression, LinearSGDTrainer with LogMulticlass and AdaGrad";
+    public TribuoLogisticRegression() {
+        super("tribuo-logistic-regression", "logistic-regression",
+                "multinomial logistic regression, LinearSGDTrainer with LogMulticlass and AdaGrad");
     }
 
     @Override

@@ -24,6 +24,31 @@ abstract class TribuoPlugin implements ClassifierPlugin {
     static {
         TRIBUO_LOG.setLevel(Level.WARNING);
     }
+    private final String id;
+    private final String family;
+    private final String description;
+
+    TribuoPlugin(String id, String family, String description) {
+        this.id = id;
+        this.family = family;
+        this.description = description;
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final String family() {
+        return family;
+    }
+
+    @Override
+    public final String description() {
+        return description;
+    }
+
     @Override
     public String library() {
         return "Tribuo";

@@ -22,19 +22,9 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
  * their trees into one voting ensemble.
  */
 public final class TribuoRandomForest extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-random-forest";
-    }
-
-    @Override
-    public String family() {
-        return "random-forest";
-    }
-
-    @Override
-    public String description() {
-        return "random forest of CART trees (bootstrap samples, a fraction of features per split), majority vote";
+    public TribuoRandomForest() {
+        super("tribuo-random-forest", "random-forest",
+                "random forest of CART trees (bootstrap samples, a fraction of features per split), majority vote");
     }
 
     @Override

@@ -15,25 +15,15 @@ import org.tribuo.common.libsvm.SVMParameters;
 
 /**
  * An RBF-kernel C-SVM from LibSVM (one-vs-one). LibSVM trains on one thread, in time that grows
- * faster than the square of the training size, so by default it trains on a stratified subset of
+ * superlinearly with the training size (30.6 s for 5,000 images, 249 s for 20,000 here), so by default it trains on a stratified subset of
  * {@code train-size} images (0 = all); the results record the size used. Class probabilities are
  * off by default: LibSVM gets them from an internal 5-fold cross-validation, which multiplies the
  * training time.
  */
 public final class TribuoRbfSvm extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-svm-rbf";
-    }
-
-    @Override
-    public String family() {
-        return "svm";
-    }
-
-    @Override
-    public String description() {
-        return "RBF-kernel C-SVM, LibSVM, one-vs-one (single-threaded), on a 20,000-image stratified subset by default";
+    public TribuoRbfSvm() {
+        super("tribuo-svm-rbf", "svm",
+                "RBF-kernel C-SVM, LibSVM, one-vs-one (single-threaded), on a 20,000-image stratified subset by default");
     }
 
     @Override

@@ -10,19 +10,9 @@ import org.tribuo.common.xgboost.XGBoostTrainer;
 
 /** Gradient-boosted trees from XGBoost (histogram method, all cores). Zero pixels are XGBoost's "missing". */
 public final class TribuoXgboost extends TribuoPlugin {
-    @Override
-    public String id() {
-        return "tribuo-xgboost";
-    }
-
-    @Override
-    public String family() {
-        return "gradient-boosting";
-    }
-
-    @Override
-    public String description() {
-        return "gradient-boosted trees, XGBoost (hist), softmax objective";
+    public TribuoXgboost() {
+        super("tribuo-xgboost", "gradient-boosting",
+                "gradient-boosted trees, XGBoost (hist), softmax objective");
     }
 
     @Override
