@@ -3,35 +3,14 @@ package org.digitbench.plugins.smile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
-import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.AbstractClassifierPlugin;
 
 /** What every Smile adapter shares: the library's name and version. */
-abstract class SmilePlugin implements ClassifierPlugin {
+abstract class SmilePlugin extends AbstractClassifierPlugin {
     static final String VERSION = readVersion();
 
-    private final String id;
-    private final String family;
-    private final String description;
-
     SmilePlugin(String id, String family, String description) {
-        this.id = id;
-        this.family = family;
-        this.description = description;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String family() {
-        return family;
-    }
-
-    @Override
-    public final String description() {
-        return description;
+        super(id, family, description);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.digitbench.plugins.tribuo;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.AbstractClassifierPlugin;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
@@ -17,36 +17,15 @@ import org.tribuo.classification.Label;
  * What every Tribuo adapter shares: the library's name and version, the conversion of the
  * training set (done once per dataset and shared by all Tribuo plugins), and the model wrapper.
  */
-abstract class TribuoPlugin implements ClassifierPlugin {
+abstract class TribuoPlugin extends AbstractClassifierPlugin {
     /** Tribuo logs every bagged model at INFO through java.util.logging; keep its warnings only. */
     private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
     static {
         TRIBUO_LOG.setLevel(Level.WARNING);
     }
-    private final String id;
-    private final String family;
-    private final String description;
-
     TribuoPlugin(String id, String family, String description) {
-        this.id = id;
-        this.family = family;
-        this.description = description;
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String family() {
-        return family;
-    }
-
-    @Override
-    public final String description() {
-        return description;
+        super(id, family, description);
     }
 
     @Override
