@@ -25,7 +25,8 @@ class ArchitectureTest {
             "org.deeplearning4j.", "plugins/dl4j",
             "libsvm.", "plugins/tribuo",
             "ml.dmlc.", "plugins/tribuo",
-            "org.nd4j.", "plugins/dl4j");
+            "org.nd4j.", "plugins/dl4j",
+            "org.bytedeco.", "plugins/dl4j");
 
     @Test
     void librariesAreImportedOnlyByTheirPlugins() throws IOException {

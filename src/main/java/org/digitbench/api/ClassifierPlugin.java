@@ -1,5 +1,7 @@
 package org.digitbench.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.digitbench.data.Dataset;
@@ -68,5 +70,23 @@ public interface ClassifierPlugin {
      */
     default TrainedModel train(Dataset train, Hyperparameters params, long seed, TrainingListener listener) {
         return train(train, params, seed);
+    }
+
+    /**
+     * Reads a model that {@link TrainedModel#save} wrote. The loaded model predicts what the saved one did.
+     *
+     * @throws UnsupportedOperationException when the plugin cannot load models
+     * @throws IOException when the file cannot be read or is not such a model
+     */
+    default TrainedModel load(Path file) throws IOException {
+        throw new UnsupportedOperationException("plugin " + id() + " cannot load saved models");
+    }
+
+    /**
+     * Hyper-parameter overrides that make training take seconds on a few hundred images, for tests
+     * such as the plugin contract test (for example fewer epochs); empty when the defaults are fast enough.
+     */
+    default Map<String, String> smokeTestOverrides() {
+        return Map.of();
     }
 }

@@ -2,8 +2,10 @@ package org.digitbench.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.digitbench.data.Dataset;
 
 /** A model returned by {@link ClassifierPlugin#train}. Implementations must be safe for concurrent prediction. */
@@ -64,7 +66,25 @@ public interface TrainedModel {
         return OptionalInt.empty();
     }
 
-    /** Writes the model to a file in the library's own format. */
+    /** The model's number of trainable parameters, where the notion applies (networks, linear models). */
+    default OptionalLong parameterCount() {
+        return OptionalLong.empty();
+    }
+
+    /** The network's layers, in order; empty for models that are not layered networks. */
+    default List<LayerInfo> layers() {
+        return List.of();
+    }
+
+    /** One entry per epoch trained, for learning curves; empty for models not trained in epochs. */
+    default List<EpochStats> history() {
+        return List.of();
+    }
+
+    /**
+     * Writes the model to a file in the library's own format; {@link ClassifierPlugin#load} reads it
+     * back where the plugin supports that.
+     */
     void save(Path file) throws IOException;
 
     /** The index of the largest value (the first one on ties). */

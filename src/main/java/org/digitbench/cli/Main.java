@@ -20,7 +20,11 @@ import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
 import org.digitbench.data.Normalization;
+import org.digitbench.report.CompareWriter;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.report.RunsIndex;
 import org.digitbench.run.Profile;
+import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
 import org.digitbench.run.Runner;
 import picocli.CommandLine;
@@ -30,7 +34,8 @@ import picocli.CommandLine.Option;
 /** The {@code digitbench} command line. */
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
-        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.ReportCommand.class, Main.DataCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run in which at least one model failed (results are still written). */
     public static final int EXIT_MODEL_FAILED = 3;
@@ -44,7 +49,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, report or data");
     }
 
     public static void main(String[] args) {
@@ -211,8 +216,12 @@ public final class Main implements Runnable {
                     !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
                     spec.commandLine().getParseResult().originalArgs());
             boolean terminal = System.console() != null && parent.err == System.err;
-            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal);
+            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, ReportWriter::render);
             Runner.Outcome outcome = runner.run(config);
+            Path report = outcome.resultsFile().resolveSibling(ReportWriter.FILE_NAME);
+            if (java.nio.file.Files.isRegularFile(report)) {
+                parent.out.println("Report: " + report);
+            }
             return outcome.allSucceeded() ? 0 : EXIT_MODEL_FAILED;
         }
 
@@ -227,6 +236,63 @@ public final class Main implements Runnable {
                 byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
             }
             return byPlugin;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html.",
+                    "With --compare, writes a page comparing two runs model by model."})
+    static final class ReportCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @CommandLine.Parameters(paramLabel = "RUN_ID", arity = "0..*",
+                description = "runs to render (default: every run in the output folder)")
+        List<String> runIds = new ArrayList<>();
+
+        @Option(names = "--compare", arity = "2", paramLabel = "RUN_ID",
+                description = "two runs to compare: A then B")
+        List<String> compare;
+
+        @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
+                description = "the folder holding the run folders; default: ${DEFAULT-VALUE}")
+        Path outputDir;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (!java.nio.file.Files.isDirectory(outputDir)) {
+                throw new DigitbenchException("no reports folder " + outputDir + "; run digitbench run first, or give --output-dir");
+            }
+            if (compare != null) {
+                for (String id : compare) {
+                    requireRun(id);
+                }
+                parent.out.println("Comparison: " + CompareWriter.write(outputDir, compare.get(0), compare.get(1)));
+                return 0;
+            }
+            List<String> ids = runIds;
+            if (ids.isEmpty()) {
+                try (var dirs = java.nio.file.Files.list(outputDir)) {
+                    ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)))
+                            .map(d -> d.getFileName().toString()).sorted().toList();
+                }
+                if (ids.isEmpty()) {
+                    throw new DigitbenchException("no runs in " + outputDir + " (no folder there has a results.json)");
+                }
+            }
+            for (String id : ids) {
+                requireRun(id);
+                parent.out.println("Report: " + ReportWriter.write(ResultsStore.read(outputDir.resolve(id).resolve(ResultsStore.FILE_NAME)),
+                        outputDir.resolve(id)));
+            }
+            parent.out.println("Index: " + RunsIndex.write(outputDir));
+            return 0;
+        }
+
+        private void requireRun(String id) {
+            if (!java.nio.file.Files.isRegularFile(outputDir.resolve(id).resolve(ResultsStore.FILE_NAME))) {
+                throw new DigitbenchException("run '" + id + "' not found: expected " + outputDir.resolve(id).resolve(ResultsStore.FILE_NAME));
+            }
         }
     }
 

@@ -87,4 +87,27 @@ public final class Statistics {
         double p = 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(chi2);
         return new McNemar(onlyA, onlyB, chi2, p, "chi-squared-corrected");
     }
+
+    /**
+     * Holm's step-down adjustment of p-values for multiple comparisons (controls the family-wise
+     * error rate): the i-th smallest of m p-values is multiplied by (m - i + 1), made monotone, capped at 1.
+     *
+     * @return adjusted p-values, in the order given
+     */
+    public static double[] holm(double[] pValues) {
+        int m = pValues.length;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(pValues[a], pValues[b]));
+        double[] adjusted = new double[m];
+        double running = 0;
+        for (int rank = 0; rank < m; rank++) {
+            int i = order[rank];
+            running = Math.max(running, Math.min(1.0, (m - rank) * pValues[i]));
+            adjusted[i] = running;
+        }
+        return adjusted;
+    }
 }

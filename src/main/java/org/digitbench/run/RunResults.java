@@ -3,6 +3,8 @@ package org.digitbench.run;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.SourceFile;
 import org.digitbench.eval.ClassificationMetrics;
@@ -55,8 +57,10 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param normalizationDescription what it does
      * @param train the training set
      * @param test  the test set
+     * @param samples the first few test images of each class, for the report
      */
-    public record DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test) {
+    public record DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
+                           List<DigitImage> samples) {
     }
 
     /**
@@ -89,13 +93,22 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param metrics         quality on the test set, or {@code null} when it failed
      * @param predictions     the predicted label of each test image, or {@code null} when it failed
      * @param libraryProvenance what the library records about the model (e.g. Tribuo's provenance)
+     * @param parameterCount  trainable parameters, where the model reports them (networks), else {@code null}
+     * @param layers          the network's layers, empty for other models
+     * @param history         per-epoch losses, accuracies and times, empty for models not trained in epochs
+     * @param peakHeapBytes   the largest heap use sampled while the model trained and predicted
+     * @param peakRssBytes    the process's peak resident set while the model trained and predicted (includes
+     *                        native memory, and heap committed before)
+     * @param mistakes        up to {@value Runner#MISTAKES} misclassified test images, the most confident first (in
+     *                        test-set order for models without probabilities)
      * @param finishedAt      when it finished
      */
     public record ModelResult(String pluginId, String library, String libraryVersion, String family, String description,
                               String status, String error, Map<String, Object> hyperparameters, long seed,
                               int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
                               ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
-                              Instant finishedAt) {
+                              Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
+                              Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt) {
         public boolean ok() {
             return "ok".equals(status);
         }

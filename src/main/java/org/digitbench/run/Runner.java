@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.api.Predictions;
@@ -38,12 +41,30 @@ public final class Runner {
     private final PrintStream out;
     private final PrintStream err;
     private final ProgressReporter progress;
+    private final Consumer<Path> afterWrite;
 
     public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive) {
+        this(registry, out, err, interactive, dir -> { });
+    }
+
+    /**
+     * @param afterWrite called with the run folder each time {@code results.json} has been written (the
+     *                   command line renders the HTML report there); what it throws is printed as a warning
+     */
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive, Consumer<Path> afterWrite) {
         this.registry = registry;
         this.out = out;
         this.err = err;
         this.progress = new ProgressReporter(err, interactive);
+        this.afterWrite = afterWrite;
+    }
+
+    private void written(Path runDir) {
+        try {
+            afterWrite.accept(runDir);
+        } catch (RuntimeException e) {
+            err.println("digitbench: warning: results are saved, but the report could not be written: " + e.getMessage());
+        }
     }
 
     /** What a run produced. */
@@ -87,7 +108,7 @@ public final class Runner {
         out.print(DatasetSummary.of(test).format());
 
         RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
-                info(train), info(test));
+                info(train), info(test), samples(test));
         List<RunResults.ModelResult> models = new ArrayList<>();
         RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
         RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
@@ -102,17 +123,20 @@ public final class Runner {
             RunResults.ModelResult result = trainAndTest(plugin, params.get(plugin), config.seed(), train, test, truth);
             models.add(result);
             if (result.ok()) {
-                out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%n", result.metrics().accuracy(),
-                        result.metrics().macro().f1(), result.trainSeconds(), result.predictSeconds());
+                out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%s%n", result.metrics().accuracy(),
+                        result.metrics().macro().f1(), result.trainSeconds(), result.predictSeconds(),
+                        result.peakRssBytes() == null ? "" : ", peak memory " + (result.peakRssBytes() >> 20) + " MiB");
             } else {
                 out.println("      FAILED: " + result.error());
             }
             results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
             ResultsStore.write(runDir, results);
+            written(runDir);
         }
 
         results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth));
         ResultsStore.write(runDir, results);
+        written(runDir);
         out.println();
         out.print(Leaderboard.format(results));
         out.println("Results written to " + file);
@@ -121,40 +145,103 @@ public final class Runner {
 
     private RunResults.ModelResult trainAndTest(ClassifierPlugin plugin, Hyperparameters hp, long seed,
                                                 Dataset train, Dataset test, int[] truth) {
-        Double trainSeconds = null;
-        Double predictSeconds = null;
-        try (ProgressReporter.Task task = progress.start(plugin.id())) {
+        Measured m = new Measured(plugin, hp, seed, train.size(), test.size());
+        try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(plugin.id())) {
+            m.memory = memory;
             long t0 = System.nanoTime();
             TrainedModel model = plugin.train(train, hp, seed, task.listener());
             long t1 = System.nanoTime();
-            trainSeconds = (t1 - t0) / 1e9;
+            m.trainSeconds = (t1 - t0) / 1e9;
             if (model == null) {
                 throw new IllegalStateException("train() returned null");
             }
             task.phase("predicting");
             Predictions predictions = model.predict(test);
-            predictSeconds = (System.nanoTime() - t1) / 1e9;
+            m.predictSeconds = (System.nanoTime() - t1) / 1e9;
             if (predictions == null || predictions.labels().length != truth.length) {
                 throw new IllegalStateException("predict() returned " + (predictions == null ? "null"
                         : predictions.labels().length + " labels for " + truth.length + " images"));
             }
-            ClassificationMetrics metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(),
-                    Dataset.NUM_CLASSES);
-            int trainedOn = model.trainingSize().orElse(train.size());
-            return result(plugin, hp, seed, trainedOn, test, "ok", null, trainSeconds, predictSeconds, metrics, predictions.labels(),
-                    model.provenance());
+            m.metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(), Dataset.NUM_CLASSES);
+            m.predictions = predictions.labels();
+            m.trainingSize = model.trainingSize().orElse(train.size());
+            m.libraryProvenance = model.provenance();
+            m.parameterCount = model.parameterCount().isPresent() ? model.parameterCount().getAsLong() : null;
+            m.layers = model.layers();
+            m.history = model.history();
+            m.mistakes = mistakes(test, predictions);
+            return m.result("ok", null);
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return result(plugin, hp, seed, train.size(), test, "failed", describe(e), trainSeconds, predictSeconds, null, null, Map.of());
+            return m.result("failed", describe(e));
         }
     }
 
-    private static RunResults.ModelResult result(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize,
-                                                 Dataset test, String status, String error, Double trainSeconds,
-                                                 Double predictSeconds, ClassificationMetrics metrics, int[] predictions,
-                                                 Map<String, String> libraryProvenance) {
-        return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
-                plugin.description(), status, error, hp.asMap(), seed, trainingSize, test.size(), trainSeconds,
-                predictSeconds, metrics, predictions, libraryProvenance, Instant.now());
+    /** What is known of one model so far; a failure keeps what was measured before it. */
+    private static final class Measured {
+        final ClassifierPlugin plugin;
+        final Hyperparameters hp;
+        final long seed;
+        final int testSize;
+        int trainingSize;
+        MemoryMonitor memory;
+        Double trainSeconds;
+        Double predictSeconds;
+        ClassificationMetrics metrics;
+        int[] predictions;
+        Map<String, String> libraryProvenance = Map.of();
+        Long parameterCount;
+        List<LayerInfo> layers = List.of();
+        List<EpochStats> history = List.of();
+        List<DigitImage> mistakes = List.of();
+
+        Measured(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize, int testSize) {
+            this.plugin = plugin;
+            this.hp = hp;
+            this.seed = seed;
+            this.trainingSize = trainingSize;
+            this.testSize = testSize;
+        }
+
+        RunResults.ModelResult result(String status, String error) {
+            MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
+            return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
+                    plugin.description(), status, error, hp.asMap(), seed, trainingSize, testSize, trainSeconds,
+                    predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
+                    peaks == null || peaks.heapBytes().isEmpty() ? null : peaks.heapBytes().getAsLong(),
+                    peaks == null || peaks.rssBytes().isEmpty() ? null : peaks.rssBytes().getAsLong(), mistakes, Instant.now());
+        }
+    }
+
+    /** Sample images per class in the results. */
+    static final int SAMPLES_PER_CLASS = 8;
+    /** Misclassified images kept per model. */
+    static final int MISTAKES = 12;
+
+    private static List<DigitImage> samples(Dataset test) {
+        List<DigitImage> samples = new ArrayList<>();
+        int[] taken = new int[Dataset.NUM_CLASSES];
+        for (int i = 0; i < test.size() && samples.size() < SAMPLES_PER_CLASS * Dataset.NUM_CLASSES; i++) {
+            if (taken[test.label(i)]++ < SAMPLES_PER_CLASS) {
+                samples.add(DigitImage.of(test, i, null, null));
+            }
+        }
+        samples.sort(java.util.Comparator.comparingInt(DigitImage::label).thenComparingInt(DigitImage::index));
+        return samples;
+    }
+
+    private static List<DigitImage> mistakes(Dataset test, Predictions p) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < test.size(); i++) {
+            if (p.labels()[i] != test.label(i)) {
+                wrong.add(i);
+            }
+        }
+        if (p.hasProbabilities()) {
+            wrong.sort(java.util.Comparator.comparingDouble((Integer i) -> -p.probabilities()[i][p.labels()[i]])
+                    .thenComparingInt(i -> i));
+        }
+        return wrong.stream().limit(MISTAKES).map(i -> DigitImage.of(test, i, p.labels()[i],
+                p.hasProbabilities() ? p.probabilities()[i][p.labels()[i]] : null)).toList();
     }
 
     /** A failure in one line, with a hint where the cause is a known setup problem. */

@@ -1,5 +1,6 @@
 package org.digitbench.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,5 +44,13 @@ class StatisticsTest {
         assertEquals(2, m.onlyA());
         assertEquals(1, m.onlyB());
         assertThrows(IllegalArgumentException.class, () -> Statistics.mcnemar(truth, new int[]{0}, new int[]{0}));
+    }
+
+    @Test
+    void holmAdjustsStepDownAndStaysMonotone() {
+        // sorted 0.005, 0.01, 0.03, 0.04 -> x4, x3, x2, x1 = 0.02, 0.03, 0.06, 0.04 -> monotone 0.02, 0.03, 0.06, 0.06
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06, 0.02}, Statistics.holm(new double[] {0.01, 0.04, 0.03, 0.005}), 1e-12);
+        assertArrayEquals(new double[] {1.0, 1.0}, Statistics.holm(new double[] {0.6, 0.9}), 1e-12);
+        assertEquals(0, Statistics.holm(new double[0]).length);
     }
 }

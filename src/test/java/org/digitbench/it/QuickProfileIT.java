@@ -1,6 +1,7 @@
 package org.digitbench.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class QuickProfileIT {
     Path out;
 
     @Test
-    void quickProfileTrainsEveryPluginAndWritesResults() {
+    void quickProfileTrainsEveryPluginAndWritesResultsAndReport() throws java.io.IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = Main.execute(new String[]{"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
@@ -54,11 +55,21 @@ class QuickProfileIT {
                 Map.entry("smile-random-forest", 0.90), Map.entry("smile-svm-rbf", 0.92), Map.entry("smile-mlp", 0.92),
                 Map.entry("tribuo-logistic-regression", 0.84), Map.entry("tribuo-decision-tree", 0.72),
                 Map.entry("tribuo-random-forest", 0.90), Map.entry("tribuo-linear-svm", 0.85),
-                Map.entry("tribuo-svm-rbf", 0.92), Map.entry("tribuo-xgboost", 0.90));
+                Map.entry("tribuo-svm-rbf", 0.92), Map.entry("tribuo-xgboost", 0.90),
+                Map.entry("dl4j-mlp", 0.90), Map.entry("dl4j-cnn", 0.94), Map.entry("dl4j-rnn", 0.88));
         for (RunResults.ModelResult m : r.models()) {
             assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
-            assertEquals(Profile.QUICK.trainSize(), m.trainingSize());
+            if (m.hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
+                assertEquals(Math.round(Profile.QUICK.trainSize() * (1 - (double) m.hyperparameters().get("validation-fraction"))),
+                        m.trainingSize(), m.pluginId());
+                assertFalse(m.history().isEmpty() || m.layers().isEmpty(), m.pluginId());
+                assertTrue(m.parameterCount() > 0, m.pluginId());
+                assertNotNull(m.history().getLast().validationLoss(), m.pluginId());
+            } else {
+                assertEquals(Profile.QUICK.trainSize(), m.trainingSize());
+            }
+            assertTrue(m.peakHeapBytes() > 0, m.pluginId());
             assertEquals(Profile.QUICK.testSize(), m.predictions().length);
             assertTrue(m.metrics().accuracy() >= floor.getOrDefault(m.pluginId(), 0.5), m.pluginId() + " accuracy " + m.metrics().accuracy());
             assertTrue(m.metrics().accuracyCi95().low() < m.metrics().accuracy() && m.metrics().accuracy() < m.metrics().accuracyCi95().high());
@@ -69,5 +80,14 @@ class QuickProfileIT {
         assertEquals(n * (n - 1) / 2, r.comparisons().size()); // every pair
         assertTrue(r.provenance().libraries().containsKey("Smile"), r.provenance().libraries().toString());
         assertEquals(Runtime.getRuntime().availableProcessors(), r.provenance().cpus());
+
+        // the HTML report, written by the run, as a browser shows it
+        Path page = out.resolve("quick-it").resolve("index.html");
+        assertTrue(printed.contains("Report: " + page), printed);
+        assertTrue(Files.isRegularFile(out.resolve("index.html")), "runs index");
+        ReportBrowser.check(page, discovered, SCREENSHOT);
     }
+
+    /** Kept after the test, for people to look at. */
+    static final Path SCREENSHOT = Path.of("target", "screenshots", "report-quick.png");
 }

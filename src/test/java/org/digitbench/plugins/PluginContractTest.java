@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.digitbench.TestData;
 import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
@@ -54,12 +56,13 @@ class PluginContractTest {
             spec.check(spec.defaultValue()); // defaults are valid
         }
         plugin.resolve(Map.of()); // and pass the plugin's own checks
+        plugin.resolve(plugin.smokeTestOverrides()); // and so do the fast test settings
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("plugins")
     void trainsAndPredictsTheRightShape(ClassifierPlugin plugin) throws IOException {
-        TrainedModel model = plugin.train(TRAIN, plugin.resolve(Map.of()), 7);
+        TrainedModel model = plugin.train(TRAIN, plugin.resolve(plugin.smokeTestOverrides()), 7);
         assertNotNull(model);
         Predictions p = model.predict(TEST);
         assertEquals(TEST.size(), p.labels().length);
@@ -91,12 +94,50 @@ class PluginContractTest {
         Path file = dir.resolve(plugin.id() + ".model");
         model.save(file);
         assertTrue(Files.size(file) > 0);
+        TrainedModel loaded;
+        try {
+            loaded = plugin.load(file);
+        } catch (UnsupportedOperationException notSupported) {
+            loaded = null;
+        }
+        if (loaded != null) { // a plugin that loads models gets back the same predictions
+            Predictions again = loaded.predict(TEST);
+            assertArrayEquals(p.labels(), again.labels(), "labels after save and load");
+            if (p.hasProbabilities()) {
+                for (int i = 0; i < p.labels().length; i++) {
+                    assertArrayEquals(p.probabilities()[i], again.probabilities()[i], 1e-6, "probabilities of image " + i);
+                }
+            }
+            Path junk = dir.resolve("not-a-model");
+            Files.writeString(junk, "not a model");
+            assertThrows(IOException.class, () -> plugin.load(junk), "loading a file that is not a model");
+        }
+        checkDescription(model);
+    }
+
+    /** What a model says about itself (parameters, layers, history) is consistent. */
+    private static void checkDescription(TrainedModel model) {
+        if (!model.layers().isEmpty()) {
+            long sum = model.layers().stream().mapToLong(LayerInfo::parameters).sum();
+            assertEquals(model.parameterCount().orElseThrow(), sum, "layer parameters add up to the model's");
+            for (LayerInfo layer : model.layers()) {
+                assertFalse(layer.name().isBlank() || layer.type().isBlank() || layer.outputShape().isBlank(), layer.toString());
+            }
+            assertEquals(String.valueOf(Dataset.NUM_CLASSES), model.layers().getLast().outputShape(), "output layer shape");
+        }
+        for (int i = 0; i < model.history().size(); i++) {
+            EpochStats e = model.history().get(i);
+            assertEquals(i + 1, e.epoch());
+            assertTrue(Double.isFinite(e.trainLoss()) && e.trainLoss() >= 0, e.toString());
+            assertTrue(e.trainAccuracy() >= 0 && e.trainAccuracy() <= 1, e.toString());
+            assertTrue(e.seconds() >= 0, e.toString());
+        }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("plugins")
     void sameSeedSamePredictions(ClassifierPlugin plugin) {
-        Hyperparameters hp = plugin.resolve(Map.of());
+        Hyperparameters hp = plugin.resolve(plugin.smokeTestOverrides());
         int[] a = plugin.train(TRAIN, hp, 11).predict(TEST).labels();
         int[] b = plugin.train(TRAIN, hp, 11).predict(TEST).labels();
         assertArrayEquals(a, b);

@@ -1,0 +1,170 @@
+package org.digitbench.plugins.dl4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.digitbench.api.AbstractClassifierPlugin;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.ParamSpec;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.api.TrainingListener;
+import org.digitbench.data.Dataset;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * What the Deeplearning4j adapters share: Adam and cross-entropy, the hyper-parameters every
+ * network takes, the training loop ({@link Dl4jTrainer}) and loading saved networks.
+ */
+abstract class Dl4jPlugin extends AbstractClassifierPlugin {
+    static final String VERSION = readVersion();
+
+    Dl4jPlugin(String id, String family, String description) {
+        super(id, family, description);
+    }
+
+    @Override
+    public String library() {
+        return "Deeplearning4j";
+    }
+
+    @Override
+    public String libraryVersion() {
+        return VERSION;
+    }
+
+    /** The named architectures, the first one the default. */
+    abstract List<String> architectures();
+
+    /** How images are fed to this plugin's networks. */
+    abstract Dl4jTrainer.Layout layout();
+
+    /** The layers of one architecture, added to a list that has the shared settings. */
+    abstract void addLayers(String architecture, NeuralNetConfiguration.ListBuilder list, Hyperparameters p);
+
+    /** The network for one architecture: Adam, Xavier initialisation, L2, softmax output with cross-entropy. */
+    final MultiLayerConfiguration network(String architecture, Dataset train, Hyperparameters p, long seed) {
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(p.getDouble("learning-rate")))
+                .weightInit(WeightInit.XAVIER);
+        if (p.getDouble("l2") > 0) {
+            builder.l2(p.getDouble("l2"));
+        }
+        NeuralNetConfiguration.ListBuilder list = builder.list();
+        addLayers(architecture, list, p);
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
+                .nOut(Dataset.NUM_CLASSES).activation(Activation.SOFTMAX).build());
+        list.setInputType(layout().inputType(train.height(), train.width()));
+        return list.build();
+    }
+
+    /** A dropout layer for a Keras-style rate (DL4J's own argument is the probability of keeping). */
+    static DropoutLayer dropout(String name, double rate) {
+        return new DropoutLayer.Builder(1.0 - rate).name(name).build();
+    }
+
+    /** The parameters specific to the plugin, after the architecture and before the shared ones. */
+    List<ParamSpec> ownParameters() {
+        return List.of();
+    }
+
+    abstract int defaultEpochs();
+
+    abstract int defaultBatchSize();
+
+    double defaultLearningRate() {
+        return 1e-3;
+    }
+
+    @Override
+    public final List<ParamSpec> parameters() {
+        List<ParamSpec> specs = new ArrayList<>();
+        specs.add(ParamSpec.ofChoice("architecture", architectures().getFirst(), architectures(), "the network, see the README"));
+        specs.addAll(ownParameters());
+        specs.add(ParamSpec.ofInt("epochs", defaultEpochs(), 1, 100_000, "passes over the training data (at most, with early stopping)"));
+        specs.add(ParamSpec.ofInt("batch-size", defaultBatchSize(), 1, 1_000_000, "mini-batch size"));
+        specs.add(ParamSpec.ofPositive("learning-rate", defaultLearningRate(), "Adam's learning rate"));
+        specs.add(ParamSpec.ofDouble("l2", 0.0, 0, 1, "L2 regularisation coefficient of the weights"));
+        specs.add(ParamSpec.ofDouble("validation-fraction", 0.1, 0, 0.5,
+                "share of the training images held out (stratified) for validation loss and accuracy per epoch; 0 = none"));
+        specs.add(ParamSpec.ofInt("early-stopping", 0, 0, 10_000,
+                "stop after this many epochs without a lower validation loss and keep the best epoch's weights; 0 = off"));
+        specs.add(ParamSpec.ofString("threads", "auto",
+                "ND4J/OpenBLAS threads: a number, or auto to time a few mini-batches with 1..cores threads and keep the fastest"));
+        return List.copyOf(specs);
+    }
+
+    @Override
+    public void validate(Hyperparameters p) {
+        if (p.getInt("early-stopping") > 0 && p.getDouble("validation-fraction") == 0) {
+            throw new IllegalArgumentException("hyper-parameter 'early-stopping' needs validation data: set "
+                    + "'validation-fraction' above 0, or early-stopping to 0");
+        }
+        Dl4jThreads.parse(p.getString("threads"));
+    }
+
+    @Override
+    public Map<String, String> smokeTestOverrides() {
+        return Map.of("epochs", "5", "batch-size", "16", "threads", "1");
+    }
+
+    @Override
+    public TrainedModel train(Dataset train, Hyperparameters params, long seed) {
+        return train(train, params, seed, TrainingListener.NONE);
+    }
+
+    @Override
+    public TrainedModel train(Dataset train, Hyperparameters p, long seed, TrainingListener listener) {
+        return Dl4jTrainer.train(this, train, p, seed, listener);
+    }
+
+    @Override
+    public TrainedModel load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no saved network at " + file);
+        }
+        MultiLayerNetwork net;
+        int[] shape;
+        try {
+            net = MultiLayerNetwork.load(file.toFile(), false);
+            shape = ModelSerializer.getObjectFromFile(file.toFile(), Dl4jModel.IMAGE_SHAPE_ENTRY);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is not a network that digitbench saved with Deeplearning4j's ModelSerializer: "
+                    + e.getMessage(), e);
+        }
+        if (shape == null || shape.length != 2) {
+            throw new IOException(file + " is a Deeplearning4j network but lacks digitbench's image-shape entry; "
+                    + "save it with digitbench");
+        }
+        return new Dl4jModel(net, layout(), shape[0], shape[1], List.of(), Map.of("loadedFrom", file.toString()), -1);
+    }
+
+    private static String readVersion() {
+        try (InputStream in = MultiLayerNetwork.class.getResourceAsStream(
+                "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException ignored) {
+            // fall through to the manifest
+        }
+        String v = MultiLayerNetwork.class.getPackage().getImplementationVersion();
+        return v == null ? "unknown" : v;
+    }
+}

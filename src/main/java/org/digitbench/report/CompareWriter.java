@@ -1,0 +1,80 @@
+package org.digitbench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunResults;
+
+/** A page comparing two runs model by model: change in accuracy and in training and prediction time. */
+public final class CompareWriter {
+    private CompareWriter() {
+    }
+
+    /** Writes {@code reportsDir/compare-A-vs-B.html} from the two runs' results. */
+    public static Path write(Path reportsDir, String runA, String runB) {
+        RunResults a = ResultsStore.read(reportsDir.resolve(runA).resolve(ResultsStore.FILE_NAME));
+        RunResults b = ResultsStore.read(reportsDir.resolve(runB).resolve(ResultsStore.FILE_NAME));
+        Map<String, RunResults.ModelResult> byIdA = byId(a);
+        Map<String, RunResults.ModelResult> byIdB = byId(b);
+        Set<String> ids = new LinkedHashSet<>(byIdA.keySet());
+        ids.addAll(byIdB.keySet());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String id : ids) {
+            RunResults.ModelResult ma = byIdA.get(id);
+            RunResults.ModelResult mb = byIdB.get(id);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", id);
+            row.put("accA", accuracy(ma));
+            row.put("accB", accuracy(mb));
+            row.put("accDelta", both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–");
+            row.put("accDeltaSort", both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "");
+            row.put("trainA", ma == null ? "–" : Leaderboard.seconds(ma.trainSeconds()));
+            row.put("trainB", mb == null ? "–" : Leaderboard.seconds(mb.trainSeconds()));
+            row.put("trainRatio", ratio(ma == null ? null : ma.trainSeconds(), mb == null ? null : mb.trainSeconds()));
+            row.put("predictA", ma == null ? "–" : Leaderboard.seconds(ma.predictSeconds()));
+            row.put("predictB", mb == null ? "–" : Leaderboard.seconds(mb.predictSeconds()));
+            row.put("predictRatio", ratio(ma == null ? null : ma.predictSeconds(), mb == null ? null : mb.predictSeconds()));
+            row.put("note", ma == null ? "only in " + runB : mb == null ? "only in " + runA
+                    : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : "");
+            rows.add(row);
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("a", a);
+        context.put("b", b);
+        context.put("rows", rows);
+        context.put("style", ReportWriter.asset("/org/digitbench/report/report.css"));
+        context.put("tablesort", ReportWriter.asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
+                + "\n" + ReportWriter.asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js"));
+        Path file = reportsDir.resolve("compare-" + safe(runA) + "-vs-" + safe(runB) + ".html");
+        ReportWriter.writeAtomically(file, ReportWriter.render("/compare.peb", context));
+        return file;
+    }
+
+    private static Map<String, RunResults.ModelResult> byId(RunResults r) {
+        Map<String, RunResults.ModelResult> m = new LinkedHashMap<>();
+        r.models().forEach(x -> m.put(x.pluginId(), x));
+        return m;
+    }
+
+    private static boolean both(RunResults.ModelResult a, RunResults.ModelResult b) {
+        return a != null && b != null && a.ok() && b.ok();
+    }
+
+    private static String accuracy(RunResults.ModelResult m) {
+        return m == null ? "–" : m.ok() ? Leaderboard.f4(m.metrics().accuracy()) : "failed";
+    }
+
+    private static String ratio(Double a, Double b) {
+        return a == null || b == null || a <= 0 ? "–" : String.format(Locale.ROOT, "×%.2f", b / a);
+    }
+
+    private static String safe(String runId) {
+        return runId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

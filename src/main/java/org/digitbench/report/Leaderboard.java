@@ -1,0 +1,80 @@
+package org.digitbench.report;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.digitbench.run.RunResults;
+
+/** The report's leaderboard rows: formatted values, sort keys, and the best value of each column marked. */
+final class Leaderboard {
+    private Leaderboard() {
+    }
+
+    /** A column: how to read its value, whether higher is better, how to show it. */
+    private record Column(String key, Function<RunResults.ModelResult, Double> value, boolean higherIsBetter,
+                          Function<Double, String> format) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("accuracy", m -> m.metrics().accuracy(), true, Leaderboard::f4),
+            new Column("precision", m -> m.metrics().macro().precision(), true, Leaderboard::f4),
+            new Column("recall", m -> m.metrics().macro().recall(), true, Leaderboard::f4),
+            new Column("f1", m -> m.metrics().macro().f1(), true, Leaderboard::f4),
+            new Column("train", RunResults.ModelResult::trainSeconds, false, Leaderboard::seconds),
+            new Column("predict", RunResults.ModelResult::predictSeconds, false, Leaderboard::seconds),
+            new Column("latency", Leaderboard::latencyMs, false, v -> String.format(Locale.ROOT, "%.3f ms", v)),
+            new Column("params", m -> m.parameterCount() == null ? null : m.parameterCount().doubleValue(), false,
+                    v -> String.format(Locale.ROOT, "%,d", v.longValue())),
+            new Column("memory", m -> m.peakRssBytes() == null ? null : m.peakRssBytes() / 1048576.0, false,
+                    v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
+            new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())));
+
+    static Double latencyMs(RunResults.ModelResult m) {
+        return m.predictSeconds() == null || m.testSize() == 0 ? null : 1000 * m.predictSeconds() / m.testSize();
+    }
+
+    /** One map per model: for each column key, {@code key} (text), {@code key_sort} (number) and {@code key_best}. */
+    static List<Map<String, Object>> rows(List<RunResults.ModelResult> models) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RunResults.ModelResult m : models) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("m", m);
+            row.put("anchor", ReportWriter.anchor(m.pluginId()));
+            row.put("ciLow", f4(m.metrics().accuracyCi95().low()));
+            row.put("ciHigh", f4(m.metrics().accuracyCi95().high()));
+            rows.add(row);
+        }
+        for (Column c : COLUMNS) {
+            Double best = null;
+            for (RunResults.ModelResult m : models) {
+                Double v = c.value().apply(m);
+                if (v != null && (best == null || (c.higherIsBetter() ? v > best : v < best))) {
+                    best = v;
+                }
+            }
+            for (int i = 0; i < models.size(); i++) {
+                Double v = c.value().apply(models.get(i));
+                Map<String, Object> row = rows.get(i);
+                row.put(c.key(), v == null ? "–" : c.format().apply(v));
+                row.put(c.key() + "_sort", v == null ? "" : String.format(Locale.ROOT, "%.9g", v));
+                row.put(c.key() + "_best", v != null && v.equals(best) && models.size() > 1);
+            }
+        }
+        return rows;
+    }
+
+    static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String seconds(Double s) {
+        if (s == null) {
+            return "–";
+        }
+        return s >= 100 ? String.format(Locale.ROOT, "%.0f s", s) : s >= 1 ? String.format(Locale.ROOT, "%.1f s", s)
+                : String.format(Locale.ROOT, "%.2f s", s);
+    }
+}

@@ -1,0 +1,220 @@
+package org.digitbench.report;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.digitbench.DigitbenchException;
+import org.digitbench.data.SourceFile;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+import org.digitbench.run.DigitImage;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunResults;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a run's HTML report from its {@code results.json} alone, so a report can be re-rendered
+ * without re-training. The page is self-contained: the charting library (Apache ECharts), the table
+ * sorter (tablesort), the styles and the digit images are inlined, so it works offline. The
+ * templates are Pebble templates with HTML auto-escaping: every name, label and parameter that came
+ * from a user is escaped.
+ */
+public final class ReportWriter {
+    public static final String FILE_NAME = "index.html";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
+            .loader(classpathLoader())
+            .autoEscaping(true)
+            .strictVariables(true)
+            .build();
+
+    private ReportWriter() {
+    }
+
+    private static ClasspathLoader classpathLoader() {
+        ClasspathLoader loader = new ClasspathLoader(ReportWriter.class.getClassLoader());
+        loader.setPrefix("org/digitbench/report");
+        return loader;
+    }
+
+    /** Renders {@code runDir/results.json} into {@code runDir/index.html} and refreshes the runs index beside it. */
+    public static Path render(Path runDir) {
+        RunResults results = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
+        Path page = write(results, runDir);
+        RunsIndex.write(runDir.toAbsolutePath().getParent());
+        return page;
+    }
+
+    /** Writes the report of {@code results} into {@code dir/index.html}. */
+    public static Path write(RunResults results, Path dir) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("run", results);
+        context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
+        context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
+        List<RunResults.ModelResult> ok = results.models().stream().filter(RunResults.ModelResult::ok)
+                .sorted(Comparator.comparingDouble((RunResults.ModelResult m) -> -m.metrics().accuracy())).toList();
+        List<RunResults.ModelResult> failed = results.models().stream().filter(m -> !m.ok()).toList();
+        context.put("headline", headline(ok, failed));
+        context.put("rows", Leaderboard.rows(ok));
+        context.put("failed", failed);
+        context.put("models", ok.stream().map(ReportWriter::modelView).toList());
+        context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
+        context.put("samples", results.data().samples() == null ? List.of()
+                : results.data().samples().stream().map(ReportWriter::imageView).toList());
+        context.put("checksums", checksums(results));
+        context.put("chartData", scriptJson(ChartData.of(ok)));
+        context.put("echarts", asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js"));
+        context.put("tablesort", asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
+                + "\n" + asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js"));
+        context.put("style", asset("/org/digitbench/report/report.css"));
+        context.put("script", asset("/org/digitbench/report/report.js"));
+        Path file = dir.resolve(FILE_NAME);
+        writeAtomically(file, render("/run.peb", context));
+        return file;
+    }
+
+    static String render(String template, Map<String, Object> context) {
+        PebbleTemplate t = ENGINE.getTemplate(template.substring(1));
+        StringWriter out = new StringWriter();
+        try {
+            t.evaluate(out, context, Locale.ROOT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static void writeAtomically(Path file, String html) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DigitbenchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String headline(List<RunResults.ModelResult> ok, List<RunResults.ModelResult> failed) {
+        if (ok.isEmpty()) {
+            return failed.isEmpty() ? "No model has finished yet." : "Every model failed.";
+        }
+        RunResults.ModelResult best = ok.getFirst();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Most accurate: %s (%s), %.2f%% [%.2f, %.2f].",
+                best.pluginId(), best.library(), 100 * best.metrics().accuracy(), 100 * best.metrics().accuracyCi95().low(),
+                100 * best.metrics().accuracyCi95().high()));
+        ok.stream().filter(m -> m.trainSeconds() != null && m.metrics().accuracy() >= best.metrics().accuracy() - 0.01)
+                .min(Comparator.comparingDouble(RunResults.ModelResult::trainSeconds))
+                .filter(fast -> fast != best)
+                .ifPresent(fast -> sb.append(String.format(Locale.ROOT,
+                        " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.library(),
+                        100 * fast.metrics().accuracy(), Leaderboard.seconds(fast.trainSeconds()))));
+        if (!failed.isEmpty()) {
+            sb.append(' ').append(failed.size()).append(failed.size() == 1 ? " model failed." : " models failed.");
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> modelView(RunResults.ModelResult m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("m", m);
+        v.put("anchor", anchor(m.pluginId()));
+        List<Map<String, String>> perClass = new ArrayList<>();
+        for (ClassificationMetrics.ClassScores c : m.metrics().perClass()) {
+            perClass.add(Map.of("label", String.valueOf(c.label()), "precision", Leaderboard.f4(c.precision()),
+                    "recall", Leaderboard.f4(c.recall()), "f1", Leaderboard.f4(c.f1()), "support", String.valueOf(c.support())));
+        }
+        v.put("perClass", perClass);
+        v.put("mistakes", m.mistakes() == null ? List.of() : m.mistakes().stream().map(ReportWriter::imageView).toList());
+        v.put("mistakesByConfidence", m.mistakes() != null && !m.mistakes().isEmpty() && m.mistakes().getFirst().confidence() != null);
+        Map<String, String> hp = new LinkedHashMap<>();
+        m.hyperparameters().forEach((k, val) -> hp.put(k, String.valueOf(val)));
+        v.put("hyperparameters", hp);
+        v.put("layers", m.layers() == null ? List.of() : m.layers());
+        v.put("provenance", m.libraryProvenance() == null ? Map.of() : m.libraryProvenance());
+        return v;
+    }
+
+    static String anchor(String pluginId) {
+        return "model-" + pluginId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static Map<String, Object> imageView(DigitImage image) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("index", image.index());
+        v.put("label", image.label());
+        v.put("predicted", image.predicted());
+        v.put("confidence", image.confidence() == null ? null : String.format(Locale.ROOT, "%.1f%%", 100 * image.confidence()));
+        v.put("src", png(image));
+        return v;
+    }
+
+    /** A data URL of the image as a grey PNG, dark ink on white. */
+    static String png(DigitImage image) {
+        BufferedImage img = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
+        int[] grey = image.grey();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int v = 255 - grey[y * image.width() + x];
+                img.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private static List<SourceFile> checksums(RunResults r) {
+        List<SourceFile> all = new ArrayList<>(r.data().train().sources());
+        for (SourceFile f : r.data().test().sources()) {
+            if (!all.contains(f)) {
+                all.add(f);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * JSON for a {@code <script type="application/json">} element: {@code <}, {@code >} and {@code &}
+     * (which JSON allows only inside strings) become unicode escapes, so nothing in it is markup.
+     */
+    static String scriptJson(Object value) {
+        return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    static String asset(String resource) {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " (is the jar complete?)");
+            }
+            // inline scripts must not contain a closing script tag
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

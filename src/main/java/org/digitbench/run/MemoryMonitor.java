@@ -1,0 +1,92 @@
+package org.digitbench.run;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * Peak memory while one model trains and predicts: the largest heap use seen by sampling every
+ * 50 ms, and the process's peak resident set (Linux: the kernel's high-water mark VmHWM, reset
+ * before the model by writing 5 to /proc/self/clear_refs; elsewhere, or if the reset is refused, the
+ * largest sampled resident set). The resident set includes off-heap memory such as native
+ * libraries' buffers, and the heap the JVM has already committed.
+ */
+final class MemoryMonitor implements AutoCloseable {
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final boolean hwmReset;
+    private final Thread sampler;
+    private volatile boolean running = true;
+    private volatile long peakHeap;
+    private volatile long peakRss;
+
+    /** Peaks in bytes; a value is empty when it could not be measured. */
+    record Peaks(OptionalLong heapBytes, OptionalLong rssBytes) {
+    }
+
+    MemoryMonitor() {
+        hwmReset = resetHighWaterMark();
+        sample();
+        sampler = Thread.ofPlatform().daemon().name("digitbench-memory").start(() -> {
+            while (running) {
+                sample();
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    private void sample() {
+        peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
+        long rss = statusKiB("VmRSS:");
+        if (rss > 0) {
+            peakRss = Math.max(peakRss, rss * 1024);
+        }
+    }
+
+    Peaks peaks() {
+        sample();
+        long rss = peakRss;
+        if (hwmReset) {
+            rss = Math.max(rss, statusKiB("VmHWM:") * 1024);
+        }
+        return new Peaks(peakHeap > 0 ? OptionalLong.of(peakHeap) : OptionalLong.empty(),
+                rss > 0 ? OptionalLong.of(rss) : OptionalLong.empty());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        sampler.interrupt();
+    }
+
+    private static boolean resetHighWaterMark() {
+        try {
+            Files.writeString(CLEAR_REFS, "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
+
+    private static long statusKiB(String field) {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

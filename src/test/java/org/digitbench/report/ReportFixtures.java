@@ -1,0 +1,114 @@
+package org.digitbench.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.digitbench.TestData;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
+import org.digitbench.data.Dataset;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.SourceFile;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+import org.digitbench.run.DigitImage;
+import org.digitbench.run.RunResults;
+
+/** A fixed, machine-independent results.json for report tests: three models (one a network), one failure. */
+final class ReportFixtures {
+    private ReportFixtures() {
+    }
+
+    static RunResults results(String hostileName) {
+        Dataset test = TestData.synthetic(10, 9);
+        int[] truth = test.labels();
+        Random random = new Random(3);
+        int[] good = noisy(truth, 0.05, random);
+        int[] fair = noisy(truth, 0.25, random);
+        double[][] probabilities = new double[truth.length][];
+        for (int i = 0; i < truth.length; i++) {
+            probabilities[i] = new double[Dataset.NUM_CLASSES];
+            java.util.Arrays.fill(probabilities[i], 0.02);
+            probabilities[i][good[i]] = 0.82;
+        }
+        List<EpochStats> history = List.of(
+                new EpochStats(1, 0.9, 0.70, 0.95, 0.68, 3.0),
+                new EpochStats(2, 0.5, 0.85, 0.60, 0.83, 2.9),
+                new EpochStats(3, 0.3, 0.92, 0.58, 0.86, 2.9),
+                new EpochStats(4, 0.2, 0.95, 0.65, 0.85, 3.1));
+        List<LayerInfo> layers = List.of(new LayerInfo("dense1", "DenseLayer", "128", 100_480),
+                new LayerInfo("output", "OutputLayer", "10", 1_290));
+        List<RunResults.ModelResult> models = new ArrayList<>();
+        models.add(model("fixture-network", "NetLib", "mlp", "a network", "ok", null, truth, good, probabilities,
+                12.5, 0.25, 101_770L, layers, history, test));
+        models.add(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName, "ok", null, truth, fair,
+                null, 1.5, 0.01, null, List.of(), List.of(), test));
+        models.add(model("fixture-broken", "NetLib", "cnn", "always fails", "failed", "IllegalStateException: boom <b>",
+                truth, null, null, null, null, null, List.of(), List.of(), test));
+        List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
+                Statistics.mcnemar(truth, good, fair)));
+        SourceFile images = new SourceFile("data/mnist/t10k-images-idx3-ubyte.gz", "ab".repeat(32), 1_648_877);
+        RunResults.DatasetInfo trainInfo = new RunResults.DatasetInfo("mnist-train", 300, List.of(images),
+                List.of("normalised: unit"), DatasetSummary.of(TestData.synthetic(30, 1)));
+        RunResults.DatasetInfo testInfo = new RunResults.DatasetInfo("mnist-test", truth.length, List.of(images),
+                List.of("normalised: unit"), DatasetSummary.of(test));
+        List<DigitImage> samples = new ArrayList<>();
+        for (int i = 0; i < Dataset.NUM_CLASSES; i++) {
+            samples.add(image(test, i, null, null));
+        }
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("NetLib", "1.0");
+        libraries.put("Tree<Lib>", "2.0");
+        RunResults.Provenance provenance = new RunResults.Provenance("0.0.0-test", "0123456789abcdef", false, "25", "Vendor",
+                "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
+        return new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", "complete", Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
+                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), models, comparisons);
+    }
+
+    private static RunResults.ModelResult model(String id, String library, String family, String description, String status,
+                                                String error, int[] truth, int[] predicted, double[][] probabilities,
+                                                Double train, Double predict, Long params, List<LayerInfo> layers,
+                                                List<EpochStats> history, Dataset test) {
+        ClassificationMetrics metrics = predicted == null ? null
+                : ClassificationMetrics.of(truth, predicted, probabilities, Dataset.NUM_CLASSES);
+        List<DigitImage> mistakes = new ArrayList<>();
+        if (predicted != null) {
+            for (int i = 0; i < truth.length && mistakes.size() < 3; i++) {
+                if (predicted[i] != truth[i]) {
+                    mistakes.add(image(test, i, predicted[i], probabilities == null ? null : 0.82));
+                }
+            }
+        }
+        Map<String, Object> hp = new LinkedHashMap<>();
+        hp.put("depth", 20);
+        hp.put("note", "<i>" + id + "</i>");
+        return new RunResults.ModelResult(id, library, "1.0", family, description, status, error, hp, 42, 300,
+                truth.length, train, predict, metrics, predicted, Map.of("trainer", "Trainer<" + id + ">"), params, layers,
+                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"));
+    }
+
+    /** A test image the way the runner records it (through the public JSON shape). */
+    private static DigitImage image(Dataset data, int i, Integer predicted, Double confidence) {
+        float[] row = data.row(i);
+        byte[] bytes = new byte[row.length];
+        for (int j = 0; j < row.length; j++) {
+            bytes[j] = (byte) Math.round(row[j] * 255);
+        }
+        return new DigitImage(i, data.label(i), predicted, confidence, data.height(), data.width(),
+                java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    private static int[] noisy(int[] truth, double errorRate, Random random) {
+        int[] p = truth.clone();
+        for (int i = 0; i < p.length; i++) {
+            if (random.nextDouble() < errorRate) {
+                p[i] = (p[i] + 1 + random.nextInt(9)) % Dataset.NUM_CLASSES;
+            }
+        }
+        return p;
+    }
+}
