@@ -100,4 +100,14 @@ public final class Splits {
         }
         return chosen;
     }
+
+    /** Shuffles an array in place (Fisher-Yates), for seeded mini-batch orders. */
+    public static void shuffle(int[] a, java.util.Random random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }

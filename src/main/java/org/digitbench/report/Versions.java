@@ -1,8 +1,6 @@
 package org.digitbench.report;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import org.digitbench.api.LibraryVersion;
 
 /** Versions of the web libraries inlined into reports, read from their WebJars. */
 final class Versions {
@@ -13,16 +11,10 @@ final class Versions {
     }
 
     private static String read(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Versions.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource + ": the " + artifact + " WebJar is not on the class path");
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
+        String v = LibraryVersion.of(Versions.class, group, artifact);
+        if (LibraryVersion.UNKNOWN.equals(v)) {
+            throw new IllegalStateException("the " + group + ":" + artifact + " WebJar is not on the class path");
         }
+        return v;
     }
 }

@@ -79,4 +79,17 @@ class SplitsTest {
         assertArrayEquals(new int[]{5, 15, 10, 10, 10, 10, 10, 10, 10, 10}, DatasetSummary.of(s.validation()).classCounts());
         assertThrows(IllegalArgumentException.class, () -> Splits.stratifiedSplit(d, 1.0, 3));
     }
+
+    @Test
+    void shuffleIsASeededPermutation() {
+        int[] a = java.util.stream.IntStream.range(0, 50).toArray();
+        int[] b = a.clone();
+        Splits.shuffle(a, new java.util.Random(4));
+        Splits.shuffle(b, new java.util.Random(4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, b, "same seed, same order");
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(a, java.util.stream.IntStream.range(0, 50).toArray()));
+        int[] sorted = a.clone();
+        java.util.Arrays.sort(sorted);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.util.stream.IntStream.range(0, 50).toArray(), sorted, "a permutation");
+    }
 }

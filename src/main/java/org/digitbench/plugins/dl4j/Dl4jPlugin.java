@@ -1,15 +1,14 @@
 package org.digitbench.plugins.dl4j;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.digitbench.api.AbstractClassifierPlugin;
 import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.LibraryVersion;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
@@ -30,7 +29,7 @@ import org.deeplearning4j.util.ModelSerializer;
  * network takes, the training loop ({@link Dl4jTrainer}) and loading saved networks.
  */
 abstract class Dl4jPlugin extends AbstractClassifierPlugin {
-    static final String VERSION = readVersion();
+    static final String VERSION = LibraryVersion.of(MultiLayerNetwork.class, "org.deeplearning4j", "deeplearning4j-nn");
 
     Dl4jPlugin(String id, String family, String description) {
         super(id, family, description);
@@ -151,20 +150,5 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
                     + "save it with digitbench");
         }
         return new Dl4jModel(net, layout(), shape[0], shape[1], List.of(), Map.of("loadedFrom", file.toString()), -1);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = MultiLayerNetwork.class.getResourceAsStream(
-                "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "unknown");
-            }
-        } catch (IOException ignored) {
-            // fall through to the manifest
-        }
-        String v = MultiLayerNetwork.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
     }
 }

@@ -125,7 +125,7 @@ final class Dl4jTrainer {
         INDArray bestParams = null;
         boolean stoppedEarly = false;
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, shuffle);
+            Splits.shuffle(order, shuffle);
             long t0 = System.nanoTime();
             for (int from = 0; from < order.length; from += batch) {
                 int to = Math.min(from + batch, order.length);
@@ -193,15 +193,6 @@ final class Dl4jTrainer {
             }
         }
         return new double[] {loss / data.size(), (double) correct / data.size()};
-    }
-
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** A shape as {@code 32x26x26}; a dimension DL4J does not track (-1, e.g. time steps after some wrappers) is {@code ?}. */

@@ -9,6 +9,7 @@ import org.digitbench.api.ParamSpec;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
 import org.digitbench.data.Dataset;
+import org.digitbench.data.Splits;
 import smile.classification.MLP;
 import smile.linalg.blas.cblas_h;
 import smile.math.MathEx;
@@ -94,7 +95,7 @@ public final class SmileMlp extends SmilePlugin {
         int[] order = new int[x.length];
         Arrays.setAll(order, i -> i);
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            shuffle(order, random);
+            Splits.shuffle(order, random);
             for (int start = 0; start < x.length; start += batch) {
                 int size = Math.min(batch, x.length - start);
                 double[][] bx = new double[size][];
@@ -108,14 +109,5 @@ public final class SmileMlp extends SmilePlugin {
             listener.progress("epoch", epoch, epochs);
         }
         return new SmileVectorModel(mlp);
-    }
-
-    private static void shuffle(int[] a, Random random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }
