@@ -53,6 +53,21 @@ class MainTest {
     }
 
     @Test
+    void reportNamesWhatIsMissing() throws java.io.IOException {
+        assertCleanError(run("report", "-o", dir.resolve("nowhere").toString()), 1,
+                "digitbench: error: no reports folder " + dir.resolve("nowhere"));
+        assertCleanError(run("report", "-o", dir.toString()), 1, "digitbench: error: no runs in " + dir);
+        assertCleanError(run("report", "-o", dir.toString(), "some-run"), 1,
+                "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
+        java.nio.file.Files.createDirectories(dir.resolve("broken"));
+        java.nio.file.Files.writeString(dir.resolve("broken").resolve("results.json"), "{ not json");
+        Result r = run("report", "-o", dir.toString(), "broken");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("digitbench: error: " + dir.resolve("broken").resolve("results.json") + ": not a valid results file"), r.err());
+        assertCleanError(run("report", "-o", dir.toString(), "--compare", "a"), 2, "");
+    }
+
+    @Test
     void unknownPlugin() {
         assertCleanError(run("run", "--plugins", "smile-svm", "--data-dir", dir.toString()), 1,
                 "digitbench: error: unknown plugin 'smile-svm'; known plugins: ");
