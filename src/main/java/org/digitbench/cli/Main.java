@@ -216,7 +216,10 @@ public final class Main implements Runnable {
                     !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
                     spec.commandLine().getParseResult().originalArgs());
             boolean terminal = System.console() != null && parent.err == System.err;
-            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, ReportWriter::render);
+            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, (dir, results) -> {
+                ReportWriter.write(results, dir);
+                RunsIndex.write(dir.toAbsolutePath().getParent());
+            });
             Runner.Outcome outcome = runner.run(config);
             Path report = outcome.resultsFile().resolveSibling(ReportWriter.FILE_NAME);
             if (java.nio.file.Files.isRegularFile(report)) {
@@ -282,8 +285,7 @@ public final class Main implements Runnable {
             }
             for (String id : ids) {
                 requireRun(id);
-                parent.out.println("Report: " + ReportWriter.write(ResultsStore.read(outputDir.resolve(id).resolve(ResultsStore.FILE_NAME)),
-                        outputDir.resolve(id)));
+                parent.out.println("Report: " + ReportWriter.render(outputDir.resolve(id)));
             }
             parent.out.println("Index: " + RunsIndex.write(outputDir));
             return 0;

@@ -48,9 +48,8 @@ public final class CompareWriter {
         context.put("a", a);
         context.put("b", b);
         context.put("rows", rows);
-        context.put("style", ReportWriter.asset("/org/digitbench/report/report.css"));
-        context.put("tablesort", ReportWriter.asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
-                + "\n" + ReportWriter.asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js"));
+        context.put("style", ReportWriter.STYLE);
+        context.put("tablesort", ReportWriter.TABLESORT);
         Path file = reportsDir.resolve("compare-" + safe(runA) + "-vs-" + safe(runB) + ".html");
         ReportWriter.writeAtomically(file, ReportWriter.render("/compare.peb", context));
         return file;

@@ -48,6 +48,13 @@ public final class ReportWriter {
             .strictVariables(true)
             .build();
 
+    /** The inlined assets, read once per process. */
+    static final String STYLE = asset("/org/digitbench/report/report.css");
+    static final String TABLESORT = asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
+            + "\n" + asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js");
+    private static final String ECHARTS = asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js");
+    private static final String SCRIPT = asset("/org/digitbench/report/report.js");
+
     private ReportWriter() {
     }
 
@@ -57,12 +64,9 @@ public final class ReportWriter {
         return loader;
     }
 
-    /** Renders {@code runDir/results.json} into {@code runDir/index.html} and refreshes the runs index beside it. */
+    /** Renders {@code runDir/results.json} into {@code runDir/index.html}. */
     public static Path render(Path runDir) {
-        RunResults results = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
-        Path page = write(results, runDir);
-        RunsIndex.write(runDir.toAbsolutePath().getParent());
-        return page;
+        return write(ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME)), runDir);
     }
 
     /** Writes the report of {@code results} into {@code dir/index.html}. */
@@ -83,11 +87,10 @@ public final class ReportWriter {
                 : results.data().samples().stream().map(ReportWriter::imageView).toList());
         context.put("checksums", checksums(results));
         context.put("chartData", scriptJson(ChartData.of(ok)));
-        context.put("echarts", asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js"));
-        context.put("tablesort", asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
-                + "\n" + asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js"));
-        context.put("style", asset("/org/digitbench/report/report.css"));
-        context.put("script", asset("/org/digitbench/report/report.js"));
+        context.put("echarts", ECHARTS);
+        context.put("tablesort", TABLESORT);
+        context.put("style", STYLE);
+        context.put("script", SCRIPT);
         Path file = dir.resolve(FILE_NAME);
         writeAtomically(file, render("/run.peb", context));
         return file;
@@ -206,7 +209,7 @@ public final class ReportWriter {
         return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
-    static String asset(String resource) {
+    private static String asset(String resource) {
         try (InputStream in = ReportWriter.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource + " (is the jar complete?)");

@@ -52,8 +52,8 @@ public final class RunsIndex {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("runs", runs);
         context.put("unreadable", unreadable);
-        context.put("style", ReportWriter.asset("/org/digitbench/report/report.css"));
-        context.put("tablesort", ReportWriter.asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js"));
+        context.put("style", ReportWriter.STYLE);
+        context.put("tablesort", ReportWriter.TABLESORT);
         Path file = reportsDir.resolve("index.html");
         ReportWriter.writeAtomically(file, ReportWriter.render("/runs.peb", context));
         return file;

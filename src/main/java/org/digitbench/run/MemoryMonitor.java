@@ -5,13 +5,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 
 /**
  * Peak memory while one model trains and predicts: the largest heap use seen by sampling every
  * 50 ms, and the process's peak resident set (Linux: the kernel's high-water mark VmHWM, reset
- * before the model by writing 5 to /proc/self/clear_refs; elsewhere, or if the reset is refused, the
- * largest sampled resident set). The resident set includes off-heap memory such as native
+ * before the model by writing 5 to /proc/self/clear_refs; if the reset is refused, the largest
+ * resident set sampled from /proc/self/status; elsewhere none). The resident set includes off-heap memory such as native
  * libraries' buffers, and the heap the JVM has already committed.
  */
 final class MemoryMonitor implements AutoCloseable {
@@ -25,8 +24,8 @@ final class MemoryMonitor implements AutoCloseable {
     private volatile long peakHeap;
     private volatile long peakRss;
 
-    /** Peaks in bytes; a value is empty when it could not be measured. */
-    record Peaks(OptionalLong heapBytes, OptionalLong rssBytes) {
+    /** Peaks in bytes; {@code null} when not measured. */
+    record Peaks(Long heapBytes, Long rssBytes) {
     }
 
     MemoryMonitor() {
@@ -46,20 +45,15 @@ final class MemoryMonitor implements AutoCloseable {
 
     private void sample() {
         peakHeap = Math.max(peakHeap, memory.getHeapMemoryUsage().getUsed());
-        long rss = statusKiB("VmRSS:");
-        if (rss > 0) {
-            peakRss = Math.max(peakRss, rss * 1024);
+        if (!hwmReset) { // with the kernel's high-water mark there is nothing to sample
+            peakRss = Math.max(peakRss, statusKiB("VmRSS:") * 1024);
         }
     }
 
     Peaks peaks() {
         sample();
-        long rss = peakRss;
-        if (hwmReset) {
-            rss = Math.max(rss, statusKiB("VmHWM:") * 1024);
-        }
-        return new Peaks(peakHeap > 0 ? OptionalLong.of(peakHeap) : OptionalLong.empty(),
-                rss > 0 ? OptionalLong.of(rss) : OptionalLong.empty());
+        long rss = hwmReset ? statusKiB("VmHWM:") * 1024 : peakRss;
+        return new Peaks(peakHeap > 0 ? peakHeap : null, rss > 0 ? rss : null);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.EpochStats;
@@ -41,17 +41,18 @@ public final class Runner {
     private final PrintStream out;
     private final PrintStream err;
     private final ProgressReporter progress;
-    private final Consumer<Path> afterWrite;
+    private final BiConsumer<Path, RunResults> afterWrite;
 
     public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive) {
-        this(registry, out, err, interactive, dir -> { });
+        this(registry, out, err, interactive, (dir, results) -> { });
     }
 
     /**
-     * @param afterWrite called with the run folder each time {@code results.json} has been written (the
-     *                   command line renders the HTML report there); what it throws is printed as a warning
+     * @param afterWrite called with the run folder and the results each time {@code results.json} has been
+     *                   written (the command line renders the HTML report from them); what it throws is printed as a warning
      */
-    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive, Consumer<Path> afterWrite) {
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
+                  BiConsumer<Path, RunResults> afterWrite) {
         this.registry = registry;
         this.out = out;
         this.err = err;
@@ -59,9 +60,9 @@ public final class Runner {
         this.afterWrite = afterWrite;
     }
 
-    private void written(Path runDir) {
+    private void written(Path runDir, RunResults results) {
         try {
-            afterWrite.accept(runDir);
+            afterWrite.accept(runDir, results);
         } catch (RuntimeException e) {
             err.println("digitbench: warning: results are saved, but the report could not be written: " + e.getMessage());
         }
@@ -131,12 +132,12 @@ public final class Runner {
             }
             results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
             ResultsStore.write(runDir, results);
-            written(runDir);
+            written(runDir, results);
         }
 
         results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth));
         ResultsStore.write(runDir, results);
-        written(runDir);
+        written(runDir, results);
         out.println();
         out.print(Leaderboard.format(results));
         out.println("Results written to " + file);
@@ -207,8 +208,7 @@ public final class Runner {
             return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
                     plugin.description(), status, error, hp.asMap(), seed, trainingSize, testSize, trainSeconds,
                     predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
-                    peaks == null || peaks.heapBytes().isEmpty() ? null : peaks.heapBytes().getAsLong(),
-                    peaks == null || peaks.rssBytes().isEmpty() ? null : peaks.rssBytes().getAsLong(), mistakes, Instant.now());
+                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now());
         }
     }
 

@@ -72,6 +72,7 @@ class ReportWriterTest {
         ResultsStore.write(runDir, r);
         Path page = ReportWriter.render(runDir);
         assertTrue(Files.readString(page).contains("fixture-network"));
+        RunsIndex.write(dir);
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("href=\"fixture-run/index.html\""), index);
         assertTrue(index.contains("fixture-network") && index.contains("1 failed"), index);

@@ -23,27 +23,8 @@ import org.nd4j.linalg.activations.Activation;
 public final class Dl4jCnn extends Dl4jPlugin {
     public Dl4jCnn() {
         super("dl4j-cnn", "cnn", "convolutional network (keras-cnn: conv32-conv64-maxpool-dense256 with dropout; "
-                + "three-block; lenet5), Adam");
-    }
-
-    @Override
-    List<String> architectures() {
-        return List.of("keras-cnn", "three-block", "lenet5");
-    }
-
-    @Override
-    Dl4jTrainer.Layout layout() {
-        return Dl4jTrainer.Layout.IMAGE;
-    }
-
-    @Override
-    int defaultEpochs() {
-        return 6;
-    }
-
-    @Override
-    int defaultBatchSize() {
-        return 128;
+                + "three-block; lenet5), Adam",
+                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "three-block", "lenet5"), 6, 128);
     }
 
     @Override

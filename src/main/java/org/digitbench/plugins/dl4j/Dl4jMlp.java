@@ -10,32 +10,13 @@ import org.nd4j.linalg.activations.Activation;
 /** Multilayer perceptrons of the common tutorials: ReLU hidden layers, dropout after each, softmax output. */
 public final class Dl4jMlp extends Dl4jPlugin {
     public Dl4jMlp() {
-        super("dl4j-mlp", "mlp", "multilayer perceptron (784-128-10, 784-50-50-10 or 784-128-32-10), ReLU, dropout, Adam");
-    }
-
-    @Override
-    List<String> architectures() {
-        return List.of("784-128-10", "784-50-50-10", "784-128-32-10");
-    }
-
-    @Override
-    Dl4jTrainer.Layout layout() {
-        return Dl4jTrainer.Layout.DENSE;
+        super("dl4j-mlp", "mlp", "multilayer perceptron (784-128-10, 784-50-50-10 or 784-128-32-10), ReLU, dropout, Adam",
+                Dl4jTrainer.Layout.DENSE, List.of("784-128-10", "784-50-50-10", "784-128-32-10"), 20, 64);
     }
 
     @Override
     List<ParamSpec> ownParameters() {
         return List.of(ParamSpec.ofDouble("dropout", 0.2, 0, 0.9, "dropout rate after each hidden layer; 0 = none"));
-    }
-
-    @Override
-    int defaultEpochs() {
-        return 20;
-    }
-
-    @Override
-    int defaultBatchSize() {
-        return 64;
     }
 
     @Override

@@ -49,10 +49,6 @@ final class Dl4jModel implements TrainedModel {
         this.trainingSize = trainingSize;
     }
 
-    MultiLayerNetwork network() {
-        return net;
-    }
-
     @Override
     public int predict(float[] image) {
         return TrainedModel.argMax(probabilities(image));
@@ -69,16 +65,16 @@ final class Dl4jModel implements TrainedModel {
             throw new IllegalArgumentException("this network takes " + height + "x" + width + " = " + height * width
                     + " pixels, got " + image.length);
         }
-        float[] out = net.output(layout.one(image, height, width), false).toFloatVector();
-        double[] p = new double[out.length];
-        for (int c = 0; c < out.length; c++) {
-            p[c] = out[c];
-        }
-        return p;
+        return toDouble(net.output(layout.one(image, height, width), false).toFloatVector());
     }
 
     @Override
     public Predictions predict(Dataset data) {
+        return predict(net, layout, data);
+    }
+
+    /** Every image's class probabilities and most probable class, in batches of {@value #BATCH}, in inference mode. */
+    static Predictions predict(MultiLayerNetwork net, Dl4jTrainer.Layout layout, Dataset data) {
         int n = data.size();
         int[] labels = new int[n];
         double[][] probabilities = new double[n][];
@@ -86,15 +82,19 @@ final class Dl4jModel implements TrainedModel {
             int to = Math.min(from + BATCH, n);
             float[][] out = net.output(layout.features(data, null, from, to), false).toFloatMatrix();
             for (int k = 0; k < out.length; k++) {
-                double[] p = new double[out[k].length];
-                for (int c = 0; c < p.length; c++) {
-                    p[c] = out[k][c];
-                }
-                probabilities[from + k] = p;
-                labels[from + k] = TrainedModel.argMax(p);
+                probabilities[from + k] = toDouble(out[k]);
+                labels[from + k] = TrainedModel.argMax(probabilities[from + k]);
             }
         }
         return new Predictions(labels, probabilities);
+    }
+
+    private static double[] toDouble(float[] values) {
+        double[] d = new double[values.length];
+        for (int c = 0; c < values.length; c++) {
+            d[c] = values[c];
+        }
+        return d;
     }
 
     @Override

@@ -31,8 +31,21 @@ import org.deeplearning4j.util.ModelSerializer;
 abstract class Dl4jPlugin extends AbstractClassifierPlugin {
     static final String VERSION = LibraryVersion.of(MultiLayerNetwork.class, "org.deeplearning4j", "deeplearning4j-nn");
 
-    Dl4jPlugin(String id, String family, String description) {
+    private final Dl4jTrainer.Layout layout;
+    private final List<String> architectures;
+    private final int defaultEpochs;
+    private final int defaultBatchSize;
+
+    /**
+     * @param architectures the named networks, the first one the default
+     */
+    Dl4jPlugin(String id, String family, String description, Dl4jTrainer.Layout layout, List<String> architectures,
+               int defaultEpochs, int defaultBatchSize) {
         super(id, family, description);
+        this.layout = layout;
+        this.architectures = List.copyOf(architectures);
+        this.defaultEpochs = defaultEpochs;
+        this.defaultBatchSize = defaultBatchSize;
     }
 
     @Override
@@ -45,11 +58,10 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         return VERSION;
     }
 
-    /** The named architectures, the first one the default. */
-    abstract List<String> architectures();
-
     /** How images are fed to this plugin's networks. */
-    abstract Dl4jTrainer.Layout layout();
+    final Dl4jTrainer.Layout layout() {
+        return layout;
+    }
 
     /** The layers of one architecture, added to a list that has the shared settings. */
     abstract void addLayers(String architecture, NeuralNetConfiguration.ListBuilder list, Hyperparameters p);
@@ -67,7 +79,7 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         addLayers(architecture, list, p);
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
                 .nOut(Dataset.NUM_CLASSES).activation(Activation.SOFTMAX).build());
-        list.setInputType(layout().inputType(train.height(), train.width()));
+        list.setInputType(layout.inputType(train.height(), train.width()));
         return list.build();
     }
 
@@ -81,22 +93,14 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         return List.of();
     }
 
-    abstract int defaultEpochs();
-
-    abstract int defaultBatchSize();
-
-    double defaultLearningRate() {
-        return 1e-3;
-    }
-
     @Override
     public final List<ParamSpec> parameters() {
         List<ParamSpec> specs = new ArrayList<>();
-        specs.add(ParamSpec.ofChoice("architecture", architectures().getFirst(), architectures(), "the network, see the README"));
+        specs.add(ParamSpec.ofChoice("architecture", architectures.getFirst(), architectures, "the network, see the README"));
         specs.addAll(ownParameters());
-        specs.add(ParamSpec.ofInt("epochs", defaultEpochs(), 1, 100_000, "passes over the training data (at most, with early stopping)"));
-        specs.add(ParamSpec.ofInt("batch-size", defaultBatchSize(), 1, 1_000_000, "mini-batch size"));
-        specs.add(ParamSpec.ofPositive("learning-rate", defaultLearningRate(), "Adam's learning rate"));
+        specs.add(ParamSpec.ofInt("epochs", defaultEpochs, 1, 100_000, "passes over the training data (at most, with early stopping)"));
+        specs.add(ParamSpec.ofInt("batch-size", defaultBatchSize, 1, 1_000_000, "mini-batch size"));
+        specs.add(ParamSpec.ofPositive("learning-rate", 1e-3, "Adam's learning rate"));
         specs.add(ParamSpec.ofDouble("l2", 0.0, 0, 1, "L2 regularisation coefficient of the weights"));
         specs.add(ParamSpec.ofDouble("validation-fraction", 0.1, 0, 0.5,
                 "share of the training images held out (stratified) for validation loss and accuracy per epoch; 0 = none"));

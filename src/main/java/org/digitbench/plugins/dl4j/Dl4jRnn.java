@@ -22,32 +22,13 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class Dl4jRnn extends Dl4jPlugin {
     public Dl4jRnn() {
-        super("dl4j-rnn", "rnn", "recurrent network over pixel rows (lstm: LSTM 128, last step; bilstm), Adam");
-    }
-
-    @Override
-    List<String> architectures() {
-        return List.of("lstm", "bilstm");
-    }
-
-    @Override
-    Dl4jTrainer.Layout layout() {
-        return Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS;
+        super("dl4j-rnn", "rnn", "recurrent network over pixel rows (lstm: LSTM 128, last step; bilstm), Adam",
+                Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS, List.of("lstm", "bilstm"), 8, 128);
     }
 
     @Override
     List<ParamSpec> ownParameters() {
         return List.of(ParamSpec.ofInt("units", 128, 1, 100_000, "LSTM units (per direction for bilstm)"));
-    }
-
-    @Override
-    int defaultEpochs() {
-        return 8;
-    }
-
-    @Override
-    int defaultBatchSize() {
-        return 128;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
@@ -70,15 +71,16 @@ final class Dl4jThreads {
      *
      * @param setting the {@code threads} hyper-parameter
      * @param key     identifies the network configuration and batch size, for reuse
-     * @param step    trains one mini-batch (number {@code i}) of a throw-away copy of the network
+     * @param steps   makes, only if calibration runs, a step that trains mini-batch number {@code i} of a
+     *                throw-away copy of the network
      */
-    static Choice choose(String setting, String key, IntConsumer step) {
+    static Choice choose(String setting, String key, Supplier<IntConsumer> steps) {
         int fixed = parse(setting);
         if (fixed > 0) {
             apply(fixed);
             return new Choice(fixed, "fixed", Map.of());
         }
-        Choice choice = CHOSEN.computeIfAbsent(key, k -> calibrate(step));
+        Choice choice = CHOSEN.computeIfAbsent(key, k -> calibrate(steps.get()));
         apply(choice.threads());
         return choice;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import org.digitbench.api.EpochStats;
 import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainingListener;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.Splits;
@@ -24,7 +25,6 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Dl4jTrainer {
     /** Training images whose loss and accuracy are measured after each epoch (a fixed stratified sample). */
     static final int HISTORY_SAMPLE = 5_000;
-    private static final int EVAL_BATCH = 1_000;
 
     private Dl4jTrainer() {
     }
@@ -103,12 +103,14 @@ final class Dl4jTrainer {
         int batch = Math.min(p.getInt("batch-size"), train.size());
         int batches = (train.size() + batch - 1) / batch;
         Dataset trainData = train;
-        MultiLayerNetwork probe = net.clone();
         Dl4jThreads.Choice threads = Dl4jThreads.choose(p.getString("threads"),
-                plugin.id() + "/" + architecture + "/" + batch + "/" + trainData.numFeatures(), i -> {
-                    int from = (i % batches) * batch;
-                    int to = Math.min(from + batch, trainData.size());
-                    probe.fit(layout.features(trainData, null, from, to), oneHot(trainData, null, from, to));
+                plugin.id() + "/" + architecture + "/" + batch + "/" + trainData.numFeatures(), () -> {
+                    MultiLayerNetwork probe = net.clone(); // calibration must not train the real network
+                    return i -> {
+                        int from = (i % batches) * batch;
+                        int to = Math.min(from + batch, trainData.size());
+                        probe.fit(layout.features(trainData, null, from, to), oneHot(trainData, null, from, to));
+                    };
                 });
 
         Nd4j.getRandom().setSeed(seed); // dropout draws from ND4J's generator
@@ -171,25 +173,15 @@ final class Dl4jTrainer {
                 train.size() < data.size() ? train.size() : -1);
     }
 
-    /** Mean cross-entropy and accuracy, in inference mode. */
+    /** Mean cross-entropy (natural log) and accuracy, in inference mode. */
     static double[] evaluate(MultiLayerNetwork net, Layout layout, Dataset data) {
+        Predictions p = Dl4jModel.predict(net, layout, data);
         double loss = 0;
         int correct = 0;
-        for (int from = 0; from < data.size(); from += EVAL_BATCH) {
-            int to = Math.min(from + EVAL_BATCH, data.size());
-            float[][] out = net.output(layout.features(data, null, from, to), false).toFloatMatrix();
-            for (int k = 0; k < out.length; k++) {
-                int label = data.label(from + k);
-                loss -= Math.log(Math.max(out[k][label], 1e-12));
-                int best = 0;
-                for (int c = 1; c < out[k].length; c++) {
-                    if (out[k][c] > out[k][best]) {
-                        best = c;
-                    }
-                }
-                if (best == label) {
-                    correct++;
-                }
+        for (int i = 0; i < data.size(); i++) {
+            loss -= Math.log(Math.max(p.probabilities()[i][data.label(i)], 1e-12));
+            if (p.labels()[i] == data.label(i)) {
+                correct++;
             }
         }
         return new double[] {loss / data.size(), (double) correct / data.size()};
