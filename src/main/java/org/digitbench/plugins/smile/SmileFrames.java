@@ -21,14 +21,23 @@ final class SmileFrames {
 
     /** The schema of the pixel columns alone, for building prediction tuples. */
     static StructType predictorSchema(Dataset data) {
-        return pixels(data.subset(new int[]{0}, "schema")).schema();
+        return predictorSchema(data.numFeatures());
+    }
+
+    /** The schema of {@code n} pixel columns p0..p(n-1). */
+    static StructType predictorSchema(int n) {
+        return DataFrame.of(new double[1][n], names(n)).schema();
     }
 
     private static DataFrame pixels(Dataset data) {
-        String[] names = new String[data.numFeatures()];
+        return DataFrame.of(data.toDoubleRows(), names(data.numFeatures()));
+    }
+
+    private static String[] names(int n) {
+        String[] names = new String[n];
         for (int j = 0; j < names.length; j++) {
             names[j] = "p" + j;
         }
-        return DataFrame.of(data.toDoubleRows(), names);
+        return names;
     }
 }

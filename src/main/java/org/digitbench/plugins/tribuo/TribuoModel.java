@@ -29,6 +29,14 @@ final class TribuoModel implements TrainedModel {
         this.trainingSize = trainingSize;
     }
 
+    /** A model read back from a file: the conversion of its training data is not known. */
+    TribuoModel(Model<Label> model, int numFeatures) {
+        this.model = model;
+        this.names = TribuoData.featureNames(numFeatures);
+        this.data = null;
+        this.trainingSize = OptionalInt.empty();
+    }
+
     @Override
     public OptionalInt trainingSize() {
         return trainingSize;
@@ -87,8 +95,10 @@ final class TribuoModel implements TrainedModel {
     public Map<String, String> provenance() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("tribuoModel", model.getProvenance().toString());
-        p.put("trainingConversionSeconds", String.format(java.util.Locale.ROOT, "%.3f", data.seconds()));
-        p.put("trainingConversionShared", Boolean.toString(data.reused()));
+        if (data != null) {
+            p.put("trainingConversionSeconds", String.format(java.util.Locale.ROOT, "%.3f", data.seconds()));
+            p.put("trainingConversionShared", Boolean.toString(data.reused()));
+        }
         return p;
     }
 }

@@ -1,5 +1,7 @@
 package org.digitbench.plugins.tribuo;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -37,6 +39,29 @@ abstract class TribuoPlugin extends AbstractClassifierPlugin {
     public String libraryVersion() {
         return Tribuo.VERSION;
     }
+
+    /**
+     * Reads a model that {@link TribuoModel#save} wrote (Tribuo's protobuf format). Models are of
+     * MNIST-sized images: Tribuo's feature map holds only the pixels that were ever non-zero.
+     */
+    @Override
+    public TrainedModel load(Path file) throws IOException {
+        Model<?> model;
+        try {
+            model = Model.deserializeFromFile(file);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": not a Tribuo model (" + e + ")", e);
+        }
+        if (!model.validate(Label.class)) {
+            throw new IOException(file + ": a Tribuo model, but not a classifier");
+        }
+        @SuppressWarnings("unchecked") // validated above
+        Model<Label> labels = (Model<Label>) model;
+        return new TribuoModel(labels, MNIST_PIXELS);
+    }
+
+    /** Pixels per MNIST image. */
+    static final int MNIST_PIXELS = 28 * 28;
 
     /** The trainer for these hyper-parameters. */
     abstract Trainer<Label> trainer(Hyperparameters p, long seed);
