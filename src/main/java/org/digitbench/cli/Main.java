@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.digitbench.BuildInfo;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.benchmarks.TimingPass;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.data.CsvReader;
@@ -26,6 +27,7 @@ import org.digitbench.report.RunsIndex;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunResults;
 import org.digitbench.run.Runner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Option;
 /** The {@code digitbench} command line. */
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
-        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.ReportCommand.class, Main.DataCommand.class,
+        subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.TimingCommand.class, Main.ReportCommand.class,
+                Main.DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run in which at least one model failed (results are still written). */
@@ -49,7 +52,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, report or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report or data");
     }
 
     public static void main(String[] args) {
@@ -166,7 +169,8 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-            description = {"Trains and tests plugins on MNIST and writes reports/<run-id>/results.json.",
+            description = {"Trains and tests plugins on MNIST (quality pass), then times training and inference with JMH",
+                    "in forked JVMs (timing pass), and writes reports/<run-id>/results.json and index.html.",
                     "Each model's result is written as soon as it finishes."})
     static final class RunCommand implements Callable<Integer> {
         @CommandLine.Spec
@@ -210,22 +214,31 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         DataOptionsMixin data;
 
+        @CommandLine.Mixin
+        TimingOptions timing;
+
+        @Option(names = "--no-timing", description = "skip the JMH timing pass: quality metrics and wall-clock times only")
+        boolean noTiming;
+
         @Override
         public Integer call() {
             RunConfig config = new RunConfig(Profile.of(profile), plugins, parseParams(params), seed, data.options.location(),
                     !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
-                    spec.commandLine().getParseResult().originalArgs());
+                    spec.commandLine().getParseResult().originalArgs(), !noTiming || timing.saveModels);
             boolean terminal = System.console() != null && parent.err == System.err;
-            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, (dir, results) -> {
-                ReportWriter.write(results, dir);
-                RunsIndex.write(dir.toAbsolutePath().getParent());
-            });
+            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, Main::writeReport);
             Runner.Outcome outcome = runner.run(config);
-            Path report = outcome.resultsFile().resolveSibling(ReportWriter.FILE_NAME);
-            if (java.nio.file.Files.isRegularFile(report)) {
-                parent.out.println("Report: " + report);
+            boolean ok = outcome.allSucceeded();
+            if (!noTiming) {
+                RunResults timed = timing.pass(parent).run(outcome.resultsFile().getParent(), List.of(), timing.saveModels);
+                ok &= allTimed(timed);
             }
-            return outcome.allSucceeded() ? 0 : EXIT_MODEL_FAILED;
+            printReportPath(parent, outcome.resultsFile().getParent());
+            return ok ? 0 : EXIT_MODEL_FAILED;
+        }
+
+        static boolean allTimed(RunResults results) {
+            return results.models().stream().allMatch(m -> m.timing() != null && "ok".equals(m.timing().status()));
         }
 
         static Map<String, Map<String, String>> parseParams(List<String> params) {
@@ -239,6 +252,76 @@ public final class Main implements Runnable {
                 byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
             }
             return byPlugin;
+        }
+    }
+
+    static void writeReport(Path runDir, RunResults results) {
+        ReportWriter.write(results, runDir);
+        RunsIndex.write(runDir.toAbsolutePath().getParent());
+    }
+
+    static void printReportPath(Main parent, Path runDir) {
+        Path report = runDir.resolve(ReportWriter.FILE_NAME);
+        if (java.nio.file.Files.isRegularFile(report)) {
+            parent.out.println("Report: " + report);
+        }
+    }
+
+    /** Options of the JMH timing pass, shared by run and timing. */
+    static final class TimingOptions {
+        @Option(names = "--allow-busy",
+                description = "time models even when the machine stays busy (1-minute load average above the core count); "
+                        + "by default such models are left untimed, with a warning")
+        boolean allowBusy;
+
+        @Option(names = "--save-models",
+                description = "keep each trained model in <run>/models/ after the timing pass (they are deleted once timed otherwise)")
+        boolean saveModels;
+
+        TimingPass pass(Main parent) {
+            return new TimingPass(parent.out, parent.err, TimingPass.currentJvmArgs(), allowBusy, Main::writeReport);
+        }
+    }
+
+    @Command(name = "timing", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Runs (again) the JMH timing pass of a run whose models were saved (digitbench run --save-models,",
+                    "or a run whose timing pass was stopped or skipped), and merges the timings into its results.json."})
+    static final class TimingCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @CommandLine.Parameters(paramLabel = "RUN_ID", description = "the run to time")
+        String runId;
+
+        @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+                description = "models to time, comma-separated (default: all of the run's)")
+        List<String> plugins = new ArrayList<>();
+
+        @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
+                description = "the folder holding the run folders; default: ${DEFAULT-VALUE}")
+        Path outputDir;
+
+        @CommandLine.Mixin
+        TimingOptions timing;
+
+        @Override
+        public Integer call() {
+            Path runDir = outputDir.resolve(runId);
+            if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
+                throw new DigitbenchException("run '" + runId + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
+            }
+            RunResults before = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
+            for (RunResults.ModelResult m : before.models()) {
+                if ((plugins.isEmpty() || plugins.contains(m.pluginId())) && m.ok()
+                        && (m.modelFile() == null || !java.nio.file.Files.isRegularFile(runDir.resolve(m.modelFile())))) {
+                    parent.err.println("digitbench: warning: " + m.pluginId() + " has no saved model in " + runDir.resolve("models")
+                            + "; its inference benchmarks will train one first");
+                }
+            }
+            RunResults timed = timing.pass(parent).run(runDir, plugins, timing.saveModels);
+            printReportPath(parent, runDir);
+            return timed.models().stream().filter(m -> plugins.isEmpty() || plugins.contains(m.pluginId()))
+                    .allMatch(m -> m.timing() != null && "ok".equals(m.timing().status())) ? 0 : EXIT_MODEL_FAILED;
         }
     }
 

@@ -2,45 +2,71 @@ package org.digitbench.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.digitbench.api.EpochStats;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.run.RunResults;
 
-/** What the report's charts draw, as JSON for its script. */
-record ChartData(List<ModelPoint> models) {
+/**
+ * What the report's charts draw, as JSON for its script.
+ *
+ * @param jmhTraining whether the training times are JMH's scores (when every model has one) rather than one run's wall clock
+ */
+record ChartData(List<ModelPoint> models, boolean jmhTraining) {
 
     /**
-     * @param overfitting for networks: the epoch after which validation loss rose while training loss fell, else null
+     * @param trainSeconds  JMH's training score when {@code jmhTraining}, else the quality pass's wall-clock time
+     * @param overfitting   for networks: the epoch after which validation loss rose while training loss fell, else null
+     * @param jmhTrain      JMH's training score in seconds, its 99.9% interval (null when not timed or no interval)
+     * @param jmhBatch      JMH's batch-prediction score in milliseconds, with its interval
      */
     record ModelPoint(String id, String library, String anchor, double accuracy, double low, double high, Double trainSeconds,
                       Double predictSeconds, boolean pareto, List<Double> perClassF1, int[][] confusion,
-                      List<EpochStats> history, Integer overfitting) {
+                      List<EpochStats> history, Integer overfitting, Interval jmhTrain, Interval jmhBatch) {
+    }
+
+    /** A JMH score with the ends of its interval ({@code null} when JMH gave none). */
+    record Interval(double score, Double low, Double high) {
+        static Interval of(RunResults.Measurement m) {
+            return m == null ? null : new Interval(m.score(), m.ciLow(), m.ciHigh());
+        }
     }
 
     static ChartData of(List<RunResults.ModelResult> models) {
+        boolean jmh = !models.isEmpty() && models.stream().allMatch(m -> m.timing() != null && m.timing().training() != null);
+        Function<RunResults.ModelResult, Double> trainTime = jmh ? m -> m.timing().training().score() : RunResults.ModelResult::trainSeconds;
         List<ModelPoint> points = new ArrayList<>();
         for (RunResults.ModelResult m : models) {
             ClassificationMetrics x = m.metrics();
+            RunResults.Timing t = m.timing();
             points.add(new ModelPoint(m.pluginId(), m.library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
-                    x.accuracyCi95().low(), x.accuracyCi95().high(), m.trainSeconds(), m.predictSeconds(),
-                    onParetoFront(m, models), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
-                    x.confusion(), m.history() == null ? List.of() : m.history(), overfitting(m.history())));
+                    x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.predictSeconds(),
+                    onParetoFront(m, models, trainTime), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
+                    x.confusion(), m.history() == null ? List.of() : m.history(), overfitting(m.history()),
+                    t == null ? null : Interval.of(t.training()), t == null ? null : Interval.of(t.batch())));
         }
-        return new ChartData(points);
+        return new ChartData(points, jmh);
+    }
+
+    static boolean onParetoFront(RunResults.ModelResult m, List<RunResults.ModelResult> all) {
+        return onParetoFront(m, all, RunResults.ModelResult::trainSeconds);
     }
 
     /** No other model is at least as accurate and at least as fast to train, and better in one of the two. */
-    static boolean onParetoFront(RunResults.ModelResult m, List<RunResults.ModelResult> all) {
-        if (m.trainSeconds() == null) {
+    static boolean onParetoFront(RunResults.ModelResult m, List<RunResults.ModelResult> all,
+                                 Function<RunResults.ModelResult, Double> trainTime) {
+        Double mine = trainTime.apply(m);
+        if (mine == null) {
             return false;
         }
         for (RunResults.ModelResult o : all) {
-            if (o == m || o.trainSeconds() == null) {
+            Double theirs = trainTime.apply(o);
+            if (o == m || theirs == null) {
                 continue;
             }
             double a = m.metrics().accuracy();
             double b = o.metrics().accuracy();
-            if (b >= a && o.trainSeconds() <= m.trainSeconds() && (b > a || o.trainSeconds() < m.trainSeconds())) {
+            if (b >= a && theirs <= mine && (b > a || theirs < mine)) {
                 return false;
             }
         }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.digitbench.run.RunResults;
 
@@ -15,7 +16,10 @@ final class Leaderboard {
 
     /** A column: how to read its value, whether higher is better, how to show it. */
     private record Column(String key, Function<RunResults.ModelResult, Double> value, boolean higherIsBetter,
-                          Function<Double, String> format) {
+                          BiFunction<RunResults.ModelResult, Double, String> text) {
+        Column(String key, Function<RunResults.ModelResult, Double> value, boolean higherIsBetter, Function<Double, String> format) {
+            this(key, value, higherIsBetter, (m, v) -> format.apply(v));
+        }
     }
 
     private static final List<Column> COLUMNS = List.of(
@@ -30,7 +34,31 @@ final class Leaderboard {
                     v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             new Column("memory", m -> m.peakRssBytes() == null ? null : m.peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
-            new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())));
+            new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
+            // JMH's scores, where the timing pass measured them
+            new Column("jmhTrain", m -> score(m, RunResults.Timing::training), false,
+                    (m, v) -> withError(m.timing().training(), " s")),
+            new Column("jmhBatch", m -> score(m, RunResults.Timing::batch), false,
+                    (m, v) -> withError(m.timing().batch(), " ms")),
+            new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
+                    v -> String.format(Locale.ROOT, "%,.0f", v)),
+            new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
+            new Column("p99", m -> percentile(m, "p99"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)));
+
+    static Double score(RunResults.ModelResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
+        return m.timing() == null || which.apply(m.timing()) == null ? null : which.apply(m.timing()).score();
+    }
+
+    static Double percentile(RunResults.ModelResult m, String p) {
+        return m.timing() == null || m.timing().single() == null ? null : m.timing().single().percentiles().get(p);
+    }
+
+    /** "12.3 ± 0.4 s"; the error is the half-width of JMH's 99.9% interval. */
+    static String withError(RunResults.Measurement x, String unit) {
+        String digits = x.score() >= 100 ? "%,.0f" : x.score() >= 1 ? "%.2f" : "%.4f";
+        return String.format(Locale.ROOT, digits, x.score())
+                + (x.scoreError() == null ? "" : " ± " + String.format(Locale.ROOT, digits, x.scoreError())) + unit;
+    }
 
     static Double latencyMs(RunResults.ModelResult m) {
         return m.predictSeconds() == null || m.testSize() == 0 ? null : 1000 * m.predictSeconds() / m.testSize();
@@ -58,7 +86,7 @@ final class Leaderboard {
             for (int i = 0; i < models.size(); i++) {
                 Double v = c.value().apply(models.get(i));
                 Map<String, Object> row = rows.get(i);
-                row.put(c.key(), v == null ? "–" : c.format().apply(v));
+                row.put(c.key(), v == null ? "–" : c.text().apply(models.get(i), v));
                 row.put(c.key() + "_sort", v == null ? "" : String.format(Locale.ROOT, "%.9g", v));
                 row.put(c.key() + "_best", v != null && v.equals(best) && models.size() > 1);
             }

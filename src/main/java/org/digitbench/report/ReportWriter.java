@@ -80,6 +80,8 @@ public final class ReportWriter {
         List<RunResults.ModelResult> failed = results.models().stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
         context.put("rows", Leaderboard.rows(ok));
+        context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
+        context.put("timingRows", timingRows(results.models()));
         context.put("failed", failed);
         context.put("models", ok.stream().map(ReportWriter::modelView).toList());
         context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
@@ -94,6 +96,58 @@ public final class ReportWriter {
         Path file = dir.resolve(FILE_NAME);
         writeAtomically(file, render("/run.peb", context));
         return file;
+    }
+
+    /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
+    static List<Map<String, Object>> timingRows(List<RunResults.ModelResult> models) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RunResults.ModelResult m : models) {
+            RunResults.Timing t = m.timing();
+            if (t == null) {
+                continue;
+            }
+            String status = t.status() + (t.error() == null ? "" : ": " + t.error());
+            String[] names = {"training", "predict test set", "predict one image"};
+            RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
+            boolean first = true;
+            for (int k = 0; k < 3; k++) {
+                if (ms[k] == null) {
+                    continue;
+                }
+                RunResults.Measurement x = ms[k];
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("first", first);
+                row.put("model", m.pluginId());
+                row.put("status", first ? status : "");
+                row.put("benchmark", names[k] + " (" + x.mode() + ")");
+                row.put("score", String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
+                        + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""));
+                row.put("scoreSort", String.format(Locale.ROOT, "%.9g", x.score()));
+                row.put("ci", x.scoreError() == null ? "none (one measurement)"
+                        : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()));
+                row.put("n", x.sampleCount());
+                row.put("settings", String.format(Locale.ROOT, "%d × (%d + %d)%s", x.forks(), x.warmupIterations(),
+                        x.measurementIterations(), x.iterationTime() == null ? " single shots" : " of " + x.iterationTime()));
+                row.put("percentiles", x.percentiles() == null || !"sample".equals(x.mode()) ? ""
+                        : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()));
+                row.put("load", String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()));
+                row.put("json", x.jsonFile());
+                rows.add(row);
+                first = false;
+            }
+            if (first) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("first", true);
+                row.put("model", m.pluginId());
+                row.put("status", status);
+                for (String k : List.of("benchmark", "score", "scoreSort", "ci", "n", "settings", "percentiles", "load")) {
+                    row.put(k, "");
+                }
+                row.put("json", null);
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     static String render(String template, Map<String, Object> context) {

@@ -40,4 +40,44 @@ public final class Leaderboard {
         }
         return sb.toString();
     }
+
+    /** The JMH timings of a run's models, in the order of the leaderboard. */
+    public static String formatTiming(RunResults results) {
+        List<RunResults.ModelResult> rows = results.models().stream().filter(m -> m.timing() != null)
+                .sorted(Comparator.comparing((RunResults.ModelResult m) -> !m.ok())
+                        .thenComparing(m -> m.ok() ? -m.metrics().accuracy() : 0))
+                .toList();
+        int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
+        StringBuilder sb = new StringBuilder();
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-24s  %-24s  %10s  %-25s%n",
+                "model", "train (JMH, s)", "batch predict (JMH, ms)", "images/s", "one image p50 / p99 (us)");
+        sb.append(header);
+        sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
+        for (RunResults.ModelResult m : rows) {
+            RunResults.Timing t = m.timing();
+            if (t.training() == null && t.batch() == null) {
+                sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %s: %s%n", m.pluginId(), t.status(), t.error()));
+                continue;
+            }
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-24s  %-24s  %10s  %-25s%s%n", m.pluginId(),
+                    scoreWithError(t.training()), scoreWithError(t.batch()),
+                    t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
+                    t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
+                            t.single().percentiles().get("p99")),
+                    "ok".equals(t.status()) ? "" : "  (" + t.status() + ": " + t.error() + ")"));
+        }
+        sb.append(String.format(Locale.ROOT, "mean ± half-width of JMH's 99.9%% confidence interval; "
+                + "train and batch: %d test images; settings per model in results.json%n", rows.isEmpty() ? 0 : rows.get(0).testSize()));
+        return sb.toString();
+    }
+
+    /** "12.345 ± 0.678", or "12.345" without an error, or "-". */
+    public static String scoreWithError(RunResults.Measurement m) {
+        if (m == null) {
+            return "-";
+        }
+        String digits = m.score() >= 100 ? "%.1f" : m.score() >= 1 ? "%.3f" : "%.4f";
+        return String.format(Locale.ROOT, digits, m.score())
+                + (m.scoreError() == null ? "" : String.format(Locale.ROOT, " ± " + digits, m.scoreError()));
+    }
 }

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ResultsStore {
     public static final String FILE_NAME = "results.json";
+    /** The run's configuration, which the timing pass's forks read to rebuild the run's data and models. */
+    public static final String CONFIG_FILE = "config.json";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -26,11 +28,33 @@ public final class ResultsStore {
 
     /** Writes the results into {@code dir/results.json}, atomically. */
     public static Path write(Path dir, RunResults results) {
-        Path target = dir.resolve(FILE_NAME);
-        Path tmp = dir.resolve(FILE_NAME + ".tmp");
+        return writeAtomically(dir, FILE_NAME, results);
+    }
+
+    /** Writes the run's configuration into {@code dir/config.json}, atomically. */
+    public static Path writeConfig(Path dir, RunConfig config) {
+        return writeAtomically(dir, CONFIG_FILE, config);
+    }
+
+    /** Reads {@code dir/config.json}. */
+    public static RunConfig readConfig(Path dir) {
+        Path file = dir.resolve(CONFIG_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new DigitbenchException(file + ": no such run configuration (an older digitbench made this run without one: run it again)");
+        }
+        try {
+            return MAPPER.readValue(file.toFile(), RunConfig.class);
+        } catch (JacksonException e) {
+            throw new DigitbenchException(file + ": not a valid run configuration: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Path writeAtomically(Path dir, String name, Object value) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
         try {
             Files.createDirectories(dir);
-            MAPPER.writeValue(tmp.toFile(), results);
+            MAPPER.writeValue(tmp.toFile(), value);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

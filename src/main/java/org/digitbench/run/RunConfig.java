@@ -21,10 +21,13 @@ import org.digitbench.data.Normalization;
  * @param outputDir     the folder that receives {@code <run-id>/results.json}
  * @param runId         the run's id, or {@code null} to make one from the time and profile
  * @param commandLine   the arguments the run was started with, for provenance
+ * @param saveModels    whether each trained model is saved in the run folder ({@code models/<plugin>.model});
+ *                      the timing pass needs them
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
                         long seed, Mnist.Location data, boolean download, Normalization normalization,
-                        Integer trainSize, Integer testSize, Path outputDir, String runId, List<String> commandLine) {
+                        Integer trainSize, Integer testSize, Path outputDir, String runId, List<String> commandLine,
+                        boolean saveModels) {
     public RunConfig {
         pluginIds = List.copyOf(pluginIds);
         overrides = Map.copyOf(overrides);

@@ -24,10 +24,29 @@ import org.digitbench.eval.Statistics;
  * @param data          the datasets as trained and tested on
  * @param models        one entry per model, in the order they finished
  * @param comparisons   McNemar's test for every pair of successful models
+ * @param timing        the JMH timing pass, or {@code null} when the run had none
  */
 public record RunResults(int schemaVersion, String runId, String status, Instant startedAt, Instant finishedAt,
                          String profile, List<String> commandLine, Provenance provenance, DataInfo data,
-                         List<ModelResult> models, List<Comparison> comparisons) {
+                         List<ModelResult> models, List<Comparison> comparisons, TimingPass timing) {
+
+    /** The same results with one model's entry replaced (matched by plugin id) and the timing pass's state. */
+    public RunResults with(ModelResult model, TimingPass pass) {
+        List<ModelResult> replaced = models.stream().map(m -> m.pluginId().equals(model.pluginId()) ? model : m).toList();
+        return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
+                replaced, comparisons, pass);
+    }
+
+    /** The same results with the timing pass's state. */
+    public RunResults with(TimingPass pass) {
+        return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
+                models, comparisons, pass);
+    }
+
+    /** The model of this plugin, if the run has it. */
+    public java.util.Optional<ModelResult> model(String pluginId) {
+        return models.stream().filter(m -> m.pluginId().equals(pluginId)).findFirst();
+    }
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -102,16 +121,86 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param mistakes        up to {@value Runner#MISTAKES} misclassified test images, the most confident first (in
      *                        test-set order for models without probabilities)
      * @param finishedAt      when it finished
+     * @param modelFile       the saved model, relative to the run folder, or {@code null} when not saved (or deleted
+     *                        after the timing pass)
+     * @param timing          JMH timings, or {@code null} before (or without) the timing pass
      */
     public record ModelResult(String pluginId, String library, String libraryVersion, String family, String description,
                               String status, String error, Map<String, Object> hyperparameters, long seed,
                               int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
                               ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
                               Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
-                              Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt) {
+                              Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt,
+                              String modelFile, Timing timing) {
         public boolean ok() {
             return "ok".equals(status);
         }
+
+        public ModelResult withTiming(String modelFile, Timing timing) {
+            return new ModelResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
+                    seed, trainingSize, testSize, trainSeconds, predictSeconds, metrics, predictions, libraryProvenance,
+                    parameterCount, layers, history, peakHeapBytes, peakRssBytes, mistakes, finishedAt, modelFile, timing);
+        }
+    }
+
+    /**
+     * The JMH timing pass of a run.
+     *
+     * @param status        {@code running}, {@code complete}, or {@code skipped} (with the reason in {@code note})
+     * @param jmhVersion    JMH's version
+     * @param forkJvmArguments the options every forked JVM got
+     * @param setupWarmup   what each fork does, unmeasured, before its first measurement
+     * @param cpus          available processors (the load-average limit)
+     * @param allowBusy     whether the pass was told to run on a busy machine
+     * @param startedAt     when it started
+     * @param finishedAt    when it ended, or {@code null} while running
+     * @param note          why it was skipped or what went wrong, else {@code null}
+     */
+    public record TimingPass(String status, String jmhVersion, List<String> forkJvmArguments, String setupWarmup, int cpus,
+                             boolean allowBusy, Instant startedAt, Instant finishedAt, String note) {
+    }
+
+    /**
+     * JMH timings of one model.
+     *
+     * @param status          {@code ok}, {@code failed} (a benchmark threw) or {@code skipped} (e.g. the machine was busy)
+     * @param error           why it failed or was skipped, else {@code null}
+     * @param training        training the model from scratch (single-shot), or {@code null}
+     * @param batch           predicting the whole test set (average time), or {@code null}
+     * @param single          predicting one image (sampled), or {@code null}
+     * @param imagesPerSecond test images divided by the batch score, or {@code null}
+     */
+    public record Timing(String status, String error, Measurement training, Measurement batch, Measurement single,
+                         Double imagesPerSecond) {
+    }
+
+    /**
+     * The result of one JMH benchmark, as JMH computed it.
+     *
+     * @param benchmark        JMH's benchmark name
+     * @param mode             JMH's mode ({@code ss}, {@code avgt}, {@code sample})
+     * @param unit             the score's unit, e.g. {@code s/op}
+     * @param score            the mean over all measurements
+     * @param scoreError       half-width of JMH's 99.9% confidence interval, or {@code null} when it has none
+     *                         (a single measurement)
+     * @param ciLow            lower end of that interval, or {@code null}
+     * @param ciHigh           upper end, or {@code null}
+     * @param sampleCount      measurements the score is made of
+     * @param iterationScores  each measurement iteration's score, fork after fork
+     * @param percentiles      p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
+     * @param forks            forked JVMs
+     * @param warmupIterations warm-up iterations per fork
+     * @param measurementIterations measurement iterations per fork
+     * @param iterationTime    the length of a time-based iteration, or {@code null} for single-shot
+     * @param loadBefore       the 1-minute load average just before
+     * @param loadAfter        the 1-minute load average just after
+     * @param jsonFile         JMH's JSON output, relative to the run folder
+     * @param wallSeconds      how long JMH ran, forks and setup included
+     */
+    public record Measurement(String benchmark, String mode, String unit, double score, Double scoreError, Double ciLow,
+                              Double ciHigh, long sampleCount, List<Double> iterationScores, Map<String, Double> percentiles,
+                              int forks, int warmupIterations, int measurementIterations, String iterationTime,
+                              double loadBefore, double loadAfter, String jsonFile, double wallSeconds) {
     }
 
     /**

@@ -22,10 +22,7 @@ import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.DatasetSummary;
-import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
-import org.digitbench.data.Normalization;
-import org.digitbench.data.Splits;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
 
@@ -99,12 +96,10 @@ public final class Runner {
         runId = runDir.getFileName().toString();
 
         out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
-        Mnist.Split split = Mnist.load(config.data(), config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
-        Dataset train = Splits.stratifiedSubset(split.train(), config.effectiveTrainSize(), config.seed());
-        Dataset test = Splits.stratifiedSubset(split.test(), config.effectiveTestSize(), config.seed());
-        Normalization.Fitted normalization = config.normalization().fit(train);
-        train = normalization.apply(train);
-        test = normalization.apply(test);
+        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        Dataset train = data.train();
+        Dataset test = data.test();
+        ResultsStore.writeConfig(runDir, config);
         out.print(DatasetSummary.of(train).format());
         out.print(DatasetSummary.of(test).format());
 
@@ -121,7 +116,8 @@ public final class Runner {
             ClassifierPlugin plugin = plugins.get(i);
             out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
                     plugin.family(), train.size());
-            RunResults.ModelResult result = trainAndTest(plugin, params.get(plugin), config.seed(), train, test, truth);
+            RunResults.ModelResult result = trainAndTest(plugin, params.get(plugin), config.seed(), train, test, truth,
+                    config.saveModels() ? runDir : null);
             models.add(result);
             if (result.ok()) {
                 out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%s%n", result.metrics().accuracy(),
@@ -145,7 +141,7 @@ public final class Runner {
     }
 
     private RunResults.ModelResult trainAndTest(ClassifierPlugin plugin, Hyperparameters hp, long seed,
-                                                Dataset train, Dataset test, int[] truth) {
+                                                Dataset train, Dataset test, int[] truth, Path saveIn) {
         Measured m = new Measured(plugin, hp, seed, train.size(), test.size());
         try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(plugin.id())) {
             m.memory = memory;
@@ -171,9 +167,31 @@ public final class Runner {
             m.layers = model.layers();
             m.history = model.history();
             m.mistakes = mistakes(test, predictions);
+            if (saveIn != null) {
+                m.modelFile = save(model, plugin, saveIn);
+            }
             return m.result("ok", null);
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
             return m.result("failed", describe(e));
+        }
+    }
+
+    /** Where a plugin's model is saved, relative to the run folder. */
+    public static String modelFile(String pluginId) {
+        return "models/" + pluginId + ".model";
+    }
+
+    /** Saves the model; a model that cannot be saved is still a result, so this only warns. */
+    private String save(TrainedModel model, ClassifierPlugin plugin, Path runDir) {
+        String relative = modelFile(plugin.id());
+        Path file = runDir.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            model.save(file);
+            return relative;
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("digitbench: warning: " + plugin.id() + ": the model could not be saved to " + file + ": " + describe(e));
+            return null;
         }
     }
 
@@ -194,6 +212,7 @@ public final class Runner {
         List<LayerInfo> layers = List.of();
         List<EpochStats> history = List.of();
         List<DigitImage> mistakes = List.of();
+        String modelFile;
 
         Measured(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize, int testSize) {
             this.plugin = plugin;
@@ -208,7 +227,7 @@ public final class Runner {
             return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
                     plugin.description(), status, error, hp.asMap(), seed, trainingSize, testSize, trainSeconds,
                     predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
-                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now());
+                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(), modelFile, null);
         }
     }
 
@@ -278,7 +297,7 @@ public final class Runner {
                                        RunResults.Provenance provenance, RunResults.DataInfo data,
                                        List<RunResults.ModelResult> models, List<RunResults.Comparison> comparisons) {
         return new RunResults(RunResults.SCHEMA_VERSION, runId, status, started, finished, config.profile().id(),
-                config.commandLine(), provenance, data, List.copyOf(models), comparisons);
+                config.commandLine(), provenance, data, List.copyOf(models), comparisons, null);
     }
 
     private static RunResults.DatasetInfo info(Dataset d) {

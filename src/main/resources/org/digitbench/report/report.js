@@ -26,7 +26,7 @@
       title: { text: 'Accuracy vs. training time', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { formatter: function (p) { var m = p.data.model; return m ? m.id + '<br>' + pct(m.accuracy) + ', ' + m.trainSeconds.toFixed(1) + ' s' : ''; } },
       grid: { left: 60, right: 30, top: 40, bottom: 50 },
-      xAxis: { type: 'log', name: 'training time (s, log scale)', nameLocation: 'middle', nameGap: 28 },
+      xAxis: { type: 'log', name: data.jmhTraining ? 'training time (s, JMH mean, log scale)' : 'training time (s, one run, log scale)', nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', name: 'accuracy', min: accuracyFloor, max: 1, axisLabel: { formatter: function (v) { return (100 * v).toFixed(0) + '%'; } } },
       series: [
         { type: 'scatter', symbolSize: 10, data: timed.map(function (m) { return { value: [m.trainSeconds, m.accuracy], model: m }; }),
@@ -60,6 +60,43 @@
       ]
     });
   }
+
+  // JMH scores as points with the 99.9% interval as error bars, on a log axis (bars would start at 1)
+  function timingChart(el, title, unit, pick) {
+    var timed = models.filter(function (m) { return pick(m) !== null; })
+      .sort(function (a, b) { return pick(a).score - pick(b).score; });
+    if (!timed.length) { return; }
+    el.style.height = Math.max(200, 80 + 28 * timed.length) + 'px';
+    var ends = timed.map(function (m) { var t = pick(m); return t.low === null ? [t.score, t.score] : [Math.max(t.low, t.score / 1000), t.high]; });
+    var lowest = Math.min.apply(null, ends.map(function (e) { return e[0]; }));
+    var highest = Math.max.apply(null, ends.map(function (e) { return e[1]; }));
+    chart(el, {
+      title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { formatter: function (p) { var t = pick(timed[p.dataIndex]); return timed[p.dataIndex].id + '<br>' + fmt(t.score) + ' ' + unit
+        + (t.low !== null ? ' (99.9% CI ' + fmt(Math.max(t.low, 0)) + ' – ' + fmt(t.high) + ')' : ''); } },
+      grid: { left: 190, right: 40, top: 40, bottom: 40 },
+      xAxis: { type: 'log', name: unit, nameLocation: 'middle', nameGap: 26,
+        min: Math.pow(10, Math.floor(Math.log10(lowest))), max: Math.pow(10, Math.ceil(Math.log10(highest))) },
+      yAxis: { type: 'category', data: timed.map(function (m) { return m.id; }), inverse: true },
+      series: [
+        { type: 'scatter', symbolSize: 9, data: timed.map(function (m, i) { return [pick(m).score, i]; }), itemStyle: { color: '#2166ac' } },
+        { type: 'custom', data: ends.map(function (e, i) { return [i, e[0], e[1]]; }),
+          renderItem: function (params, api) {
+            var lo = api.coord([api.value(1), api.value(0)]), hi = api.coord([api.value(2), api.value(0)]);
+            var h = 6, style = { stroke: '#444', lineWidth: 1.5 };
+            return { type: 'group', children: [
+              { type: 'line', shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: style },
+              { type: 'line', shape: { x1: lo[0], y1: lo[1] - h, x2: lo[0], y2: lo[1] + h }, style: style },
+              { type: 'line', shape: { x1: hi[0], y1: hi[1] - h, x2: hi[0], y2: hi[1] + h }, style: style } ] };
+          } }
+      ]
+    });
+  }
+  function fmt(v) { return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3); }
+  var jmhTrain = document.getElementById('chart-jmh-train');
+  if (jmhTrain) { timingChart(jmhTrain, 'Training time (JMH)', 's', function (m) { return m.jmhTrain; }); }
+  var jmhBatch = document.getElementById('chart-jmh-batch');
+  if (jmhBatch) { timingChart(jmhBatch, 'Predicting the test set (JMH)', 'ms', function (m) { return m.jmhBatch; }); }
 
   function heatmap(el, title, xLabels, yLabels, cells, max, fmt, colors) {
     return chart(el, {

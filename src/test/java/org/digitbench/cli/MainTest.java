@@ -68,6 +68,19 @@ class MainTest {
     }
 
     @Test
+    void timingNamesWhatIsMissing() {
+        assertCleanError(run("timing", "-o", dir.toString(), "some-run"), 1,
+                "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
+        Path old = dir.resolve("old");
+        org.digitbench.run.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        assertCleanError(run("timing", "-o", dir.toString(), "old"), 1,
+                "digitbench: error: " + old.resolve("config.json") + ": no such run configuration");
+        assertCleanError(run("timing", "-o", dir.toString(), "old", "-m", "nope"), 1,
+                "digitbench: error: run fixture-run has no model of plugin 'nope'");
+        assertCleanError(run("timing"), 2, "");
+    }
+
+    @Test
     void unknownPlugin() {
         assertCleanError(run("run", "--plugins", "smile-svm", "--data-dir", dir.toString()), 1,
                 "digitbench: error: unknown plugin 'smile-svm'; known plugins: ");

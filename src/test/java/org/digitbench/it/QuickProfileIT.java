@@ -33,7 +33,7 @@ class QuickProfileIT {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = Main.execute(new String[]{"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
-                        "--data-dir", RealMnist.location().dir().toString()},
+                        "--data-dir", RealMnist.location().dir().toString(), "--no-timing"},
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
         String printed = stdout.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed + stderr.toString(StandardCharsets.UTF_8));

@@ -18,11 +18,21 @@ import org.digitbench.run.DigitImage;
 import org.digitbench.run.RunResults;
 
 /** A fixed, machine-independent results.json for report tests: three models (one a network), one failure. */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    static RunResults results(String hostileName) {
+    private static Map<String, Double> percentiles(double low, double high) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("p0", low);
+        p.put("p50", (low + high) / 2);
+        p.put("p90", high);
+        p.put("p99", high);
+        p.put("p100", high);
+        return p;
+    }
+
+    public static RunResults results(String hostileName) {
         Dataset test = TestData.synthetic(10, 9);
         int[] truth = test.labels();
         Random random = new Random(3);
@@ -48,6 +58,21 @@ final class ReportFixtures {
                 null, 1.5, 0.01, null, List.of(), List.of(), test));
         models.add(model("fixture-broken", "NetLib", "cnn", "always fails", "failed", "IllegalStateException: boom <b>",
                 truth, null, null, null, null, null, List.of(), List.of(), test));
+        // the timing pass: the network timed, the other model skipped (busy machine), the failed one not timed
+        RunResults.Measurement train = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
+                12.0, 0.5, 11.5, 12.5, 3, List.of(11.9, 12.0, 12.1), percentiles(11.9, 12.1), 1, 0, 3, null, 0.5, 1.9,
+                "jmh/fixture-network.train.json", 50.0);
+        RunResults.Measurement batch = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
+                250.0, 10.0, 240.0, 260.0, 3, List.of(245.0, 250.0, 255.0), percentiles(245.0, 255.0), 1, 1, 3, "1 s", 0.4, 1.0,
+                "jmh/fixture-network.batch.json", 8.0);
+        RunResults.Measurement single = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample",
+                "us/op", 80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0, "p90", 90.0,
+                "p99", 150.0, "p100", 900.0), 1, 1, 3, "1 s", 0.4, 1.0, "jmh/fixture-network.single.json", 8.0);
+        models.set(0, models.get(0).withTiming(null, new RunResults.Timing("ok", null, train, batch, single, 90 / 0.25)));
+        models.set(1, models.get(1).withTiming(null, new RunResults.Timing("skipped",
+                "the machine was busy: 1-minute load average 3.50 above its 2 cores", null, null, null, null)));
+        RunResults.TimingPass pass = new RunResults.TimingPass("complete", "1.37", List.of("-Xmx8g"), "setup warm-up", 2, false,
+                Instant.parse("2026-01-02T03:14:05Z"), Instant.parse("2026-01-02T03:20:05Z"), null);
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
                 Statistics.mcnemar(truth, good, fair)));
         SourceFile images = new SourceFile("data/mnist/t10k-images-idx3-ubyte.gz", "ab".repeat(32), 1_648_877);
@@ -66,7 +91,7 @@ final class ReportFixtures {
                 "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
         return new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", "complete", Instant.parse("2026-01-02T03:04:05Z"),
                 Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
-                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), models, comparisons);
+                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), models, comparisons, pass);
     }
 
     private static RunResults.ModelResult model(String id, String library, String family, String description, String status,
@@ -88,7 +113,7 @@ final class ReportFixtures {
         hp.put("note", "<i>" + id + "</i>");
         return new RunResults.ModelResult(id, library, "1.0", family, description, status, error, hp, 42, 300,
                 truth.length, train, predict, metrics, predicted, Map.of("trainer", "Trainer<" + id + ">"), params, layers,
-                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"));
+                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"), null, null);
     }
 
     /** A test image the way the runner records it (through the public JSON shape). */

@@ -44,6 +44,26 @@ class ReportWriterTest {
     }
 
     @Test
+    void showsJmhScoresWithTheirErrorsAndWhyAModelWasNotTimed() throws IOException {
+        String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
+        assertTrue(html.contains("12.00 ± 0.50 s"), "leaderboard: JMH training score ± error");
+        assertTrue(html.contains("250 ± 10 ms"), "leaderboard: JMH batch score ± error");
+        assertTrue(html.contains("± 0.500 [11.50, 12.50]"), "timing table: interval");
+        assertTrue(html.contains("75.00 / 150.0 us/op"), "timing table: p50 / p99 of the single-image samples");
+        assertTrue(html.contains("0.50 → 1.90"), "timing table: the load seen");
+        assertTrue(html.contains("skipped: the machine was busy"), "a skipped model says why");
+        assertTrue(html.contains("href=\"jmh/fixture-network.train.json\""), "links JMH's JSON");
+        assertTrue(html.contains("\"jmhTraining\":false"), "not every model has a JMH training score: the Pareto chart uses wall-clock times");
+    }
+
+    @Test
+    void saysWhenARunHasNoTimingPass() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree").with((RunResults.TimingPass) null);
+        String html = Files.readString(ReportWriter.write(r, dir));
+        assertTrue(html.contains("id=\"timing-none\""));
+    }
+
+    @Test
     void escapesEverythingUserSupplied() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results(HOSTILE), dir));
         assertFalse(html.contains("<script>alert(1)"), "a plugin id is not markup");

@@ -1,0 +1,123 @@
+package org.digitbench.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.IterationType;
+import org.openjdk.jmh.runner.format.OutputFormat;
+
+/**
+ * JMH's output, twice: all of it to the log file in the run folder (through JMH's own format), and
+ * one line per iteration to the console, so that a long benchmark shows progress. Remembers the
+ * first line that names an exception, for the results when a benchmark fails.
+ */
+final class ProgressFormat implements OutputFormat {
+    private final OutputFormat log;
+    private final PrintStream console;
+    private final String label;
+    private String firstError;
+    private int fork;
+
+    ProgressFormat(OutputFormat log, PrintStream console, String label) {
+        this.log = log;
+        this.console = console;
+        this.label = label;
+    }
+
+    String firstError() {
+        return firstError;
+    }
+
+    @Override
+    public void iteration(BenchmarkParams benchmark, IterationParams iteration, int n) {
+        log.iteration(benchmark, iteration, n);
+    }
+
+    @Override
+    public void iterationResult(BenchmarkParams benchmark, IterationParams iteration, int n, IterationResult data) {
+        log.iterationResult(benchmark, iteration, n, data);
+        console.printf(Locale.ROOT, "      %-8s fork %d/%d, %s %d/%d: %s%n", label, fork, benchmark.getForks(),
+                iteration.getType() == IterationType.WARMUP ? "warm-up" : "measurement", n, iteration.getCount(),
+                format(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit()));
+    }
+
+    static String format(double score, String unit) {
+        return String.format(Locale.ROOT, score >= 100 ? "%.0f %s" : score >= 1 ? "%.2f %s" : "%.4f %s", score, unit);
+    }
+
+    @Override
+    public void startBenchmark(BenchmarkParams benchmark) {
+        log.startBenchmark(benchmark);
+    }
+
+    @Override
+    public void endBenchmark(BenchmarkResult result) {
+        log.endBenchmark(result);
+    }
+
+    @Override
+    public void startRun() {
+        log.startRun();
+    }
+
+    @Override
+    public void endRun(Collection<RunResult> results) {
+        log.endRun(results);
+    }
+
+    @Override
+    public void print(String s) {
+        log.print(s);
+    }
+
+    @Override
+    public void println(String s) {
+        log.println(s);
+        if (s == null) {
+            return;
+        }
+        if (s.startsWith("# Fork:")) { // "# Fork: 1 of 2"
+            String[] words = s.split("\\s+");
+            try {
+                fork = Integer.parseInt(words[2]);
+            } catch (RuntimeException ignored) {
+                fork = 0;
+            }
+        }
+        if (firstError == null && (s.contains("Exception") || s.contains("Error:") || s.contains("forked VM failed"))) {
+            firstError = s.strip();
+        }
+    }
+
+    @Override
+    public void flush() {
+        log.flush();
+        console.flush();
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+
+    @Override
+    public void verbosePrintln(String s) {
+        log.verbosePrintln(s);
+    }
+
+    @Override
+    public void write(int b) {
+        log.write(b);
+    }
+
+    @Override
+    public void write(byte[] b) throws IOException {
+        log.write(b);
+    }
+}
