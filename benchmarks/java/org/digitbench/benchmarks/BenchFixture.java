@@ -57,7 +57,7 @@ final class BenchFixture {
         RunResults results = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
         RunResults.ModelResult quality = results.model(pluginId).orElseThrow(() ->
                 new DigitbenchException("run " + runDir + " has no model of plugin '" + pluginId + "'"));
-        ClassifierPlugin plugin = PluginRegistry.discover().get(pluginId);
+        ClassifierPlugin plugin = PluginRegistry.discover(config.pluginPath()).get(pluginId);
         Hyperparameters params = plugin.resolve(config.overrides().getOrDefault(pluginId, Map.of()));
         SuiteData data = SuiteData.prepare(config, Optional.empty());
         check("training", data.train(), results.data().train());

@@ -3,7 +3,6 @@ package org.digitbench.benchmarks;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,9 +77,7 @@ public final class TimingPass {
 
     /** This JVM's own options, for the forks: the same native access, heap size and system properties. */
     public static List<String> currentJvmArgs() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib:jdwp") && !a.startsWith("-javaagent:") && !a.startsWith("-XX:+HeapDumpOnOutOfMemoryError"))
-                .toList();
+        return org.digitbench.run.JvmArgs.current();
     }
 
     /**
@@ -198,7 +195,8 @@ public final class TimingPass {
             }
             out.printf("      %-8s %s%n", names[k], settings[k]);
             try {
-                done[k] = measure(runDir, m.pluginId(), names[k], methods[k], settings[k], before.load());
+                double expected = k == 0 ? m.trainSeconds() : k == 1 ? m.predictSeconds() : 1;
+                done[k] = measure(runDir, m.pluginId(), names[k], methods[k], settings[k], before.load(), expected);
             } catch (BenchmarkFailed e) {
                 return timing("failed", names[k] + ": " + e.getMessage(), done, m.testSize());
             }
@@ -217,8 +215,16 @@ public final class TimingPass {
         }
     }
 
+    /**
+     * JMH interrupts an iteration after its timeout (10 minutes by default), which would cut a 30-minute
+     * training short: each iteration may take four times what the quality pass took, and at least 10 minutes.
+     */
+    static TimeValue iterationTimeout(double expectedSeconds) {
+        return TimeValue.seconds(Math.max(600, Math.round(4 * expectedSeconds) + 60));
+    }
+
     private RunResults.Measurement measure(Path runDir, String pluginId, String name, String method,
-                                           TimingPlan.Settings s, double loadBefore) throws BenchmarkFailed {
+                                           TimingPlan.Settings s, double loadBefore, double expectedSeconds) throws BenchmarkFailed {
         Path jmhDir = runDir.resolve("jmh");
         String base = pluginId + "." + name;
         Path json = jmhDir.resolve(base + ".json");
@@ -232,6 +238,7 @@ public final class TimingPass {
                 .measurementIterations(s.measurements())
                 .jvmArgs(forkJvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
+                .timeout(iterationTimeout(expectedSeconds))
                 .result(json.toString())
                 .resultFormat(ResultFormatType.JSON);
         if (s.iteration() != null) {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Only the plugin packages talk to the ML libraries; the SPI imports nothing but the JDK and itself. */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/digitbench");
+    /** The JMH benchmarks' sources, checked as the folder {@code benchmarks/}. */
+    private static final Path BENCHMARKS = Path.of("benchmarks/java/org/digitbench");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     /** Library package prefix to the only source folder allowed to import it. */
@@ -26,13 +28,14 @@ class ArchitectureTest {
             "libsvm.", "plugins/tribuo",
             "ml.dmlc.", "plugins/tribuo",
             "org.nd4j.", "plugins/dl4j",
-            "org.bytedeco.", "plugins/dl4j");
+            "org.bytedeco.", "plugins/dl4j",
+            "org.openjdk.jmh.", "benchmarks");
 
     @Test
     void librariesAreImportedOnlyByTheirPlugins() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
-            String rel = MAIN.relativize(file).toString().replace('\\', '/');
+            String rel = relative(file);
             Matcher m = IMPORT.matcher(Files.readString(file));
             while (m.find()) {
                 String imported = m.group(2);
@@ -50,7 +53,7 @@ class ArchitectureTest {
     void theApiImportsOnlyTheJdkAndDigitbench() throws IOException {
         List<String> violations = new ArrayList<>();
         for (Path file : sources()) {
-            if (!MAIN.relativize(file).startsWith("api")) {
+            if (!relative(file).startsWith("api/")) {
                 continue;
             }
             Matcher m = IMPORT.matcher(Files.readString(file));
@@ -65,8 +68,18 @@ class ArchitectureTest {
     }
 
     private static List<Path> sources() throws IOException {
-        try (Stream<Path> s = Files.walk(MAIN)) {
-            return s.filter(p -> p.toString().endsWith(".java")).toList();
+        List<Path> all = new ArrayList<>();
+        for (Path root : List.of(MAIN, BENCHMARKS)) {
+            try (Stream<Path> s = Files.walk(root)) {
+                all.addAll(s.filter(p -> p.toString().endsWith(".java")).toList());
+            }
         }
+        return all;
+    }
+
+    /** The file's path below org/digitbench, or below benchmarks/ for the benchmarks. */
+    private static String relative(Path file) {
+        String rel = file.startsWith(BENCHMARKS) ? "benchmarks/" + BENCHMARKS.relativize(file) : MAIN.relativize(file).toString();
+        return rel.replace('\\', '/');
     }
 }

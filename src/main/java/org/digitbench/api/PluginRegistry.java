@@ -41,6 +41,29 @@ public final class PluginRegistry {
         return discover(Thread.currentThread().getContextClassLoader());
     }
 
+    /**
+     * The plugins on the class path and in the given jars and folders (each with a
+     * {@code META-INF/services/org.digitbench.api.ClassifierPlugin} file).
+     */
+    public static PluginRegistry discover(List<java.nio.file.Path> pluginPath) {
+        if (pluginPath.isEmpty()) {
+            return discover();
+        }
+        java.net.URL[] urls = new java.net.URL[pluginPath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            java.nio.file.Path p = pluginPath.get(i);
+            if (!java.nio.file.Files.exists(p)) {
+                throw new DigitbenchException("plugin path " + p + " does not exist; expected a jar or a folder of classes");
+            }
+            try {
+                urls[i] = p.toAbsolutePath().toUri().toURL();
+            } catch (java.net.MalformedURLException e) {
+                throw new DigitbenchException("plugin path " + p + ": " + e.getMessage(), e);
+            }
+        }
+        return discover(new java.net.URLClassLoader("digitbench-plugins", urls, PluginRegistry.class.getClassLoader()));
+    }
+
     /** The plugins that {@link ServiceLoader} finds through the given class loader. */
     public static PluginRegistry discover(ClassLoader loader) {
         List<ClassifierPlugin> found = new ArrayList<>();

@@ -220,21 +220,88 @@ public final class Main implements Runnable {
         @Option(names = "--no-timing", description = "skip the JMH timing pass: quality metrics and wall-clock times only")
         boolean noTiming;
 
+        @Option(names = "--resume", paramLabel = "RUN_ID",
+                description = {"go on with a stopped run in the output folder: keep its finished models, train the others",
+                        "(with the run's own configuration; only --timeout, --in-process, --worker-jvm-arg and the timing options may be given)"})
+        String resume;
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "time limit per model (training and testing), e.g. 90s, 45m, 4h, or none; "
+                        + "default: 30m for the quick profile, 4h for full")
+        java.time.Duration timeout;
+
+        @Option(names = "--in-process", description = "train in this JVM instead of one worker JVM per model "
+                + "(no crash isolation, no --timeout; for debugging)")
+        boolean inProcess;
+
+        @Option(names = "--worker-jvm-arg", paramLabel = "OPTION",
+                description = "a JVM option for the worker JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g")
+        List<String> workerJvmArgs = new ArrayList<>();
+
+        @Option(names = "--plugin-path", paramLabel = "PATH", split = ":",
+                description = "jars or class folders with more plugins (META-INF/services entries), besides the class path")
+        List<Path> pluginPath = new ArrayList<>();
+
         @Override
         public Integer call() {
-            RunConfig config = new RunConfig(Profile.of(profile), plugins, parseParams(params), seed, data.options.location(),
-                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
-                    spec.commandLine().getParseResult().originalArgs(), !noTiming || timing.saveModels);
             boolean terminal = System.console() != null && parent.err == System.err;
-            Runner runner = new Runner(PluginRegistry.discover(), parent.out, parent.err, terminal, Main::writeReport);
-            Runner.Outcome outcome = runner.run(config);
+            Runner.Outcome outcome;
+            if (resume != null) {
+                outcome = resume(terminal);
+            } else {
+                Profile p = Profile.of(profile);
+                RunConfig config = new RunConfig(p, plugins, parseParams(params), seed, data.options.location(),
+                        !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
+                        spec.commandLine().getParseResult().originalArgs(), !noTiming || timing.saveModels, !inProcess,
+                        limit(p), workerJvmArgs, pluginPath);
+                Runner runner = new Runner(PluginRegistry.discover(pluginPath), parent.out, parent.err, terminal, Main::writeReport);
+                outcome = runner.run(config);
+            }
             boolean ok = outcome.allSucceeded();
             if (!noTiming) {
-                RunResults timed = timing.pass(parent).run(outcome.resultsFile().getParent(), List.of(), timing.saveModels);
-                ok &= allTimed(timed);
+                Path runDir = outcome.resultsFile().getParent();
+                List<String> untimed = outcome.results().models().stream()
+                        .filter(m -> m.timing() == null || !"ok".equals(m.timing().status()))
+                        .map(RunResults.ModelResult::pluginId).toList();
+                if (!untimed.isEmpty()) {
+                    RunResults timed = timing.pass(parent).run(runDir, untimed, timing.saveModels);
+                    ok &= allTimed(timed);
+                }
             }
             printReportPath(parent, outcome.resultsFile().getParent());
             return ok ? 0 : EXIT_MODEL_FAILED;
+        }
+
+        private java.time.Duration limit(Profile p) {
+            if (inProcess) {
+                if (timeout != null && !timeout.equals(DurationConverter.NONE)) {
+                    throw new DigitbenchException("--timeout needs worker JVMs: it cannot be used with --in-process");
+                }
+                return null;
+            }
+            if (timeout == null) {
+                return RunConfig.defaultTimeout(p);
+            }
+            return timeout.equals(DurationConverter.NONE) ? null : timeout;
+        }
+
+        private Runner.Outcome resume(boolean terminal) {
+            java.util.Set<String> allowed = java.util.Set.of("--resume", "--timeout", "--in-process", "--worker-jvm-arg",
+                    "--no-timing", "--allow-busy", "--save-models", "--output-dir");
+            for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+                if (!allowed.contains(o.longestName())) {
+                    throw new DigitbenchException("--resume uses the run's own configuration: " + o.longestName()
+                            + " cannot be given with it");
+                }
+            }
+            Path runDir = outputDir.resolve(resume);
+            if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
+                throw new DigitbenchException("run '" + resume + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
+            }
+            RunConfig stored = ResultsStore.readConfig(runDir);
+            Runner runner = new Runner(PluginRegistry.discover(stored.pluginPath()), parent.out, parent.err, terminal, Main::writeReport);
+            return runner.resume(runDir, c -> c.withLimits(limit(c.profile()), !inProcess,
+                    workerJvmArgs.isEmpty() ? c.workerJvmArgs() : workerJvmArgs));
         }
 
         static boolean allTimed(RunResults results) {
@@ -264,6 +331,34 @@ public final class Main implements Runnable {
         Path report = runDir.resolve(ReportWriter.FILE_NAME);
         if (java.nio.file.Files.isRegularFile(report)) {
             parent.out.println("Report: " + report);
+        }
+    }
+
+    /** Durations such as 90s, 45m, 4h, PT4H, or "none". */
+    static final class DurationConverter implements CommandLine.ITypeConverter<java.time.Duration> {
+        /** What "none" converts to. */
+        static final java.time.Duration NONE = java.time.Duration.ofSeconds(Long.MAX_VALUE);
+
+        @Override
+        public java.time.Duration convert(String value) {
+            String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+            if (v.equals("none")) {
+                return NONE;
+            }
+            var m = java.util.regex.Pattern.compile("(\\d+)\\s*(s|m|min|h)").matcher(v);
+            if (m.matches()) {
+                long n = Long.parseLong(m.group(1));
+                return switch (m.group(2)) {
+                    case "s" -> java.time.Duration.ofSeconds(n);
+                    case "h" -> java.time.Duration.ofHours(n);
+                    default -> java.time.Duration.ofMinutes(n);
+                };
+            }
+            try {
+                return java.time.Duration.parse(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; expected e.g. 90s, 45m, 4h or none");
+            }
         }
     }
 

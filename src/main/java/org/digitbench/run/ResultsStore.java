@@ -49,6 +49,20 @@ public final class ResultsStore {
         }
     }
 
+    /** Writes any record as JSON, atomically (a worker's result, say). */
+    static void writeJson(Path file, Object value) {
+        writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(), value);
+    }
+
+    /** Reads what {@link #writeJson} wrote. */
+    static <T> T readJson(Path file, Class<T> type) {
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (JacksonException e) {
+            throw new DigitbenchException(file + ": not valid JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
     private static Path writeAtomically(Path dir, String name, Object value) {
         Path target = dir.resolve(name);
         Path tmp = dir.resolve(name + ".tmp");

@@ -23,13 +23,25 @@ import org.digitbench.data.Normalization;
  * @param commandLine   the arguments the run was started with, for provenance
  * @param saveModels    whether each trained model is saved in the run folder ({@code models/<plugin>.model});
  *                      the timing pass needs them
+ * @param isolate       train each model in its own JVM (a worker), so that a crash, an {@code OutOfMemoryError}
+ *                      or a hang of one plugin cannot take the run down
+ * @param timeout       how long one model may take (training, testing, saving) before its worker is killed;
+ *                      {@code null} for no limit (only with {@code isolate})
+ * @param workerJvmArgs JVM options for the workers, after this JVM's own (e.g. {@code -Xmx16g})
+ * @param pluginPath    jars and folders searched for more plugins, besides the class path
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
                         long seed, Mnist.Location data, boolean download, Normalization normalization,
                         Integer trainSize, Integer testSize, Path outputDir, String runId, List<String> commandLine,
-                        boolean saveModels) {
+                        boolean saveModels, boolean isolate, java.time.Duration timeout, List<String> workerJvmArgs,
+                        List<Path> pluginPath) {
     public RunConfig {
         pluginIds = List.copyOf(pluginIds);
+        workerJvmArgs = workerJvmArgs == null ? List.of() : List.copyOf(workerJvmArgs);
+        pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
+        }
         overrides = Map.copyOf(overrides);
         commandLine = List.copyOf(commandLine);
         if (trainSize != null && trainSize < 10) {
@@ -41,6 +53,17 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--run-id may hold only letters, digits, '.', '_' and '-', got '" + runId + "'");
         }
+    }
+
+    /** The default time limit per model: half an hour in the quick profile, four hours in the full one. */
+    public static java.time.Duration defaultTimeout(Profile profile) {
+        return profile == Profile.QUICK ? java.time.Duration.ofMinutes(30) : java.time.Duration.ofHours(4);
+    }
+
+    /** The same configuration with another time limit and worker options (what a resumed run may change). */
+    public RunConfig withLimits(java.time.Duration newTimeout, boolean newIsolate, List<String> newWorkerJvmArgs) {
+        return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,
+                outputDir, runId, commandLine, saveModels, newIsolate, newTimeout, newWorkerJvmArgs, pluginPath);
     }
 
     public int effectiveTrainSize() {

@@ -38,6 +38,7 @@ public final class Runner {
     private final PrintStream out;
     private final PrintStream err;
     private final ProgressReporter progress;
+    private final boolean interactive;
     private final BiConsumer<Path, RunResults> afterWrite;
 
     public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive) {
@@ -54,6 +55,7 @@ public final class Runner {
         this.out = out;
         this.err = err;
         this.progress = new ProgressReporter(err, interactive);
+        this.interactive = interactive;
         this.afterWrite = afterWrite;
     }
 
@@ -75,6 +77,58 @@ public final class Runner {
     public Outcome run(RunConfig config) {
         // Everything the user typed is checked before any data is read or model trained.
         List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
+        Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
+
+        Instant started = Instant.now();
+        String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
+        Path runDir = uniqueDir(config.outputDir(), runId, config.runId() != null);
+        runId = runDir.getFileName().toString();
+
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
+        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        // the run id is part of the configuration a resumed run reads back
+        config = new RunConfig(config.profile(), config.pluginIds(), config.overrides(), config.seed(), config.data(),
+                config.download(), config.normalization(), config.trainSize(), config.testSize(), config.outputDir(), runId,
+                config.commandLine(), config.saveModels(), config.isolate(), config.timeout(), config.workerJvmArgs(),
+                config.pluginPath());
+        ResultsStore.writeConfig(runDir, config);
+        out.print(DatasetSummary.of(data.train()).format());
+        out.print(DatasetSummary.of(data.test()).format());
+        RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
+                info(data.train()), info(data.test()), samples(data.test()));
+        RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
+        return trainAll(runDir, runId, started, config, plugins, params, data, dataInfo, provenance, new ArrayList<>());
+    }
+
+    /**
+     * Goes on with a run that was stopped (killed, say): reads its configuration and results, keeps the
+     * models that finished successfully, and trains the others (those that failed, and those not yet started).
+     *
+     * @param limits the time limit and worker options for the models still to train
+     */
+    public Outcome resume(Path runDir, java.util.function.UnaryOperator<RunConfig> limits) {
+        RunConfig config = limits.apply(ResultsStore.readConfig(runDir));
+        RunResults previous = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
+        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
+        Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
+        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        for (Dataset d : List.of(data.train(), data.test())) {
+            RunResults.DatasetInfo was = d == data.train() ? previous.data().train() : previous.data().test();
+            if (!d.sources().equals(was.sources()) || d.size() != was.size()) {
+                throw new DigitbenchException("cannot resume run " + previous.runId() + ": its data files have changed (SHA-256 "
+                        + d.sources().stream().map(f -> f.sha256().substring(0, 12)).toList() + ", was "
+                        + was.sources().stream().map(f -> f.sha256().substring(0, 12)).toList() + ")");
+            }
+        }
+        List<RunResults.ModelResult> kept = new ArrayList<>(previous.models().stream().filter(RunResults.ModelResult::ok)
+                .filter(m -> plugins.stream().anyMatch(p -> p.id().equals(m.pluginId()))).toList());
+        out.printf("Resuming run %s: %d of %d models already finished%n", previous.runId(), kept.size(), plugins.size());
+        return trainAll(runDir, previous.runId(), previous.startedAt(), config, plugins, params, data, previous.data(),
+                previous.provenance(), kept);
+    }
+
+    private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {
         for (String id : config.overrides().keySet()) {
             registry.get(id);
             if (plugins.stream().noneMatch(p -> p.id().equals(id))) {
@@ -89,35 +143,34 @@ public final class Runner {
                 throw new DigitbenchException("plugin " + plugin.id() + ": " + e.getMessage(), e);
             }
         }
+        return params;
+    }
 
-        Instant started = Instant.now();
-        String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
-        Path runDir = uniqueDir(config.outputDir(), runId, config.runId() != null);
-        runId = runDir.getFileName().toString();
-
-        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
-        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+    /** Trains and tests every plugin that has no result in {@code models} yet, writing results.json after each. */
+    private Outcome trainAll(Path runDir, String runId, Instant started, RunConfig config, List<ClassifierPlugin> plugins,
+                             Map<ClassifierPlugin, Hyperparameters> params, SuiteData data, RunResults.DataInfo dataInfo,
+                             RunResults.Provenance provenance, List<RunResults.ModelResult> models) {
         Dataset train = data.train();
         Dataset test = data.test();
-        ResultsStore.writeConfig(runDir, config);
-        out.print(DatasetSummary.of(train).format());
-        out.print(DatasetSummary.of(test).format());
-
-        RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
-                info(train), info(test), samples(test));
-        List<RunResults.ModelResult> models = new ArrayList<>();
-        RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
         RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
         Path file = ResultsStore.write(runDir, results);
         out.println("Results: " + file);
-
-        int[] truth = test.labels();
+        if (config.isolate()) {
+            out.println("Each model trains in its own JVM" + (config.timeout() == null ? "" : ", for at most "
+                    + Workers.format(config.timeout()) + " (--timeout)"));
+        }
+        Workers workers = new Workers(out, err, interactive);
         for (int i = 0; i < plugins.size(); i++) {
             ClassifierPlugin plugin = plugins.get(i);
+            if (models.stream().anyMatch(m -> m.pluginId().equals(plugin.id()))) {
+                continue;
+            }
             out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
                     plugin.family(), train.size());
-            RunResults.ModelResult result = trainAndTest(plugin, params.get(plugin), config.seed(), train, test, truth,
-                    config.saveModels() ? runDir : null);
+            RunResults.ModelResult result = config.isolate()
+                    ? workers.run(runDir, plugin, params.get(plugin), config, train.size(), test.size())
+                    : ModelTrial.run(plugin, params.get(plugin), config.seed(), train, test, config.saveModels() ? runDir : null,
+                    progress, err);
             models.add(result);
             if (result.ok()) {
                 out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%s%n", result.metrics().accuracy(),
@@ -131,6 +184,7 @@ public final class Runner {
             written(runDir, results);
         }
 
+        int[] truth = test.labels();
         results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth));
         ResultsStore.write(runDir, results);
         written(runDir, results);
@@ -140,101 +194,13 @@ public final class Runner {
         return new Outcome(file, results);
     }
 
-    private RunResults.ModelResult trainAndTest(ClassifierPlugin plugin, Hyperparameters hp, long seed,
-                                                Dataset train, Dataset test, int[] truth, Path saveIn) {
-        Measured m = new Measured(plugin, hp, seed, train.size(), test.size());
-        try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(plugin.id())) {
-            m.memory = memory;
-            long t0 = System.nanoTime();
-            TrainedModel model = plugin.train(train, hp, seed, task.listener());
-            long t1 = System.nanoTime();
-            m.trainSeconds = (t1 - t0) / 1e9;
-            if (model == null) {
-                throw new IllegalStateException("train() returned null");
-            }
-            task.phase("predicting");
-            Predictions predictions = model.predict(test);
-            m.predictSeconds = (System.nanoTime() - t1) / 1e9;
-            if (predictions == null || predictions.labels().length != truth.length) {
-                throw new IllegalStateException("predict() returned " + (predictions == null ? "null"
-                        : predictions.labels().length + " labels for " + truth.length + " images"));
-            }
-            m.metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(), Dataset.NUM_CLASSES);
-            m.predictions = predictions.labels();
-            m.trainingSize = model.trainingSize().orElse(train.size());
-            m.libraryProvenance = model.provenance();
-            m.parameterCount = model.parameterCount().isPresent() ? model.parameterCount().getAsLong() : null;
-            m.layers = model.layers();
-            m.history = model.history();
-            m.mistakes = mistakes(test, predictions);
-            if (saveIn != null) {
-                m.modelFile = save(model, plugin, saveIn);
-            }
-            return m.result("ok", null);
-        } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return m.result("failed", describe(e));
-        }
-    }
-
     /** Where a plugin's model is saved, relative to the run folder. */
     public static String modelFile(String pluginId) {
         return "models/" + pluginId + ".model";
     }
 
-    /** Saves the model; a model that cannot be saved is still a result, so this only warns. */
-    private String save(TrainedModel model, ClassifierPlugin plugin, Path runDir) {
-        String relative = modelFile(plugin.id());
-        Path file = runDir.resolve(relative);
-        try {
-            Files.createDirectories(file.getParent());
-            model.save(file);
-            return relative;
-        } catch (java.io.IOException | RuntimeException e) {
-            err.println("digitbench: warning: " + plugin.id() + ": the model could not be saved to " + file + ": " + describe(e));
-            return null;
-        }
-    }
-
-    /** What is known of one model so far; a failure keeps what was measured before it. */
-    private static final class Measured {
-        final ClassifierPlugin plugin;
-        final Hyperparameters hp;
-        final long seed;
-        final int testSize;
-        int trainingSize;
-        MemoryMonitor memory;
-        Double trainSeconds;
-        Double predictSeconds;
-        ClassificationMetrics metrics;
-        int[] predictions;
-        Map<String, String> libraryProvenance = Map.of();
-        Long parameterCount;
-        List<LayerInfo> layers = List.of();
-        List<EpochStats> history = List.of();
-        List<DigitImage> mistakes = List.of();
-        String modelFile;
-
-        Measured(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize, int testSize) {
-            this.plugin = plugin;
-            this.hp = hp;
-            this.seed = seed;
-            this.trainingSize = trainingSize;
-            this.testSize = testSize;
-        }
-
-        RunResults.ModelResult result(String status, String error) {
-            MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
-            return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
-                    plugin.description(), status, error, hp.asMap(), seed, trainingSize, testSize, trainSeconds,
-                    predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
-                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(), modelFile, null);
-        }
-    }
-
     /** Sample images per class in the results. */
     static final int SAMPLES_PER_CLASS = 8;
-    /** Misclassified images kept per model. */
-    static final int MISTAKES = 12;
 
     private static List<DigitImage> samples(Dataset test) {
         List<DigitImage> samples = new ArrayList<>();
@@ -246,39 +212,6 @@ public final class Runner {
         }
         samples.sort(java.util.Comparator.comparingInt(DigitImage::label).thenComparingInt(DigitImage::index));
         return samples;
-    }
-
-    private static List<DigitImage> mistakes(Dataset test, Predictions p) {
-        List<Integer> wrong = new ArrayList<>();
-        for (int i = 0; i < test.size(); i++) {
-            if (p.labels()[i] != test.label(i)) {
-                wrong.add(i);
-            }
-        }
-        if (p.hasProbabilities()) {
-            wrong.sort(java.util.Comparator.comparingDouble((Integer i) -> -p.probabilities()[i][p.labels()[i]])
-                    .thenComparingInt(i -> i));
-        }
-        return wrong.stream().limit(MISTAKES).map(i -> DigitImage.of(test, i, p.labels()[i],
-                p.hasProbabilities() ? p.probabilities()[i][p.labels()[i]] : null)).toList();
-    }
-
-    /** A failure in one line, with a hint where the cause is a known setup problem. */
-    static String describe(Throwable e) {
-        StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
-        if (e.getMessage() != null) {
-            sb.append(": ").append(e.getMessage().lines().findFirst().orElse(""));
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("openblas")) {
-                sb.append(" (Smile needs the system OpenBLAS: on Debian/Ubuntu, apt-get install libopenblas-dev)");
-                break;
-            }
-        }
-        if (e instanceof OutOfMemoryError) {
-            sb.append(" (give the JVM more heap, e.g. DIGITBENCH_JAVA_OPTS=-Xmx16g, or use a smaller --train-size)");
-        }
-        return sb.toString();
     }
 
     private static List<RunResults.Comparison> compare(List<RunResults.ModelResult> models, int[] truth) {

@@ -49,4 +49,10 @@ class TimingPlanTest {
         assertThrows(IllegalArgumentException.class, () -> new TimingPlan.Settings(1, 0, 0, null));
         assertEquals("2 forks × (2 warm-up + 5 measurement) single shots", new TimingPlan.Settings(2, 2, 5, null).toString());
     }
+
+    @Test
+    void jmhDoesNotCutALongTrainingShort() {
+        assertEquals(600, TimingPass.iterationTimeout(2).getTime());
+        assertEquals(4 * 1800 + 60, TimingPass.iterationTimeout(1800).getTime());
+    }
 }

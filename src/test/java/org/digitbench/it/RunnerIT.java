@@ -42,7 +42,7 @@ class RunnerIT {
         });
         var registry = new PluginRegistry(List.of(throwing, tree, probe));
         var config = new RunConfig(Profile.QUICK, List.of(), Map.of(), 1, RealMnist.location(), true, Normalization.UNIT,
-                1000, 300, out, "faults", List.of(), false);
+                1000, 300, out, "faults", List.of(), false, false, null, List.of(), List.of());
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         Runner.Outcome outcome = new Runner(registry, sink, sink, false).run(config);
 

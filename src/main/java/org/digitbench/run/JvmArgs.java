@@ -1,0 +1,28 @@
+package org.digitbench.run;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/** How to start another JVM like this one: workers of the quality pass and JMH's forks get the same options. */
+public final class JvmArgs {
+    private JvmArgs() {
+    }
+
+    /** This JVM's options (native access, heap, system properties), without debugger and agent options. */
+    public static List<String> current() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib:jdwp") && !a.startsWith("-javaagent:") && !a.startsWith("-XX:ErrorFile="))
+                .toList();
+    }
+
+    /** This JVM's {@code java} executable. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This JVM's class path (under {@code java -jar}, the jar, whose manifest names the libraries). */
+    public static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+}
