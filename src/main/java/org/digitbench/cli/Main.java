@@ -194,6 +194,11 @@ public final class Main implements Runnable {
         @Option(names = "--seed", defaultValue = "42", description = "seed for subsets and training; default: ${DEFAULT-VALUE}")
         long seed;
 
+        @Option(names = "--seeds", paramLabel = "N|S1,S2,...",
+                description = {"train every model with several seeds and report mean and standard deviation:",
+                        "N seeds from --seed on (--seed, --seed+1, ...), or a comma-separated list whose first seed is the main one"})
+        String seeds;
+
         @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "unit",
                 description = "unit ([0,1]), symmetric ([-1,1]), l2 (per image) or zscore (per pixel, fitted on training data); default: ${DEFAULT-VALUE}")
         String normalization;
@@ -250,10 +255,11 @@ public final class Main implements Runnable {
                 outcome = resume(terminal);
             } else {
                 Profile p = Profile.of(profile);
-                RunConfig config = new RunConfig(p, plugins, parseParams(params), seed, data.options.location(),
+                List<Long> allSeeds = seeds(seed, seeds);
+                RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds.getFirst(), data.options.location(),
                         !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
                         spec.commandLine().getParseResult().originalArgs(), !noTiming || timing.saveModels, !inProcess,
-                        limit(p), workerJvmArgs, pluginPath);
+                        limit(p), workerJvmArgs, pluginPath, allSeeds.subList(1, allSeeds.size()));
                 Runner runner = new Runner(PluginRegistry.discover(pluginPath), parent.out, parent.err, terminal, Main::writeReport);
                 outcome = runner.run(config);
             }
@@ -302,6 +308,29 @@ public final class Main implements Runnable {
             Runner runner = new Runner(PluginRegistry.discover(stored.pluginPath()), parent.out, parent.err, terminal, Main::writeReport);
             return runner.resume(runDir, c -> c.withLimits(limit(c.profile()), !inProcess,
                     workerJvmArgs.isEmpty() ? c.workerJvmArgs() : workerJvmArgs));
+        }
+
+        /** The seeds of a run: --seed alone, N seeds from --seed on, or the list given. */
+        static List<Long> seeds(long seed, String seeds) {
+            if (seeds == null) {
+                return List.of(seed);
+            }
+            try {
+                if (!seeds.contains(",")) {
+                    int n = Integer.parseInt(seeds.strip());
+                    if (n < 1 || n > 100) {
+                        throw new DigitbenchException("--seeds " + seeds + ": expected a count from 1 to 100, or a list such as 1,2,3");
+                    }
+                    return java.util.stream.LongStream.range(seed, seed + n).boxed().toList();
+                }
+                List<Long> list = java.util.Arrays.stream(seeds.split(",")).map(String::strip).map(Long::parseLong).toList();
+                if (list.stream().distinct().count() != list.size()) {
+                    throw new DigitbenchException("--seeds " + seeds + ": a seed is repeated");
+                }
+                return list;
+            } catch (NumberFormatException e) {
+                throw new DigitbenchException("--seeds " + seeds + ": expected a count, or a comma-separated list of integers");
+            }
         }
 
         static boolean allTimed(RunResults results) {

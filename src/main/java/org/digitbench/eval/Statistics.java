@@ -110,4 +110,49 @@ public final class Statistics {
         }
         return adjusted;
     }
+
+    /**
+     * Mean and sample standard deviation of repeated measurements.
+     *
+     * @param sd the sample standard deviation (n - 1 in the denominator); 0 for one value
+     */
+    public record MeanSd(int n, double mean, double sd) {
+        public static MeanSd of(double[] values) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("no values");
+            }
+            org.apache.commons.math3.stat.descriptive.SummaryStatistics s = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+            for (double v : values) {
+                s.addValue(v);
+            }
+            return new MeanSd(values.length, s.getMean(), values.length > 1 ? s.getStandardDeviation() : 0);
+        }
+    }
+
+    /**
+     * A paired t-test of two models' scores over the same seeds.
+     *
+     * @param meanDifference mean of A - B
+     * @param pValue         two-sided p-value, or {@code null} when it is undefined (fewer than 2 pairs, or the
+     *                       differences do not vary)
+     */
+    public record PairedT(int n, double meanDifference, Double t, Double pValue) {
+    }
+
+    /** Student's paired t-test (Apache Commons Math) of {@code a[i]} against {@code b[i]}. */
+    public static PairedT pairedT(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("paired samples of different sizes: " + a.length + " and " + b.length);
+        }
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        MeanSd diff = d.length == 0 ? new MeanSd(0, 0, 0) : MeanSd.of(d);
+        if (d.length < 2 || diff.sd() == 0) {
+            return new PairedT(d.length, diff.mean(), null, null);
+        }
+        org.apache.commons.math3.stat.inference.TTest test = new org.apache.commons.math3.stat.inference.TTest();
+        return new PairedT(d.length, diff.mean(), test.pairedT(a, b), test.pairedTTest(a, b));
+    }
 }

@@ -29,6 +29,7 @@ import org.digitbench.eval.Statistics;
 import org.digitbench.run.DigitImage;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.SeedStats;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,6 +82,9 @@ public final class ReportWriter {
         context.put("headline", headline(ok, failed));
         context.put("rows", Leaderboard.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
+        context.put("seedRows", SeedStats.applies(results) ? seedRows(SeedStats.of(results)) : List.of());
+        context.put("seedPairs", SeedStats.applies(results) ? seedPairs(SeedStats.of(results)) : List.of());
+        context.put("failedRepeats", results.repeats().stream().filter(x -> !x.ok()).toList());
         context.put("timingRows", timingRows(results.models()));
         context.put("failed", failed);
         context.put("models", ok.stream().map(ReportWriter::modelView).toList());
@@ -96,6 +100,44 @@ public final class ReportWriter {
         Path file = dir.resolve(FILE_NAME);
         writeAtomically(file, render("/run.peb", context));
         return file;
+    }
+
+    static List<Map<String, Object>> seedRows(SeedStats stats) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SeedStats.Row r : stats.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", r.pluginId());
+            row.put("seeds", r.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            row.put("accuracy", meanSd(r.accuracy(), "%.4f"));
+            row.put("precision", meanSd(r.macroPrecision(), "%.4f"));
+            row.put("recall", meanSd(r.macroRecall(), "%.4f"));
+            row.put("f1", meanSd(r.macroF1(), "%.4f"));
+            row.put("logLoss", r.logLoss() == null ? "–" : meanSd(r.logLoss(), "%.4f"));
+            row.put("train", meanSd(r.trainSeconds(), "%.2f") + " s");
+            row.put("predict", meanSd(r.predictSeconds(), "%.3f") + " s");
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<Map<String, Object>> seedPairs(SeedStats stats) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SeedStats.Pair p : stats.pairs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("a", p.modelA());
+            row.put("b", p.modelB());
+            row.put("difference", String.format(Locale.ROOT, "%+.4f", p.test().meanDifference()));
+            row.put("n", p.test().n());
+            row.put("p", p.test().pValue() == null ? "– (no variation)" : String.format(Locale.ROOT, "%.3g", p.test().pValue()));
+            row.put("holm", p.holmP() == null ? "–" : String.format(Locale.ROOT, "%.3g", p.holmP()));
+            row.put("significant", p.holmP() != null && p.holmP() < 0.05);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String meanSd(org.digitbench.eval.Statistics.MeanSd m, String digits) {
+        return String.format(Locale.ROOT, digits + " ± " + digits, m.mean(), m.sd());
     }
 
     /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */

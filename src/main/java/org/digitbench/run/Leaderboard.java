@@ -80,4 +80,25 @@ public final class Leaderboard {
         return String.format(Locale.ROOT, digits, m.score())
                 + (m.scoreError() == null ? "" : String.format(Locale.ROOT, " ± " + digits, m.scoreError()));
     }
+
+    /** Means and standard deviations across seeds, and the paired t-tests of accuracy. */
+    public static String formatSeeds(SeedStats stats) {
+        int idWidth = Math.max(5, stats.rows().stream().mapToInt(r -> r.pluginId().length()).max().orElse(5));
+        StringBuilder sb = new StringBuilder();
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %5s  %-17s  %-17s  %-17s%n", "model", "seeds",
+                "accuracy", "macro F1", "train s");
+        sb.append(header).append("-".repeat(header.length() - 1)).append(System.lineSeparator());
+        for (SeedStats.Row r : stats.rows()) {
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %5d  %.4f ± %.4f    %.4f ± %.4f    %.1f ± %.1f%n", r.pluginId(),
+                    r.seeds().size(), r.accuracy().mean(), r.accuracy().sd(), r.macroF1().mean(), r.macroF1().sd(),
+                    r.trainSeconds().mean(), r.trainSeconds().sd()));
+        }
+        sb.append("mean ± sample standard deviation over the seeds each model succeeded with; same data for every seed\n");
+        for (SeedStats.Pair p : stats.pairs()) {
+            sb.append(String.format(Locale.ROOT, "  %s vs %s: accuracy difference %+.4f over %d seeds, %s%n", p.modelA(), p.modelB(),
+                    p.test().meanDifference(), p.test().n(), p.test().pValue() == null ? "no p-value (the difference does not vary)"
+                            : String.format(Locale.ROOT, "paired t-test p = %.3g (Holm %.3g)", p.test().pValue(), p.holmP())));
+        }
+        return sb.toString();
+    }
 }

@@ -29,13 +29,19 @@ import org.digitbench.data.Normalization;
  *                      {@code null} for no limit (only with {@code isolate})
  * @param workerJvmArgs JVM options for the workers, after this JVM's own (e.g. {@code -Xmx16g})
  * @param pluginPath    jars and folders searched for more plugins, besides the class path
+ * @param extraSeeds    with {@code --seeds}: the seeds after {@code seed}; every model is trained again with
+ *                      each (same data, which the first seed chose), for means and standard deviations
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
                         long seed, Mnist.Location data, boolean download, Normalization normalization,
                         Integer trainSize, Integer testSize, Path outputDir, String runId, List<String> commandLine,
                         boolean saveModels, boolean isolate, java.time.Duration timeout, List<String> workerJvmArgs,
-                        List<Path> pluginPath) {
+                        List<Path> pluginPath, List<Long> extraSeeds) {
     public RunConfig {
+        extraSeeds = extraSeeds == null ? List.of() : List.copyOf(extraSeeds);
+        if (extraSeeds.contains(seed) || extraSeeds.stream().distinct().count() != extraSeeds.size()) {
+            throw new IllegalArgumentException("--seeds must be different from each other, got " + seed + " and " + extraSeeds);
+        }
         pluginIds = List.copyOf(pluginIds);
         workerJvmArgs = workerJvmArgs == null ? List.of() : List.copyOf(workerJvmArgs);
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
@@ -63,7 +69,7 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
     /** The same configuration with another time limit and worker options (what a resumed run may change). */
     public RunConfig withLimits(java.time.Duration newTimeout, boolean newIsolate, List<String> newWorkerJvmArgs) {
         return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,
-                outputDir, runId, commandLine, saveModels, newIsolate, newTimeout, newWorkerJvmArgs, pluginPath);
+                outputDir, runId, commandLine, saveModels, newIsolate, newTimeout, newWorkerJvmArgs, pluginPath, extraSeeds);
     }
 
     public int effectiveTrainSize() {

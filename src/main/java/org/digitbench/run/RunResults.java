@@ -25,22 +25,47 @@ import org.digitbench.eval.Statistics;
  * @param models        one entry per model, in the order they finished
  * @param comparisons   McNemar's test for every pair of successful models
  * @param timing        the JMH timing pass, or {@code null} when the run had none
+ * @param repeats       with {@code --seeds}: each model trained again with each further seed (the
+ *                      {@code models} hold the first seed's), for means and standard deviations
  */
 public record RunResults(int schemaVersion, String runId, String status, Instant startedAt, Instant finishedAt,
                          String profile, List<String> commandLine, Provenance provenance, DataInfo data,
-                         List<ModelResult> models, List<Comparison> comparisons, TimingPass timing) {
+                         List<ModelResult> models, List<Comparison> comparisons, TimingPass timing, List<Repeat> repeats) {
+
+    public RunResults {
+        repeats = repeats == null ? List.of() : List.copyOf(repeats);
+    }
+
+    /**
+     * A model trained and tested again with another seed (same data, same hyper-parameters): its scores only.
+     *
+     * @param logLoss null for models without probabilities
+     */
+    public record Repeat(String pluginId, long seed, String status, String error, Double accuracy, Double macroPrecision,
+                         Double macroRecall, Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
+        public static Repeat of(ModelResult m) {
+            ClassificationMetrics x = m.metrics();
+            return new Repeat(m.pluginId(), m.seed(), m.status(), m.error(), x == null ? null : x.accuracy(),
+                    x == null ? null : x.macro().precision(), x == null ? null : x.macro().recall(),
+                    x == null ? null : x.macro().f1(), x == null ? null : x.logLoss(), m.trainSeconds(), m.predictSeconds());
+        }
+
+        public boolean ok() {
+            return "ok".equals(status);
+        }
+    }
 
     /** The same results with one model's entry replaced (matched by plugin id) and the timing pass's state. */
     public RunResults with(ModelResult model, TimingPass pass) {
         List<ModelResult> replaced = models.stream().map(m -> m.pluginId().equals(model.pluginId()) ? model : m).toList();
         return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
-                replaced, comparisons, pass);
+                replaced, comparisons, pass, repeats);
     }
 
     /** The same results with the timing pass's state. */
     public RunResults with(TimingPass pass) {
         return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
-                models, comparisons, pass);
+                models, comparisons, pass, repeats);
     }
 
     /** The model of this plugin, if the run has it. */

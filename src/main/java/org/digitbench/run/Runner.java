@@ -90,14 +90,15 @@ public final class Runner {
         config = new RunConfig(config.profile(), config.pluginIds(), config.overrides(), config.seed(), config.data(),
                 config.download(), config.normalization(), config.trainSize(), config.testSize(), config.outputDir(), runId,
                 config.commandLine(), config.saveModels(), config.isolate(), config.timeout(), config.workerJvmArgs(),
-                config.pluginPath());
+                config.pluginPath(), config.extraSeeds());
         ResultsStore.writeConfig(runDir, config);
         out.print(DatasetSummary.of(data.train()).format());
         out.print(DatasetSummary.of(data.test()).format());
         RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
                 info(data.train()), info(data.test()), samples(data.test()));
         RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
-        return trainAll(runDir, runId, started, config, plugins, params, data, dataInfo, provenance, new ArrayList<>());
+        return trainAll(runDir, runId, started, config, plugins, params, data, dataInfo, provenance, new ArrayList<>(),
+                new ArrayList<>());
     }
 
     /**
@@ -123,9 +124,12 @@ public final class Runner {
         }
         List<RunResults.ModelResult> kept = new ArrayList<>(previous.models().stream().filter(RunResults.ModelResult::ok)
                 .filter(m -> plugins.stream().anyMatch(p -> p.id().equals(m.pluginId()))).toList());
-        out.printf("Resuming run %s: %d of %d models already finished%n", previous.runId(), kept.size(), plugins.size());
+        List<RunResults.Repeat> keptRepeats = new ArrayList<>(previous.repeats().stream().filter(RunResults.Repeat::ok).toList());
+        out.printf("Resuming run %s: %d of %d models already finished%s%n", previous.runId(), kept.size(), plugins.size(),
+                config.extraSeeds().isEmpty() ? "" : ", and " + keptRepeats.size() + " of " + plugins.size() * config.extraSeeds().size()
+                        + " repeats with other seeds");
         return trainAll(runDir, previous.runId(), previous.startedAt(), config, plugins, params, data, previous.data(),
-                previous.provenance(), kept);
+                previous.provenance(), kept, keptRepeats);
     }
 
     private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {
@@ -149,10 +153,11 @@ public final class Runner {
     /** Trains and tests every plugin that has no result in {@code models} yet, writing results.json after each. */
     private Outcome trainAll(Path runDir, String runId, Instant started, RunConfig config, List<ClassifierPlugin> plugins,
                              Map<ClassifierPlugin, Hyperparameters> params, SuiteData data, RunResults.DataInfo dataInfo,
-                             RunResults.Provenance provenance, List<RunResults.ModelResult> models) {
+                             RunResults.Provenance provenance, List<RunResults.ModelResult> models,
+                             List<RunResults.Repeat> repeats) {
         Dataset train = data.train();
         Dataset test = data.test();
-        RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
+        RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
         Path file = ResultsStore.write(runDir, results);
         out.println("Results: " + file);
         if (config.isolate()) {
@@ -168,7 +173,7 @@ public final class Runner {
             out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
                     plugin.family(), train.size());
             RunResults.ModelResult result = config.isolate()
-                    ? workers.run(runDir, plugin, params.get(plugin), config, train.size(), test.size())
+                    ? workers.run(runDir, plugin, params.get(plugin), config, config.seed(), config.saveModels(), train.size(), test.size())
                     : ModelTrial.run(plugin, params.get(plugin), config.seed(), train, test, config.saveModels() ? runDir : null,
                     progress, err);
             models.add(result);
@@ -179,17 +184,45 @@ public final class Runner {
             } else {
                 out.println("      FAILED: " + result.error());
             }
-            results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of());
+            results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
             ResultsStore.write(runDir, results);
             written(runDir, results);
         }
 
+        // --seeds: every model again with each further seed, one seed after the other
+        int total = plugins.size() * config.extraSeeds().size();
+        int done = 0;
+        for (long seed : config.extraSeeds()) {
+            for (ClassifierPlugin plugin : plugins) {
+                done++;
+                if (repeats.stream().anyMatch(x -> x.pluginId().equals(plugin.id()) && x.seed() == seed)) {
+                    continue;
+                }
+                out.printf("[seed %d, %d/%d] %s: training on %d images%n", seed, done, total, plugin.id(), train.size());
+                RunResults.ModelResult result = config.isolate()
+                        ? workers.run(runDir, plugin, params.get(plugin), config, seed, false, train.size(), test.size())
+                        : ModelTrial.run(plugin, params.get(plugin), seed, train, test, null, progress, err);
+                repeats.add(RunResults.Repeat.of(result));
+                out.println(result.ok() ? String.format(java.util.Locale.ROOT, "      accuracy %.4f, macro F1 %.4f, train %.1f s",
+                        result.metrics().accuracy(), result.metrics().macro().f1(), result.trainSeconds())
+                        : "      FAILED: " + result.error());
+                results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
+                ResultsStore.write(runDir, results);
+                written(runDir, results);
+            }
+        }
+
         int[] truth = test.labels();
-        results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth));
+        results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth),
+                repeats);
         ResultsStore.write(runDir, results);
         written(runDir, results);
         out.println();
         out.print(Leaderboard.format(results));
+        if (SeedStats.applies(results)) {
+            out.println();
+            out.print(Leaderboard.formatSeeds(SeedStats.of(results)));
+        }
         out.println("Results written to " + file);
         return new Outcome(file, results);
     }
@@ -228,9 +261,10 @@ public final class Runner {
 
     private static RunResults snapshot(String runId, String status, Instant started, Instant finished, RunConfig config,
                                        RunResults.Provenance provenance, RunResults.DataInfo data,
-                                       List<RunResults.ModelResult> models, List<RunResults.Comparison> comparisons) {
+                                       List<RunResults.ModelResult> models, List<RunResults.Comparison> comparisons,
+                                       List<RunResults.Repeat> repeats) {
         return new RunResults(RunResults.SCHEMA_VERSION, runId, status, started, finished, config.profile().id(),
-                config.commandLine(), provenance, data, List.copyOf(models), comparisons, null);
+                config.commandLine(), provenance, data, List.copyOf(models), comparisons, null, repeats);
     }
 
     private static RunResults.DatasetInfo info(Dataset d) {

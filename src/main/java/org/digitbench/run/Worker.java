@@ -13,7 +13,7 @@ import org.digitbench.api.PluginRegistry;
  * file it was given; the parent reads it. It stops when its parent does, so a killed run leaves no
  * worker training on.
  *
- * <p>Arguments: run folder, plugin id, result file, {@code true} for a live progress bar.
+ * <p>Arguments: run folder, plugin id, seed, whether to save the model, result file, {@code true} for a live progress bar.
  */
 public final class Worker {
     private Worker() {
@@ -21,21 +21,23 @@ public final class Worker {
 
     public static void main(String[] args) {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
-        if (args.length != 4) {
-            System.err.println("digitbench worker: expected RUN_DIR PLUGIN_ID RESULT_FILE INTERACTIVE");
+        if (args.length != 6) {
+            System.err.println("digitbench worker: expected RUN_DIR PLUGIN_ID SEED SAVE RESULT_FILE INTERACTIVE");
             System.exit(2);
         }
         Path runDir = Path.of(args[0]);
         String pluginId = args[1];
-        Path resultFile = Path.of(args[2]);
-        boolean interactive = Boolean.parseBoolean(args[3]);
+        long seed = Long.parseLong(args[2]);
+        boolean save = Boolean.parseBoolean(args[3]);
+        Path resultFile = Path.of(args[4]);
+        boolean interactive = Boolean.parseBoolean(args[5]);
         try {
             RunConfig config = ResultsStore.readConfig(runDir);
             ClassifierPlugin plugin = PluginRegistry.discover(config.pluginPath()).get(pluginId);
             Hyperparameters hp = plugin.resolve(config.overrides().getOrDefault(pluginId, Map.of()));
             SuiteData data = SuiteData.prepare(config, Optional.empty());
-            RunResults.ModelResult result = ModelTrial.run(plugin, hp, config.seed(), data.train(), data.test(),
-                    config.saveModels() ? runDir : null, new ProgressReporter(System.err, interactive), System.err);
+            RunResults.ModelResult result = ModelTrial.run(plugin, hp, seed, data.train(), data.test(),
+                    save ? runDir : null, new ProgressReporter(System.err, interactive), System.err);
             ResultsStore.writeJson(resultFile, result);
         } catch (Throwable e) {
             System.err.println("digitbench worker: " + ModelTrial.describe(e));

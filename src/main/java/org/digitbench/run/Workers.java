@@ -33,10 +33,10 @@ final class Workers {
         this.interactive = interactive;
     }
 
-    RunResults.ModelResult run(Path runDir, ClassifierPlugin plugin, Hyperparameters hp, RunConfig config, int trainSize,
-                               int testSize) {
+    RunResults.ModelResult run(Path runDir, ClassifierPlugin plugin, Hyperparameters hp, RunConfig config, long seed,
+                               boolean save, int trainSize, int testSize) {
         Path work = runDir.resolve("work");
-        Path result = work.resolve(plugin.id() + ".json");
+        Path result = work.resolve(plugin.id() + "-" + seed + ".json");
         Path crashLog = work.resolve(plugin.id() + ".hs_err.log");
         List<String> command = new ArrayList<>();
         command.add(JvmArgs.java());
@@ -48,6 +48,8 @@ final class Workers {
         command.add(Worker.class.getName());
         command.add(runDir.toAbsolutePath().toString());
         command.add(plugin.id());
+        command.add(Long.toString(seed));
+        command.add(Boolean.toString(save));
         command.add(result.toAbsolutePath().toString());
         command.add(Boolean.toString(interactive));
         try {
@@ -55,13 +57,13 @@ final class Workers {
             Files.deleteIfExists(result);
             Files.deleteIfExists(crashLog);
         } catch (IOException e) {
-            return ModelTrial.failed(plugin, hp, config.seed(), trainSize, testSize, "cannot prepare " + work + ": " + e.getMessage());
+            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "cannot prepare " + work + ": " + e.getMessage());
         }
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            return ModelTrial.failed(plugin, hp, config.seed(), trainSize, testSize, "cannot start a worker JVM: " + e.getMessage());
+            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "cannot start a worker JVM: " + e.getMessage());
         }
         try {
             process.getOutputStream().close(); // the worker reads nothing
@@ -84,7 +86,7 @@ final class Workers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(process);
-            return ModelTrial.failed(plugin, hp, config.seed(), trainSize, testSize, "interrupted");
+            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "interrupted");
         }
         if (!finished) {
             kill(process);
@@ -92,13 +94,13 @@ final class Workers {
         stdout.finish();
         stderr.finish();
         if (!finished) {
-            return ModelTrial.failed(plugin, hp, config.seed(), trainSize, testSize, "timed out: still running after "
+            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "timed out: still running after "
                     + format(timeout) + " (--timeout), so its worker JVM was killed");
         }
         if (Files.isRegularFile(result)) {
             return ResultsStore.readJson(result, RunResults.ModelResult.class);
         }
-        return ModelTrial.failed(plugin, hp, config.seed(), trainSize, testSize,
+        return ModelTrial.failed(plugin, hp, seed, trainSize, testSize,
                 why(process.exitValue(), stderr.tail(), Files.isRegularFile(crashLog) ? runDir.relativize(crashLog) : null));
     }
 

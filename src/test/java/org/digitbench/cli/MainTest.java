@@ -81,6 +81,30 @@ class MainTest {
     }
 
     @Test
+    void seedsAreACountOrAList() {
+        assertEquals(java.util.List.of(42L), Main.RunCommand.seeds(42, null));
+        assertEquals(java.util.List.of(42L, 43L, 44L), Main.RunCommand.seeds(42, "3"));
+        assertEquals(java.util.List.of(7L, 1L, 99L), Main.RunCommand.seeds(42, "7, 1,99"));
+        assertCleanError(run("run", "--seeds", "0", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 0: expected a count from 1 to 100, or a list such as 1,2,3");
+        assertCleanError(run("run", "--seeds", "1,x", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 1,x: expected a count, or a comma-separated list of integers");
+        assertCleanError(run("run", "--seeds", "1,2,1", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 1,2,1: a seed is repeated");
+    }
+
+    @Test
+    void resumeNamesWhatIsMissingAndWhatCannotBeChanged() {
+        assertCleanError(run("run", "--resume", "gone", "-o", dir.toString()), 1,
+                "digitbench: error: run 'gone' not found: expected " + dir.resolve("gone").resolve("results.json"));
+        assertCleanError(run("run", "--resume", "gone", "-m", "smile-mlp"), 1,
+                "digitbench: error: --resume uses the run's own configuration: --plugins cannot be given with it");
+        assertCleanError(run("run", "--timeout", "soon", "--data-dir", dir.toString()), 2, "");
+        assertCleanError(run("run", "--in-process", "--timeout", "5m", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --timeout needs worker JVMs: it cannot be used with --in-process");
+    }
+
+    @Test
     void unknownPlugin() {
         assertCleanError(run("run", "--plugins", "smile-svm", "--data-dir", dir.toString()), 1,
                 "digitbench: error: unknown plugin 'smile-svm'; known plugins: ");

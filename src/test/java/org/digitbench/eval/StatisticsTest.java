@@ -53,4 +53,31 @@ class StatisticsTest {
         assertArrayEquals(new double[] {1.0, 1.0}, Statistics.holm(new double[] {0.6, 0.9}), 1e-12);
         assertEquals(0, Statistics.holm(new double[0]).length);
     }
+
+    @Test
+    void meanAndSampleStandardDeviation() {
+        Statistics.MeanSd m = Statistics.MeanSd.of(new double[]{0.90, 0.92, 0.94});
+        assertEquals(3, m.n());
+        assertEquals(0.92, m.mean(), 1e-12);
+        assertEquals(0.02, m.sd(), 1e-12); // sqrt((0.02² + 0 + 0.02²) / 2)
+        assertEquals(0, Statistics.MeanSd.of(new double[]{0.5}).sd());
+    }
+
+    @Test
+    void pairedTTestAgainstAWorkedExample() {
+        // differences 0.01, 0.02, 0.03: mean 0.02, sd 0.01, t = 0.02 / (0.01 / sqrt 3) = 3.4641, df 2, two-sided p = 0.0742
+        Statistics.PairedT t = Statistics.pairedT(new double[]{0.91, 0.92, 0.93}, new double[]{0.90, 0.90, 0.90});
+        assertEquals(3, t.n());
+        assertEquals(0.02, t.meanDifference(), 1e-12);
+        assertEquals(3.4641, t.t(), 1e-4);
+        assertEquals(0.0742, t.pValue(), 1e-4);
+    }
+
+    @Test
+    void pairedTTestWithoutVariationHasNoPValue() {
+        Statistics.PairedT same = Statistics.pairedT(new double[]{0.9, 0.9}, new double[]{0.8, 0.8});
+        assertEquals(0.1, same.meanDifference(), 1e-12);
+        assertEquals(null, same.pValue());
+        assertEquals(null, Statistics.pairedT(new double[]{0.9}, new double[]{0.8}).pValue());
+    }
 }

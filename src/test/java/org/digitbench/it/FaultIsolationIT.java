@@ -44,7 +44,7 @@ class FaultIsolationIT {
     void everyFaultIsRecordedAndTheRunGoesOn() {
         List<String> ids = List.of("test-throws", "test-oom", "test-crash", "test-sleeps", "smile-decision-tree");
         RunConfig config = new RunConfig(Profile.QUICK, ids, Map.of(), 42, RealMnist.location(), false, Normalization.UNIT,
-                500, 200, out, "faults", List.of("run"), false, true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS));
+                500, 200, out, "faults", List.of("run"), false, true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS), List.of());
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(printed, true, StandardCharsets.UTF_8);
         Runner.Outcome outcome = new Runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false).run(config);

@@ -43,7 +43,7 @@ class JmhIT {
     @BeforeAll
     static void qualityPass() {
         RunConfig config = new RunConfig(Profile.QUICK, List.of(PLUGIN, "smile-logistic-regression"), Map.of(), 42,
-                RealMnist.location(), false, Normalization.UNIT, 600, 300, out, "jmh-it", List.of("run"), true, false, null, List.of(), List.of());
+                RealMnist.location(), false, Normalization.UNIT, 600, 300, out, "jmh-it", List.of("run"), true, false, null, List.of(), List.of(), List.of());
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         Runner.Outcome outcome = new Runner(PluginRegistry.discover(), sink, sink, false).run(config);
         assertTrue(outcome.allSucceeded());

@@ -32,6 +32,16 @@ public final class ReportFixtures {
         return p;
     }
 
+    /** Two more seeds of the network and the tree (the failed model has none), for the report's across-seeds table. */
+    private static List<RunResults.Repeat> repeats(String hostileName) {
+        return List.of(
+                new RunResults.Repeat("fixture-network", 43, "ok", null, 0.92, 0.921, 0.92, 0.919, 0.31, 12.0, 0.25),
+                new RunResults.Repeat(hostileName, 43, "ok", null, 0.70, 0.70, 0.70, 0.69, null, 1.4, 0.01),
+                new RunResults.Repeat("fixture-network", 44, "ok", null, 0.94, 0.941, 0.94, 0.939, 0.29, 13.0, 0.25),
+                new RunResults.Repeat(hostileName, 44, "failed", "IllegalStateException: seed 44", null, null, null, null, null,
+                        null, null));
+    }
+
     public static RunResults results(String hostileName) {
         Dataset test = TestData.synthetic(10, 9);
         int[] truth = test.labels();
@@ -91,7 +101,7 @@ public final class ReportFixtures {
                 "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
         return new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", "complete", Instant.parse("2026-01-02T03:04:05Z"),
                 Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
-                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), models, comparisons, pass);
+                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), models, comparisons, pass, repeats(hostileName));
     }
 
     private static RunResults.ModelResult model(String id, String library, String family, String description, String status,
