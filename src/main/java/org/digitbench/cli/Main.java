@@ -271,7 +271,7 @@ public final class Main implements Runnable {
                         .map(RunResults.ModelResult::pluginId).toList();
                 if (!untimed.isEmpty()) {
                     RunResults timed = timing.pass(parent).run(runDir, untimed, timing.saveModels);
-                    ok &= allTimed(timed);
+                    ok &= allTimed(timed.models());
                 }
             }
             printReportPath(parent, outcome.resultsFile().getParent());
@@ -300,10 +300,7 @@ public final class Main implements Runnable {
                             + " cannot be given with it");
                 }
             }
-            Path runDir = outputDir.resolve(resume);
-            if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
-                throw new DigitbenchException("run '" + resume + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
-            }
+            Path runDir = requireRun(outputDir, resume);
             RunConfig stored = ResultsStore.readConfig(runDir);
             Runner runner = new Runner(PluginRegistry.discover(stored.pluginPath()), parent.out, parent.err, terminal, Main::writeReport);
             return runner.resume(runDir, c -> c.withLimits(limit(c.profile()), !inProcess,
@@ -333,8 +330,8 @@ public final class Main implements Runnable {
             }
         }
 
-        static boolean allTimed(RunResults results) {
-            return results.models().stream().allMatch(m -> m.timing() != null && "ok".equals(m.timing().status()));
+        static boolean allTimed(List<RunResults.ModelResult> models) {
+            return models.stream().allMatch(m -> m.timing() != null && "ok".equals(m.timing().status()));
         }
 
         static Map<String, Map<String, String>> parseParams(List<String> params) {
@@ -354,6 +351,15 @@ public final class Main implements Runnable {
     static void writeReport(Path runDir, RunResults results) {
         ReportWriter.write(results, runDir);
         RunsIndex.write(runDir.toAbsolutePath().getParent());
+    }
+
+    /** The folder of run {@code id}, which must hold a results.json. */
+    static Path requireRun(Path outputDir, String id) {
+        Path runDir = outputDir.resolve(id);
+        if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
+            throw new DigitbenchException("run '" + id + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
+        }
+        return runDir;
     }
 
     static void printReportPath(Main parent, Path runDir) {
@@ -430,10 +436,7 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            Path runDir = outputDir.resolve(runId);
-            if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
-                throw new DigitbenchException("run '" + runId + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
-            }
+            Path runDir = requireRun(outputDir, runId);
             RunResults before = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
             for (RunResults.ModelResult m : before.models()) {
                 if ((plugins.isEmpty() || plugins.contains(m.pluginId())) && m.ok()
@@ -444,8 +447,8 @@ public final class Main implements Runnable {
             }
             RunResults timed = timing.pass(parent).run(runDir, plugins, timing.saveModels);
             printReportPath(parent, runDir);
-            return timed.models().stream().filter(m -> plugins.isEmpty() || plugins.contains(m.pluginId()))
-                    .allMatch(m -> m.timing() != null && "ok".equals(m.timing().status())) ? 0 : EXIT_MODEL_FAILED;
+            return RunCommand.allTimed(timed.models().stream().filter(m -> plugins.isEmpty() || plugins.contains(m.pluginId())).toList())
+                    ? 0 : EXIT_MODEL_FAILED;
         }
     }
 
@@ -475,7 +478,7 @@ public final class Main implements Runnable {
             }
             if (compare != null) {
                 for (String id : compare) {
-                    requireRun(id);
+                    Main.requireRun(outputDir, id);
                 }
                 parent.out.println("Comparison: " + CompareWriter.write(outputDir, compare.get(0), compare.get(1)));
                 return 0;
@@ -491,17 +494,11 @@ public final class Main implements Runnable {
                 }
             }
             for (String id : ids) {
-                requireRun(id);
+                Main.requireRun(outputDir, id);
                 parent.out.println("Report: " + ReportWriter.render(outputDir.resolve(id)));
             }
             parent.out.println("Index: " + RunsIndex.write(outputDir));
             return 0;
-        }
-
-        private void requireRun(String id) {
-            if (!java.nio.file.Files.isRegularFile(outputDir.resolve(id).resolve(ResultsStore.FILE_NAME))) {
-                throw new DigitbenchException("run '" + id + "' not found: expected " + outputDir.resolve(id).resolve(ResultsStore.FILE_NAME));
-            }
         }
     }
 

@@ -102,6 +102,8 @@ class MainTest {
         assertCleanError(run("run", "--timeout", "soon", "--data-dir", dir.toString()), 2, "");
         assertCleanError(run("run", "--in-process", "--timeout", "5m", "--data-dir", dir.toString()), 1,
                 "digitbench: error: --timeout needs worker JVMs: it cannot be used with --in-process");
+        assertCleanError(run("run", "--plugin-path", dir.resolve("no-such.jar").toString(), "--data-dir", dir.toString()), 1,
+                "digitbench: error: plugin path " + dir.resolve("no-such.jar") + " does not exist; expected a jar or a folder of classes");
     }
 
     @Test
