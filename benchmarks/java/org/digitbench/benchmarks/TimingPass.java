@@ -130,6 +130,11 @@ public final class TimingPass {
             for (RunResults.ModelResult m : models) {
                 results = results.with(deleteModel(runDir, results.model(m.pluginId()).orElseThrow()), pass);
             }
+            try {
+                Files.deleteIfExists(runDir.resolve(org.digitbench.run.SavedModels.FILE));
+            } catch (IOException e) {
+                err.println("digitbench: warning: could not delete " + runDir.resolve(org.digitbench.run.SavedModels.FILE));
+            }
             try (var left = Files.list(runDir.resolve("models"))) {
                 if (left.findAny().isEmpty()) {
                     Files.delete(runDir.resolve("models"));

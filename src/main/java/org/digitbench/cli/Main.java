@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
         subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.TimingCommand.class, Main.ReportCommand.class,
+                Main.PredictCommand.class,
                 Main.DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -52,7 +53,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report, predict or data");
     }
 
     public static void main(String[] args) {
@@ -499,6 +500,75 @@ public final class Main implements Runnable {
             }
             parent.out.println("Index: " + RunsIndex.write(outputDir));
             return 0;
+        }
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",
+                    "Images (PNG, JPEG, BMP, GIF; any size; colour or grey; dark on light or light on dark) are made MNIST",
+                    "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28."})
+    static final class PredictCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @Option(names = "--run", required = true, paramLabel = "RUN_ID", description = "the run whose saved models to use")
+        String runId;
+
+        @CommandLine.Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
+        List<Path> images = new ArrayList<>();
+
+        @Option(names = "--json", description = "print JSON (one object per image) instead of a table")
+        boolean json;
+
+        @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
+                description = "the folder holding the run folders; default: ${DEFAULT-VALUE}")
+        Path outputDir;
+
+        @Option(names = "--plugin-path", paramLabel = "PATH", split = ":", description = "jars or class folders with more plugins")
+        List<Path> pluginPath = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            Path runDir = requireRun(outputDir, runId);
+            org.digitbench.run.Predictor predictor = org.digitbench.run.Predictor.open(runDir, PluginRegistry.discover(pluginPath));
+            predictor.models().stream().filter(m -> m.error() != null)
+                    .forEach(m -> parent.err.println("digitbench: warning: " + m.entry().pluginId() + ": " + m.error()));
+            boolean allRead = true;
+            List<org.digitbench.run.Predictor.Prediction> all = new ArrayList<>();
+            for (Path image : images) {
+                org.digitbench.data.DigitPreprocessor.Result pre;
+                try {
+                    pre = org.digitbench.data.DigitPreprocessor.fromFile(image);
+                } catch (org.digitbench.data.DataFormatException e) {
+                    parent.err.println("digitbench: error: " + e.getMessage());
+                    allRead = false;
+                    continue;
+                }
+                org.digitbench.run.Predictor.Prediction p = predictor.predict(image.toString(), pre);
+                all.add(p);
+                if (!json) {
+                    print(p);
+                }
+            }
+            if (json) {
+                parent.out.println(ResultsStore.toJson(all));
+            }
+            return allRead ? 0 : 1;
+        }
+
+        private void print(org.digitbench.run.Predictor.Prediction p) {
+            PrintStream out = parent.out;
+            out.printf("%s (%dx%d%s): majority vote %s%n", p.image(), p.sourceWidth(), p.sourceHeight(),
+                    p.inverted() ? ", dark on light: inverted" : "",
+                    p.vote() == null ? "none" : p.vote() + " (" + p.votes() + " of " + p.models().size() + " models)");
+            for (org.digitbench.run.Predictor.ModelPrediction m : p.models()) {
+                if (m.error() != null) {
+                    out.printf("  %-28s %s%n", m.pluginId(), m.error());
+                } else {
+                    out.printf(java.util.Locale.ROOT, "  %-28s %d%s%n", m.pluginId(), m.label(),
+                            m.probabilities() == null ? "" : String.format(java.util.Locale.ROOT, "  (probability %.3f)", m.probabilities()[m.label()]));
+                }
+            }
         }
     }
 

@@ -100,6 +100,24 @@ public enum Normalization {
             return kind;
         }
 
+        /** The training set's per-pixel means (z-score only, else null), for saving with a model. */
+        public double[] mean() {
+            return mean == null ? null : mean.clone();
+        }
+
+        /** The training set's per-pixel standard deviations (z-score only, else null). */
+        public double[] std() {
+            return std == null ? null : std.clone();
+        }
+
+        /** A fitted normalisation read back from what {@link #mean()} and {@link #std()} gave. */
+        public static Fitted of(Normalization kind, double[] mean, double[] std) {
+            if (kind == ZSCORE && (mean == null || std == null || mean.length != std.length)) {
+                throw new IllegalArgumentException("z-score needs the training set's means and standard deviations");
+            }
+            return new Fitted(kind, kind == ZSCORE ? mean.clone() : null, kind == ZSCORE ? std.clone() : null);
+        }
+
         /** Normalises every image of {@code data}, which must hold raw values 0..255. */
         public Dataset apply(Dataset data) {
             float[] in = data.rawPixels();

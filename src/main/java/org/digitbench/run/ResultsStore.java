@@ -49,6 +49,11 @@ public final class ResultsStore {
         }
     }
 
+    /** Any record as indented JSON, for scripts. */
+    public static String toJson(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
     /** Writes any record as JSON, atomically (a worker's result, say). */
     static void writeJson(Path file, Object value) {
         writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(), value);

@@ -186,6 +186,9 @@ public final class Runner {
             }
             results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
             ResultsStore.write(runDir, results);
+            if (result.modelFile() != null) {
+                SavedModels.write(runDir, results, data.normalization(), train.height(), train.width());
+            }
             written(runDir, results);
         }
 

@@ -1,0 +1,197 @@
+package org.digitbench.data;
+
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Turns a picture of a handwritten digit into an MNIST image, the way MNIST itself was made: grey
+ * levels, light writing on a dark background (dark-on-light pictures are inverted), cropped to the
+ * digit's bounding box, scaled to fit a 20×20 box keeping the aspect ratio (area averaging), and
+ * placed in 28×28 so that its centre of mass is at the centre. Pixel values are raw, 0..255: the
+ * model's normalisation comes after.
+ */
+public final class DigitPreprocessor {
+    /** Files larger than this are refused before decoding. */
+    public static final long MAX_BYTES = 10L << 20;
+    /** Pictures wider or taller than this are refused before decoding their pixels. */
+    public static final int MAX_SIDE = 4096;
+    static final int SIDE = 28;
+    static final int BOX = 20;
+    /** Below this contrast between writing and background (of 255) there is no digit to see. */
+    static final int MIN_CONTRAST = 40;
+    /** What counts as writing for the bounding box, after the background is 0 and the strongest stroke 255: MNIST's
+     * box holds every pixel with any ink, so only faint noise is left out. */
+    static final int INK = 10;
+
+    /** The 28×28 image, and what was done to get it. */
+    public record Result(float[] pixels, int sourceWidth, int sourceHeight, boolean inverted) {
+    }
+
+    private DigitPreprocessor() {
+    }
+
+    public static Result fromFile(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": cannot read: " + e.getMessage());
+        }
+        if (size > MAX_BYTES) {
+            throw new DataFormatException(file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
+        }
+        try {
+            return fromBytes(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * @param name how to name the input in messages
+     * @throws DataFormatException when the bytes are not a PNG, JPEG, BMP or GIF image, the image is too large,
+     *                             or there is no digit in it
+     */
+    public static Result fromBytes(byte[] bytes, String name) {
+        if (bytes.length > MAX_BYTES) {
+            throw new DataFormatException(name + ": " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
+        }
+        BufferedImage image = decode(bytes, name);
+        return fromImage(image, name);
+    }
+
+    private static BufferedImage decode(byte[] bytes, String name) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            var readers = in == null ? java.util.Collections.<ImageReader>emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new DataFormatException(name + ": not an image; expected a PNG, JPEG, BMP or GIF file");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                if (w > MAX_SIDE || h > MAX_SIDE) {
+                    throw new DataFormatException(name + ": " + w + "x" + h + " pixels, more than the " + MAX_SIDE + "x" + MAX_SIDE
+                            + " an image may have");
+                }
+                if (w < 1 || h < 1) {
+                    throw new DataFormatException(name + ": an empty image (" + w + "x" + h + ")");
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof DataFormatException d) {
+                throw d;
+            }
+            throw new DataFormatException(name + ": not a readable image (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected a PNG, JPEG, BMP or GIF file");
+        }
+    }
+
+    public static Result fromImage(BufferedImage image, String name) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        // grey levels, transparent parts composited over white (a drawing on a transparent canvas)
+        double[] grey = new double[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = image.getRGB(x, y);
+                double a = ((argb >>> 24) & 0xff) / 255.0;
+                double lum = 0.299 * ((argb >> 16) & 0xff) + 0.587 * ((argb >> 8) & 0xff) + 0.114 * (argb & 0xff);
+                grey[y * w + x] = a * lum + (1 - a) * 255;
+            }
+        }
+        // the background is the most common level: MNIST writes light on dark, so a light background is inverted
+        double background = median(grey);
+        boolean inverted = background > 127;
+        if (inverted) {
+            for (int i = 0; i < grey.length; i++) {
+                grey[i] = 255 - grey[i];
+            }
+            background = 255 - background;
+        }
+        double max = Arrays.stream(grey).max().orElse(0);
+        if (max - background < MIN_CONTRAST) {
+            throw new DataFormatException(name + ": no digit found (the image is blank or has too little contrast)");
+        }
+        // background to 0, strongest stroke to 255
+        double scale = 255 / (max - background);
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = Math.max(0, Math.min(255, (grey[i] - background) * scale));
+        }
+        // bounding box of the writing
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (grey[y * w + x] > INK) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        int bw = x1 - x0 + 1;
+        int bh = y1 - y0 + 1;
+        BufferedImage crop = new BufferedImage(bw, bh, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < bh; y++) {
+            for (int x = 0; x < bw; x++) {
+                int v = (int) Math.round(grey[(y + y0) * w + x + x0]);
+                crop.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        // into the 20×20 box, keeping the aspect ratio
+        double fit = (double) BOX / Math.max(bw, bh);
+        int sw = Math.max(1, (int) Math.round(bw * fit));
+        int sh = Math.max(1, (int) Math.round(bh * fit));
+        BufferedImage box = new BufferedImage(sw, sh, BufferedImage.TYPE_BYTE_GRAY);
+        Image scaled = crop.getScaledInstance(sw, sh, Image.SCALE_AREA_AVERAGING);
+        Graphics2D g = box.createGraphics();
+        g.drawImage(scaled, 0, 0, null);
+        g.dispose();
+        // centre of mass to the centre of 28×28
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int v = box.getRaster().getSample(x, y, 0);
+                mass += v;
+                mx += v * x;
+                my += v * y;
+            }
+        }
+        double cx = mass > 0 ? mx / mass : (sw - 1) / 2.0;
+        double cy = mass > 0 ? my / mass : (sh - 1) / 2.0;
+        // MNIST's centres of mass average (14.0, 14.0) in pixel coordinates (2,000 test images: 14.00, 13.99)
+        int dx = (int) Math.round(SIDE / 2.0 - cx);
+        int dy = (int) Math.round(SIDE / 2.0 - cy);
+        float[] pixels = new float[SIDE * SIDE];
+        for (int y = 0; y < sh; y++) {
+            for (int x = 0; x < sw; x++) {
+                int tx = x + dx;
+                int ty = y + dy;
+                if (tx >= 0 && tx < SIDE && ty >= 0 && ty < SIDE) {
+                    pixels[ty * SIDE + tx] = box.getRaster().getSample(x, y, 0);
+                }
+            }
+        }
+        return new Result(pixels, w, h, inverted);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
