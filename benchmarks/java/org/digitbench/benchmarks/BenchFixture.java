@@ -3,7 +3,6 @@ package org.digitbench.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.digitbench.DigitbenchException;
@@ -12,7 +11,6 @@ import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
-import org.digitbench.data.SourceFile;
 import org.digitbench.data.Splits;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
@@ -60,19 +58,8 @@ final class BenchFixture {
         ClassifierPlugin plugin = PluginRegistry.discover(config.pluginPath()).get(pluginId);
         Hyperparameters params = plugin.resolve(config.overrides().getOrDefault(pluginId, Map.of()));
         SuiteData data = SuiteData.prepare(config, Optional.empty());
-        check("training", data.train(), results.data().train());
-        check("test", data.test(), results.data().test());
+        data.requireSameAs(results.data(), "cannot time run " + runDir.getFileName());
         return new BenchFixture(runDir, plugin, params, config.seed(), data.train(), data.test(), quality);
-    }
-
-    /** The fork's images must be the run's: the same files and the same number of images. */
-    private static void check(String which, Dataset d, RunResults.DatasetInfo recorded) {
-        List<String> now = d.sources().stream().map(SourceFile::sha256).toList();
-        List<String> then = recorded.sources().stream().map(SourceFile::sha256).toList();
-        if (!now.equals(then) || d.size() != recorded.size() || !d.transforms().equals(recorded.transforms())) {
-            throw new DigitbenchException("the " + which + " set rebuilt for timing differs from the run's (files "
-                    + now + " vs " + then + ", " + d.size() + " vs " + recorded.size() + " images)");
-        }
     }
 
     /** The model the quality pass saved, or, for a plugin that cannot load models, one trained now. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
+import org.digitbench.run.Leaderboard;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -48,7 +49,7 @@ final class ProgressFormat implements OutputFormat {
     }
 
     static String format(double score, String unit) {
-        return String.format(Locale.ROOT, score >= 100 ? "%.0f %s" : score >= 1 ? "%.2f %s" : "%.4f %s", score, unit);
+        return Leaderboard.number(score) + " " + unit;
     }
 
     @Override

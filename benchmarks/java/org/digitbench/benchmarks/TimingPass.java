@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.LibraryVersion;
+import org.digitbench.run.Leaderboard;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
@@ -75,11 +75,6 @@ public final class TimingPass {
         this.afterWrite = afterWrite;
     }
 
-    /** This JVM's own options, for the forks: the same native access, heap size and system properties. */
-    public static List<String> currentJvmArgs() {
-        return org.digitbench.run.JvmArgs.current();
-    }
-
     /**
      * Times the successful models of the run in {@code runDir} (only those of {@code pluginIds}, if given).
      *
@@ -107,7 +102,7 @@ public final class TimingPass {
             }
         }
         out.printf(Locale.ROOT, "%nTiming pass (JMH %s): %d model%s, estimated %s from the quality pass's times; JMH output in %s%n",
-                pass.jmhVersion(), models.size(), models.size() == 1 ? "" : "s", duration(estimate), runDir.resolve("jmh"));
+                pass.jmhVersion(), models.size(), models.size() == 1 ? "" : "s", Leaderboard.duration(estimate), runDir.resolve("jmh"));
         results = results.with(pass);
         boolean anySkipped = false;
         for (int i = 0; i < models.size(); i++) {
@@ -118,7 +113,7 @@ public final class TimingPass {
             } else {
                 TimingPlan plan = plan(profile, m);
                 out.printf(Locale.ROOT, "[%d/%d] %s: timing (about %s)%n", i + 1, models.size(), m.pluginId(),
-                        duration(plan.estimateSeconds(m.trainSeconds(), m.predictSeconds(), m.trainingSize())));
+                        Leaderboard.duration(plan.estimateSeconds(m.trainSeconds(), m.predictSeconds(), m.trainingSize())));
                 timing = time(runDir, m, plan);
             }
             anySkipped |= "skipped".equals(timing.status()) && m.ok();
@@ -149,7 +144,7 @@ public final class TimingPass {
         results = results.with(pass);
         write(runDir, results);
         out.println();
-        out.print(org.digitbench.run.Leaderboard.formatTiming(results));
+        out.print(Leaderboard.formatTiming(results));
         return results;
     }
 
@@ -158,12 +153,7 @@ public final class TimingPass {
     }
 
     private void write(Path runDir, RunResults results) {
-        ResultsStore.write(runDir, results);
-        try {
-            afterWrite.accept(runDir, results);
-        } catch (RuntimeException e) {
-            err.println("digitbench: warning: results are saved, but the report could not be written: " + e.getMessage());
-        }
+        ResultsStore.publish(runDir, results, afterWrite, err);
     }
 
     private RunResults.ModelResult deleteModel(Path runDir, RunResults.ModelResult m) {
@@ -301,21 +291,10 @@ public final class TimingPass {
             return "timing " + t.status() + ": " + t.error();
         }
         return String.format(Locale.ROOT, "JMH: train %s, batch %s (%,.0f images/s), single image p50 %s p99 %s",
-                withError(t.training()), withError(t.batch()), t.imagesPerSecond(),
+                Leaderboard.scoreWithError(t.training(), " " + t.training().unit()),
+                Leaderboard.scoreWithError(t.batch(), " " + t.batch().unit()), t.imagesPerSecond(),
                 ProgressFormat.format(t.single().percentiles().get("p50"), t.single().unit()),
                 ProgressFormat.format(t.single().percentiles().get("p99"), t.single().unit()));
-    }
-
-    static String withError(RunResults.Measurement m) {
-        return ProgressFormat.format(m.score(), m.unit()) + (m.scoreError() == null ? ""
-                : String.format(Locale.ROOT, " ± %s", ProgressFormat.format(m.scoreError(), "").strip()));
-    }
-
-    static String duration(double seconds) {
-        Duration d = Duration.ofSeconds(Math.round(seconds));
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
-                : d.toMinutes() > 0 ? String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart())
-                : d.toSeconds() + " s";
     }
 
     static String jmhVersion() {

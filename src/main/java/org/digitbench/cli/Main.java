@@ -410,7 +410,7 @@ public final class Main implements Runnable {
         boolean saveModels;
 
         TimingPass pass(Main parent) {
-            return new TimingPass(parent.out, parent.err, TimingPass.currentJvmArgs(), allowBusy, Main::writeReport);
+            return new TimingPass(parent.out, parent.err, org.digitbench.run.JvmArgs.current(), allowBusy, Main::writeReport);
         }
     }
 

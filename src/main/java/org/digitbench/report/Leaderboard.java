@@ -37,9 +37,9 @@ final class Leaderboard {
             new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             // JMH's scores, where the timing pass measured them
             new Column("jmhTrain", m -> score(m, RunResults.Timing::training), false,
-                    (m, v) -> withError(m.timing().training(), " s")),
+                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().training(), " s")),
             new Column("jmhBatch", m -> score(m, RunResults.Timing::batch), false,
-                    (m, v) -> withError(m.timing().batch(), " ms")),
+                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms")),
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
                     v -> String.format(Locale.ROOT, "%,.0f", v)),
             new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
@@ -51,13 +51,6 @@ final class Leaderboard {
 
     static Double percentile(RunResults.ModelResult m, String p) {
         return m.timing() == null || m.timing().single() == null ? null : m.timing().single().percentiles().get(p);
-    }
-
-    /** "12.3 ± 0.4 s"; the error is the half-width of JMH's 99.9% interval. */
-    static String withError(RunResults.Measurement x, String unit) {
-        String digits = x.score() >= 100 ? "%,.0f" : x.score() >= 1 ? "%.2f" : "%.4f";
-        return String.format(Locale.ROOT, digits, x.score())
-                + (x.scoreError() == null ? "" : " ± " + String.format(Locale.ROOT, digits, x.scoreError())) + unit;
     }
 
     static Double latencyMs(RunResults.ModelResult m) {

@@ -82,8 +82,9 @@ public final class ReportWriter {
         context.put("headline", headline(ok, failed));
         context.put("rows", Leaderboard.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
-        context.put("seedRows", SeedStats.applies(results) ? seedRows(SeedStats.of(results)) : List.of());
-        context.put("seedPairs", SeedStats.applies(results) ? seedPairs(SeedStats.of(results)) : List.of());
+        SeedStats seeds = SeedStats.applies(results) ? SeedStats.of(results) : null;
+        context.put("seedRows", seeds == null ? List.of() : seedRows(seeds));
+        context.put("seedPairs", seeds == null ? List.of() : seedPairs(seeds));
         context.put("failedRepeats", results.repeats().stream().filter(x -> !x.ok()).toList());
         context.put("timingRows", timingRows(results.models()));
         context.put("failed", failed);

@@ -60,7 +60,7 @@ public final class Leaderboard {
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-24s  %-24s  %10s  %-25s%s%n", m.pluginId(),
-                    scoreWithError(t.training()), scoreWithError(t.batch()),
+                    scoreWithError(t.training(), ""), scoreWithError(t.batch(), ""),
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
@@ -71,14 +71,31 @@ public final class Leaderboard {
         return sb.toString();
     }
 
-    /** "12.345 ± 0.678", or "12.345" without an error, or "-". */
-    public static String scoreWithError(RunResults.Measurement m) {
+    /** "12.35 ± 0.68" followed by {@code unit}, or the score alone without an error, or "-"; digits as {@link #number}. */
+    public static String scoreWithError(RunResults.Measurement m, String unit) {
         if (m == null) {
             return "-";
         }
-        String digits = m.score() >= 100 ? "%.1f" : m.score() >= 1 ? "%.3f" : "%.4f";
+        String digits = digits(m.score());
         return String.format(Locale.ROOT, digits, m.score())
-                + (m.scoreError() == null ? "" : String.format(Locale.ROOT, " ± " + digits, m.scoreError()));
+                + (m.scoreError() == null ? "" : " ± " + String.format(Locale.ROOT, digits, m.scoreError())) + unit;
+    }
+
+    /** A timing with as many digits as it deserves: "16,423", "2.72", "0.3297". */
+    public static String number(double v) {
+        return String.format(Locale.ROOT, digits(v), v);
+    }
+
+    private static String digits(double v) {
+        return Math.abs(v) >= 100 ? "%,.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.4f";
+    }
+
+    /** "25 s", "3 min 05 s", "4 h 00 min". */
+    public static String duration(double seconds) {
+        java.time.Duration d = java.time.Duration.ofSeconds(Math.round(seconds));
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
+                : d.toMinutes() > 0 ? String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart())
+                : d.toSeconds() + " s";
     }
 
     /** Means and standard deviations across seeds, and the paired t-tests of accuracy. */

@@ -31,6 +31,20 @@ public final class ResultsStore {
         return writeAtomically(dir, FILE_NAME, results);
     }
 
+    /**
+     * Writes the results, then hands them to {@code afterWrite} (the command line renders the report from
+     * them); what that throws is only a warning, since the results are saved.
+     */
+    public static void publish(Path dir, RunResults results, java.util.function.BiConsumer<Path, RunResults> afterWrite,
+                               java.io.PrintStream err) {
+        write(dir, results);
+        try {
+            afterWrite.accept(dir, results);
+        } catch (RuntimeException e) {
+            err.println("digitbench: warning: results are saved, but the report could not be written: " + e.getMessage());
+        }
+    }
+
     /** Writes the run's configuration into {@code dir/config.json}, atomically. */
     public static Path writeConfig(Path dir, RunConfig config) {
         return writeAtomically(dir, CONFIG_FILE, config);

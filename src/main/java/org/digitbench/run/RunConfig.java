@@ -66,6 +66,12 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         return profile == Profile.QUICK ? java.time.Duration.ofMinutes(30) : java.time.Duration.ofHours(4);
     }
 
+    /** The same configuration with the run's id filled in. */
+    public RunConfig withRunId(String id) {
+        return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,
+                outputDir, id, commandLine, saveModels, isolate, timeout, workerJvmArgs, pluginPath, extraSeeds);
+    }
+
     /** The same configuration with another time limit and worker options (what a resumed run may change). */
     public RunConfig withLimits(java.time.Duration newTimeout, boolean newIsolate, List<String> newWorkerJvmArgs) {
         return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,

@@ -59,12 +59,8 @@ public final class Runner {
         this.afterWrite = afterWrite;
     }
 
-    private void written(Path runDir, RunResults results) {
-        try {
-            afterWrite.accept(runDir, results);
-        } catch (RuntimeException e) {
-            err.println("digitbench: warning: results are saved, but the report could not be written: " + e.getMessage());
-        }
+    private void publish(Path runDir, RunResults results) {
+        ResultsStore.publish(runDir, results, afterWrite, err);
     }
 
     /** What a run produced. */
@@ -86,11 +82,7 @@ public final class Runner {
 
         out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
         SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
-        // the run id is part of the configuration a resumed run reads back
-        config = new RunConfig(config.profile(), config.pluginIds(), config.overrides(), config.seed(), config.data(),
-                config.download(), config.normalization(), config.trainSize(), config.testSize(), config.outputDir(), runId,
-                config.commandLine(), config.saveModels(), config.isolate(), config.timeout(), config.workerJvmArgs(),
-                config.pluginPath(), config.extraSeeds());
+        config = config.withRunId(runId); // part of the configuration a resumed run reads back
         ResultsStore.writeConfig(runDir, config);
         out.print(DatasetSummary.of(data.train()).format());
         out.print(DatasetSummary.of(data.test()).format());
@@ -114,14 +106,7 @@ public final class Runner {
         Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
         out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
         SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
-        for (Dataset d : List.of(data.train(), data.test())) {
-            RunResults.DatasetInfo was = d == data.train() ? previous.data().train() : previous.data().test();
-            if (!d.sources().equals(was.sources()) || d.size() != was.size()) {
-                throw new DigitbenchException("cannot resume run " + previous.runId() + ": its data files have changed (SHA-256 "
-                        + d.sources().stream().map(f -> f.sha256().substring(0, 12)).toList() + ", was "
-                        + was.sources().stream().map(f -> f.sha256().substring(0, 12)).toList() + ")");
-            }
-        }
+        data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
         List<RunResults.ModelResult> kept = new ArrayList<>(previous.models().stream().filter(RunResults.ModelResult::ok)
                 .filter(m -> plugins.stream().anyMatch(p -> p.id().equals(m.pluginId()))).toList());
         List<RunResults.Repeat> keptRepeats = new ArrayList<>(previous.repeats().stream().filter(RunResults.Repeat::ok).toList());
@@ -162,7 +147,7 @@ public final class Runner {
         out.println("Results: " + file);
         if (config.isolate()) {
             out.println("Each model trains in its own JVM" + (config.timeout() == null ? "" : ", for at most "
-                    + Workers.format(config.timeout()) + " (--timeout)"));
+                    + Leaderboard.duration(config.timeout().toSeconds()) + " (--timeout)"));
         }
         Workers workers = new Workers(out, err, interactive);
         for (int i = 0; i < plugins.size(); i++) {
@@ -172,10 +157,8 @@ public final class Runner {
             }
             out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
                     plugin.family(), train.size());
-            RunResults.ModelResult result = config.isolate()
-                    ? workers.run(runDir, plugin, params.get(plugin), config, config.seed(), config.saveModels(), train.size(), test.size())
-                    : ModelTrial.run(plugin, params.get(plugin), config.seed(), train, test, config.saveModels() ? runDir : null,
-                    progress, err);
+            RunResults.ModelResult result = trial(workers, runDir, config, plugin, params.get(plugin), data, config.seed(),
+                    config.saveModels());
             models.add(result);
             if (result.ok()) {
                 out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%s%n", result.metrics().accuracy(),
@@ -185,11 +168,10 @@ public final class Runner {
                 out.println("      FAILED: " + result.error());
             }
             results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
-            ResultsStore.write(runDir, results);
+            publish(runDir, results);
             if (result.modelFile() != null) {
                 SavedModels.write(runDir, results, data.normalization(), train.height(), train.width());
             }
-            written(runDir, results);
         }
 
         // --seeds: every model again with each further seed, one seed after the other
@@ -202,24 +184,20 @@ public final class Runner {
                     continue;
                 }
                 out.printf("[seed %d, %d/%d] %s: training on %d images%n", seed, done, total, plugin.id(), train.size());
-                RunResults.ModelResult result = config.isolate()
-                        ? workers.run(runDir, plugin, params.get(plugin), config, seed, false, train.size(), test.size())
-                        : ModelTrial.run(plugin, params.get(plugin), seed, train, test, null, progress, err);
+                RunResults.ModelResult result = trial(workers, runDir, config, plugin, params.get(plugin), data, seed, false);
                 repeats.add(RunResults.Repeat.of(result));
                 out.println(result.ok() ? String.format(java.util.Locale.ROOT, "      accuracy %.4f, macro F1 %.4f, train %.1f s",
                         result.metrics().accuracy(), result.metrics().macro().f1(), result.trainSeconds())
                         : "      FAILED: " + result.error());
                 results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
-                ResultsStore.write(runDir, results);
-                written(runDir, results);
+                publish(runDir, results);
             }
         }
 
         int[] truth = test.labels();
         results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth),
                 repeats);
-        ResultsStore.write(runDir, results);
-        written(runDir, results);
+        publish(runDir, results);
         out.println();
         out.print(Leaderboard.format(results));
         if (SeedStats.applies(results)) {
@@ -228,6 +206,14 @@ public final class Runner {
         }
         out.println("Results written to " + file);
         return new Outcome(file, results);
+    }
+
+    /** One model's trial with one seed: in its own worker JVM, or in this one with --in-process. */
+    private RunResults.ModelResult trial(Workers workers, Path runDir, RunConfig config, ClassifierPlugin plugin,
+                                         Hyperparameters hp, SuiteData data, long seed, boolean save) {
+        return config.isolate()
+                ? workers.run(runDir, plugin, hp, config, seed, save, data.train().size(), data.test().size())
+                : ModelTrial.run(plugin, hp, seed, data.train(), data.test(), save ? runDir : null, progress, err);
     }
 
     /** Where a plugin's model is saved, relative to the run folder. */

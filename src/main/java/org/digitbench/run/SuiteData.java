@@ -1,6 +1,9 @@
 package org.digitbench.run;
 
+import java.util.List;
 import java.util.Optional;
+import org.digitbench.DigitbenchException;
+import org.digitbench.data.SourceFile;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
@@ -19,5 +22,25 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         Dataset test = Splits.stratifiedSubset(split.test(), config.effectiveTestSize(), config.seed());
         var normalization = config.normalization().fit(train);
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
+    }
+
+    /**
+     * Checks that these are the images a run recorded: the same files (by SHA-256), sizes and transforms.
+     *
+     * @param what how the error message starts, e.g. "cannot resume run X"
+     */
+    public void requireSameAs(RunResults.DataInfo recorded, String what) {
+        check(train, recorded.train(), what);
+        check(test, recorded.test(), what);
+    }
+
+    private static void check(Dataset d, RunResults.DatasetInfo recorded, String what) {
+        List<String> now = d.sources().stream().map(SourceFile::sha256).toList();
+        List<String> then = recorded.sources().stream().map(SourceFile::sha256).toList();
+        if (!now.equals(then) || d.size() != recorded.size() || !d.transforms().equals(recorded.transforms())) {
+            throw new DigitbenchException(what + ": its " + d.name() + " data differs from the run's (SHA-256 "
+                    + now.stream().map(h -> h.substring(0, 12)).toList() + " vs " + then.stream().map(h -> h.substring(0, 12)).toList()
+                    + ", " + d.size() + " vs " + recorded.size() + " images)");
+        }
     }
 }

@@ -95,7 +95,7 @@ final class Workers {
         stderr.finish();
         if (!finished) {
             return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "timed out: still running after "
-                    + format(timeout) + " (--timeout), so its worker JVM was killed");
+                    + Leaderboard.duration(timeout.toSeconds()) + " (--timeout), so its worker JVM was killed");
         }
         if (Files.isRegularFile(result)) {
             return ResultsStore.readJson(result, RunResults.ModelResult.class);
@@ -145,16 +145,6 @@ final class Workers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static String format(Duration d) {
-        if (d.toSeconds() % 3600 == 0) {
-            return d.toHours() + " h";
-        }
-        if (d.toSeconds() % 60 == 0) {
-            return d.toMinutes() + " min";
-        }
-        return d.toSeconds() + " s";
     }
 
     /** Copies a worker's stream to ours as it comes, keeping the last characters. */

@@ -61,7 +61,7 @@ class JmhIT {
                 .param("plugin", PLUGIN)
                 .param("run", runDir.toAbsolutePath().toString())
                 .forks(1).warmupIterations(1).measurementIterations(3)
-                .jvmArgs(TimingPass.currentJvmArgs().toArray(String[]::new))
+                .jvmArgs(org.digitbench.run.JvmArgs.current().toArray(String[]::new))
                 .shouldFailOnError(true)
                 .result(json.toString()).resultFormat(ResultFormatType.JSON)
                 .output(out.resolve("train.log").toString())
