@@ -53,8 +53,9 @@ public final class IdxReader {
             int count = header(data, file, "image count");
             int height = header(data, file, "row count");
             int width = header(data, file, "column count");
-            if (count < 0 || height <= 0 || width <= 0
-                    || (long) count * height * width > MAX_VALUES) {
+            // height x width fits a long; count x that is compared by division, since it could overflow a long
+            if (count < 0 || height <= 0 || width <= 0 || (long) height * width > MAX_VALUES
+                    || count > MAX_VALUES / ((long) height * width)) {
                 throw new DataFormatException(file + ": implausible header: " + count + " images of " + height + "x" + width);
             }
             int total = count * height * width;

@@ -110,6 +110,17 @@ class IdxReaderTest {
         assertTrue(e.getMessage().contains("implausible header"), e.getMessage());
     }
 
+    /** Found by ReaderFuzzTest: dimensions whose product wraps around a long once passed the size check. */
+    @Test
+    void headerWhoseSizeOverflowsALongIsImplausible() throws IOException {
+        Path img = write(dir.resolve("img"), idxImages(IdxReader.IMAGES_MAGIC, Integer.MAX_VALUE, Integer.MAX_VALUE,
+                Integer.MAX_VALUE, new byte[0]), false);
+        var e = assertThrows(DataFormatException.class, () -> IdxReader.readImages(img));
+        assertTrue(e.getMessage().contains("implausible header"), e.getMessage());
+        Path wrap = write(dir.resolve("wrap"), idxImages(IdxReader.IMAGES_MAGIC, 1 << 30, 1 << 30, 16, new byte[0]), false);
+        assertTrue(assertThrows(DataFormatException.class, () -> IdxReader.readImages(wrap)).getMessage().contains("implausible header"));
+    }
+
     @Test
     void imageLabelCountMismatch() throws IOException {
         Path img = write(dir.resolve("img"), idxImages(IdxReader.IMAGES_MAGIC, 5, 4, 3, pixelBytes(5, 4, 3)), false);
