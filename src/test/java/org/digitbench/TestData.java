@@ -1,5 +1,8 @@
 package org.digitbench;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -94,5 +97,17 @@ public final class TestData {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A picture of a black bar (a "1") on white paper. */
+    public static BufferedImage blackBarOnWhite(int width, int height, int x, int y, int barWidth, int barHeight) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, barWidth, barHeight);
+        g.dispose();
+        return img;
     }
 }

@@ -16,6 +16,8 @@ import org.digitbench.benchmarks.TimingPass;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.data.CsvReader;
+import org.digitbench.data.DataFormatException;
+import org.digitbench.data.DigitPreprocessor;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
@@ -24,11 +26,13 @@ import org.digitbench.data.Normalization;
 import org.digitbench.report.CompareWriter;
 import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
+import org.digitbench.run.Predictor;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.Runner;
+import org.digitbench.serve.DigitServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +41,7 @@ import picocli.CommandLine.Option;
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
         subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.TimingCommand.class, Main.ReportCommand.class,
-                Main.PredictCommand.class,
+                Main.PredictCommand.class, Main.ServeCommand.class,
                 Main.DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -53,7 +57,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report, predict or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report, predict, serve or data");
     }
 
     public static void main(String[] args) {
@@ -503,22 +507,10 @@ public final class Main implements Runnable {
         }
     }
 
-    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",
-                    "Images (PNG, JPEG, BMP, GIF; any size; colour or grey; dark on light or light on dark) are made MNIST",
-                    "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28."})
-    static final class PredictCommand implements Callable<Integer> {
-        @CommandLine.ParentCommand
-        Main parent;
-
+    /** Options of the commands that use a run's saved models. */
+    static final class SavedModelOptions {
         @Option(names = "--run", required = true, paramLabel = "RUN_ID", description = "the run whose saved models to use")
         String runId;
-
-        @CommandLine.Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
-        List<Path> images = new ArrayList<>();
-
-        @Option(names = "--json", description = "print JSON (one object per image) instead of a table")
-        boolean json;
 
         @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
                 description = "the folder holding the run folders; default: ${DEFAULT-VALUE}")
@@ -527,24 +519,48 @@ public final class Main implements Runnable {
         @Option(names = "--plugin-path", paramLabel = "PATH", split = ":", description = "jars or class folders with more plugins")
         List<Path> pluginPath = new ArrayList<>();
 
+        /** Loads the run's models, warning about each that cannot be loaded. */
+        Predictor open(PrintStream err) {
+            Path runDir = requireRun(outputDir, runId);
+            Predictor predictor = Predictor.open(runDir, PluginRegistry.discover(pluginPath));
+            predictor.models().stream().filter(m -> m.error() != null)
+                    .forEach(m -> err.println("digitbench: warning: " + m.entry().pluginId() + ": " + m.error()));
+            return predictor;
+        }
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",
+                    "Images (PNG, JPEG, BMP, GIF; any size; colour or grey; dark on light or light on dark) are made MNIST",
+                    "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28."})
+    static final class PredictCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @CommandLine.Mixin
+        SavedModelOptions models = new SavedModelOptions();
+
+        @CommandLine.Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
+        List<Path> images = new ArrayList<>();
+
+        @Option(names = "--json", description = "print JSON (one object per image) instead of a table")
+        boolean json;
+
         @Override
         public Integer call() {
-            Path runDir = requireRun(outputDir, runId);
-            org.digitbench.run.Predictor predictor = org.digitbench.run.Predictor.open(runDir, PluginRegistry.discover(pluginPath));
-            predictor.models().stream().filter(m -> m.error() != null)
-                    .forEach(m -> parent.err.println("digitbench: warning: " + m.entry().pluginId() + ": " + m.error()));
+            Predictor predictor = models.open(parent.err);
             boolean allRead = true;
-            List<org.digitbench.run.Predictor.Prediction> all = new ArrayList<>();
+            List<Predictor.Prediction> all = new ArrayList<>();
             for (Path image : images) {
-                org.digitbench.data.DigitPreprocessor.Result pre;
+                DigitPreprocessor.Result pre;
                 try {
-                    pre = org.digitbench.data.DigitPreprocessor.fromFile(image);
-                } catch (org.digitbench.data.DataFormatException e) {
+                    pre = DigitPreprocessor.fromFile(image);
+                } catch (DataFormatException e) {
                     parent.err.println("digitbench: error: " + e.getMessage());
                     allRead = false;
                     continue;
                 }
-                org.digitbench.run.Predictor.Prediction p = predictor.predict(image.toString(), pre);
+                Predictor.Prediction p = predictor.predict(image.toString(), pre);
                 all.add(p);
                 if (!json) {
                     print(p);
@@ -556,18 +572,89 @@ public final class Main implements Runnable {
             return allRead ? 0 : 1;
         }
 
-        private void print(org.digitbench.run.Predictor.Prediction p) {
+        private void print(Predictor.Prediction p) {
             PrintStream out = parent.out;
             out.printf("%s (%dx%d%s): majority vote %s%n", p.image(), p.sourceWidth(), p.sourceHeight(),
                     p.inverted() ? ", dark on light: inverted" : "",
                     p.vote() == null ? "none" : p.vote() + " (" + p.votes() + " of " + p.models().size() + " models)");
-            for (org.digitbench.run.Predictor.ModelPrediction m : p.models()) {
+            for (Predictor.ModelPrediction m : p.models()) {
                 if (m.error() != null) {
                     out.printf("  %-28s %s%n", m.pluginId(), m.error());
                 } else {
                     out.printf(java.util.Locale.ROOT, "  %-28s %d%s%n", m.pluginId(), m.label(),
                             m.probabilities() == null ? "" : String.format(java.util.Locale.ROOT, "  (probability %.3f)", m.probabilities()[m.label()]));
                 }
+            }
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Serves a web page where you draw a digit (mouse, finger or pen) or upload a picture, and see the",
+                    "28x28 image the models see and every saved model's answer with its probabilities.",
+                    "JSON API: GET /api/models; POST /api/predict with an image as the body or as the 'image' file of a form.",
+                    "Stop it with Ctrl+C."})
+    static final class ServeCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @CommandLine.Mixin
+        SavedModelOptions models = new SavedModelOptions();
+
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "7070",
+                description = "the port to listen on, 0 for any free one; default: ${DEFAULT-VALUE}")
+        int port;
+
+        @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+                description = "the address to listen on; default: ${DEFAULT-VALUE} (this machine only). 0.0.0.0 lets other "
+                        + "machines in: the page has no login")
+        String host;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65535) {
+                throw new DigitbenchException("--port " + port + ": expected 0 to 65535");
+            }
+            boolean loopback = isLoopback(host);
+            Predictor predictor = models.open(parent.err);
+            long loaded = predictor.models().stream().filter(m -> m.model() != null).count();
+            if (loaded == 0) {
+                throw new DigitbenchException("none of the " + predictor.models().size() + " saved models of run " + models.runId
+                        + " could be loaded (see the warnings above); nothing to serve");
+            }
+            if (!loopback) {
+                parent.err.println("digitbench: warning: listening on " + host + ": anyone who can reach this machine can use "
+                        + "the page and the API; there is no login");
+            }
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            try (DigitServer server = DigitServer.start(predictor, host, port, parent.out)) {
+                Thread hook = new Thread(() -> {
+                    server.close();
+                    parent.out.println("Stopped serving.");
+                    stopped.countDown();
+                }, "digitbench-serve-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                parent.out.printf("Serving run %s: %d of %d models loaded.%nOpen %s in a browser; stop with Ctrl+C.%n",
+                        models.runId, loaded, predictor.models().size(), server.url());
+                try {
+                    stopped.await();
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running
+                    }
+                }
+            } catch (InterruptedException e) {
+                parent.out.println("Stopped.");
+            }
+            return 0;
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return java.net.InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                throw new DigitbenchException("--host " + host + ": unknown address");
             }
         }
     }

@@ -36,6 +36,33 @@ public final class DigitPreprocessor {
     public record Result(float[] pixels, int sourceWidth, int sourceHeight, boolean inverted) {
     }
 
+    /** Why a picture was refused, so that a caller (the web server) can answer each case in its own way. */
+    public static final class Rejected extends DataFormatException {
+        public enum Reason {
+            /** the file could not be read */
+            UNREADABLE,
+            /** more bytes or pixels than allowed */
+            TOO_LARGE,
+            /** not a PNG, JPEG, BMP or GIF, or not decodable */
+            NOT_AN_IMAGE,
+            /** zero width or height */
+            EMPTY,
+            /** an image, but blank or without contrast */
+            NO_DIGIT
+        }
+
+        private final Reason reason;
+
+        public Rejected(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
     private DigitPreprocessor() {
     }
 
@@ -44,15 +71,15 @@ public final class DigitPreprocessor {
         try {
             size = Files.size(file);
         } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot read: " + e.getMessage());
+            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": cannot read: " + e.getMessage());
         }
         if (size > MAX_BYTES) {
-            throw new DataFormatException(file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
+            throw new Rejected(Rejected.Reason.TOO_LARGE, file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
         }
         try {
             return fromBytes(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
-            throw new DataFormatException(file + ": cannot read: " + e.getMessage());
+            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": cannot read: " + e.getMessage());
         }
     }
 
@@ -63,7 +90,7 @@ public final class DigitPreprocessor {
      */
     public static Result fromBytes(byte[] bytes, String name) {
         if (bytes.length > MAX_BYTES) {
-            throw new DataFormatException(name + ": " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
+            throw new Rejected(Rejected.Reason.TOO_LARGE, name + ": " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
         }
         BufferedImage image = decode(bytes, name);
         return fromImage(image, name);
@@ -73,7 +100,7 @@ public final class DigitPreprocessor {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             var readers = in == null ? java.util.Collections.<ImageReader>emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new DataFormatException(name + ": not an image; expected a PNG, JPEG, BMP or GIF file");
+                throw new Rejected(Rejected.Reason.NOT_AN_IMAGE, name + ": not an image; expected a PNG, JPEG, BMP or GIF file");
             }
             ImageReader reader = readers.next();
             try {
@@ -81,21 +108,21 @@ public final class DigitPreprocessor {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 if (w > MAX_SIDE || h > MAX_SIDE) {
-                    throw new DataFormatException(name + ": " + w + "x" + h + " pixels, more than the " + MAX_SIDE + "x" + MAX_SIDE
+                    throw new Rejected(Rejected.Reason.TOO_LARGE, name + ": " + w + "x" + h + " pixels, more than the " + MAX_SIDE + "x" + MAX_SIDE
                             + " an image may have");
                 }
                 if (w < 1 || h < 1) {
-                    throw new DataFormatException(name + ": an empty image (" + w + "x" + h + ")");
+                    throw new Rejected(Rejected.Reason.EMPTY, name + ": an empty image (" + w + "x" + h + ")");
                 }
                 return reader.read(0);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DataFormatException d) {
+            if (e instanceof Rejected d) {
                 throw d;
             }
-            throw new DataFormatException(name + ": not a readable image (" + e.getClass().getSimpleName()
+            throw new Rejected(Rejected.Reason.NOT_AN_IMAGE, name + ": not a readable image (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected a PNG, JPEG, BMP or GIF file");
         }
     }
@@ -124,7 +151,7 @@ public final class DigitPreprocessor {
         }
         double max = Arrays.stream(grey).max().orElse(0);
         if (max - background < MIN_CONTRAST) {
-            throw new DataFormatException(name + ": no digit found (the image is blank or has too little contrast)");
+            throw new Rejected(Rejected.Reason.NO_DIGIT, name + ": no digit found (the image is blank or has too little contrast)");
         }
         // background to 0, strongest stroke to 255
         double scale = 255 / (max - background);

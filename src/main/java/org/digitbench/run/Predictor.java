@@ -17,6 +17,9 @@ import org.digitbench.data.Normalization;
  * MNIST image ({@link DigitPreprocessor}), normalised as the models' training images were (from the
  * manifest), and given to every model; the majority vote goes with it. A model that fails to load or
  * to predict is reported as such, and the others go on.
+ *
+ * <p>Plugins' models need not be thread-safe (a DL4J network, for one, is not documented to be): the
+ * predictor lets one thread at a time use each model; concurrent requests wait for a model, not for each other.
  */
 public final class Predictor {
     /** A model of the run: loaded, or why not. */
@@ -85,11 +88,13 @@ public final class Predictor {
             try {
                 int label;
                 double[] p = null;
-                if (m.model().hasProbabilities()) {
-                    p = m.model().probabilities(x);
-                    label = TrainedModel.argMax(p);
-                } else {
-                    label = m.model().predict(x);
+                synchronized (m) {
+                    if (m.model().hasProbabilities()) {
+                        p = m.model().probabilities(x);
+                        label = TrainedModel.argMax(p);
+                    } else {
+                        label = m.model().predict(x);
+                    }
                 }
                 answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), label, p, null));
                 counts.merge(label, 1, Integer::sum);

@@ -176,4 +176,14 @@ class MainTest {
         assertCleanError(run("data", "--csv", range.toString()), 1, "column pixel7: value 700 is outside the pixel range 0..255");
         assertCleanError(run("data", "--csv", dir.resolve("none.csv").toString()), 1, "none.csv: file not found");
     }
+
+    @Test
+    void serveNamesBadOptionsAndMissingRuns() {
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString(), "--port", "70000"), 1, "--port 70000: expected 0 to 65535");
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString(), "--host", "no-such-host.invalid"), 1,
+                "--host no-such-host.invalid: unknown address");
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString()), 1, "digitbench: error: run 'r' not found: expected " + dir.resolve("r").resolve("results.json"));
+        assertCleanError(run("serve", "-o", dir.toString()), 2, "Missing required option: '--run=RUN_ID'");
+        assertTrue(run("serve", "--help").out().contains("POST /api/predict"));
+    }
 }

@@ -20,14 +20,7 @@ import org.junit.jupiter.api.Test;
 class DigitPreprocessorTest {
     /** A black bar on white, 30 wide and 120 tall, in the top left corner of a 400x300 picture. */
     private static BufferedImage bar() {
-        BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 400, 300);
-        g.setColor(Color.BLACK);
-        g.fillRect(10, 20, 30, 120);
-        g.dispose();
-        return img;
+        return org.digitbench.TestData.blackBarOnWhite(400, 300, 10, 20, 30, 120);
     }
 
     private static byte[] png(BufferedImage img) throws IOException {
