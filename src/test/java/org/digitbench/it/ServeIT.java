@@ -37,6 +37,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -100,6 +102,24 @@ class ServeIT {
         a.release().perform();
     }
 
+    /** As {@link #stroke}, with touch events (a finger on a touch screen). */
+    static void touchStroke(ChromeDriver driver, WebElement pad, int[][] points) {
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence touch = new Sequence(finger, 0);
+        Duration step = Duration.ofMillis(10);
+        touch.addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.fromElement(pad), points[0][0], points[0][1]));
+        touch.addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()));
+        for (int i = 1; i < points.length; i++) {
+            for (int s = 1; s <= 6; s++) {
+                touch.addAction(finger.createPointerMove(step, PointerInput.Origin.fromElement(pad),
+                        points[i - 1][0] + (points[i][0] - points[i - 1][0]) * s / 6,
+                        points[i - 1][1] + (points[i][1] - points[i - 1][1]) * s / 6));
+            }
+        }
+        touch.addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        driver.perform(List.of(touch));
+    }
+
     static String vote(ChromeDriver driver) {
         return driver.findElement(By.id("vote-label")).getText();
     }
@@ -111,7 +131,7 @@ class ServeIT {
     }
 
     @Test
-    void drawingDigitsWithTheMouseShowsEveryModelsPrediction() throws IOException {
+    void drawingDigitsWithTheMouseOrAFingerShowsEveryModelsPrediction() throws IOException {
         ChromeDriver driver = HeadlessChromium.start();
         try {
             driver.get(server.url());
@@ -142,6 +162,15 @@ class ServeIT {
             stroke(driver, pad, new int[][]{{-75, -95}, {75, -95}, {-10, 105}}); // a 7
             waitForPredictions(driver);
             assertEquals("7", vote(driver), driver.findElement(By.id("vote")).getText());
+
+            driver.findElement(By.id("clear")).click();
+            touchStroke(driver, pad, new int[][]{{0, -100}, {0, 100}}); // a 1, with a finger
+            waitForPredictions(driver);
+            assertEquals("1", vote(driver), driver.findElement(By.id("vote")).getText());
+
+            driver.findElement(By.id("clear")).click();
+            stroke(driver, pad, new int[][]{{-75, -95}, {75, -95}, {-10, 105}});
+            waitForPredictions(driver);
             HeadlessChromium.assertNoConsoleErrors(driver);
             HeadlessChromium.screenshot(driver, SCREENSHOTS.resolve("serve-draw.png"));
         } finally {
