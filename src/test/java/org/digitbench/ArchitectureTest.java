@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Only the plugin packages talk to the ML libraries; the SPI imports nothing but the JDK and itself. */
+/** Only the plugin packages talk to the ML libraries (and only serve/ to the web server); the SPI imports nothing but the JDK and itself. */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/digitbench");
     /** The JMH benchmarks' sources, checked as the folder {@code benchmarks/}. */
@@ -29,7 +29,9 @@ class ArchitectureTest {
             "ml.dmlc.", "plugins/tribuo",
             "org.nd4j.", "plugins/dl4j",
             "org.bytedeco.", "plugins/dl4j",
-            "org.openjdk.jmh.", "benchmarks");
+            "org.openjdk.jmh.", "benchmarks",
+            "io.javalin.", "serve",
+            "org.eclipse.jetty.", "serve");
 
     @Test
     void librariesAreImportedOnlyByTheirPlugins() throws IOException {
