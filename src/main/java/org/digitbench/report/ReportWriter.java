@@ -82,6 +82,7 @@ public final class ReportWriter {
         context.put("headline", headline(ok, failed));
         context.put("rows", Leaderboard.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
+        context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
         SeedStats seeds = SeedStats.applies(results) ? SeedStats.of(results) : null;
         context.put("seedRows", seeds == null ? List.of() : seedRows(seeds));
         context.put("seedPairs", seeds == null ? List.of() : seedPairs(seeds));

@@ -64,6 +64,17 @@ class ReportWriterTest {
     }
 
     @Test
+    void pointsToPredictAndServeWhenModelsWereSaved() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"saved-models\""), "no models saved, no hint");
+        RunResults.ModelResult first = r.models().get(0);
+        String html = Files.readString(ReportWriter.write(
+                r.with(first.withTiming("models/" + first.pluginId() + ".model", first.timing()), r.timing()), dir));
+        assertTrue(html.contains("1 of the trained models are saved"), "the hint counts saved models");
+        assertTrue(html.contains("digitbench serve --run fixture-run"), "and names the commands");
+    }
+
+    @Test
     void escapesEverythingUserSupplied() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results(HOSTILE), dir));
         assertFalse(html.contains("<script>alert(1)"), "a plugin id is not markup");
