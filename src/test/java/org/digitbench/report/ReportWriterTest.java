@@ -70,7 +70,7 @@ class ReportWriterTest {
         RunResults.ModelResult first = r.models().get(0);
         String html = Files.readString(ReportWriter.write(
                 r.with(first.withTiming("models/" + first.pluginId() + ".model", first.timing()), r.timing()), dir));
-        assertTrue(html.contains("1 of the trained models are saved"), "the hint counts saved models");
+        assertTrue(html.contains("Saved models: 1, in <code>models/</code>"), "the hint counts saved models");
         assertTrue(html.contains("digitbench serve --run fixture-run"), "and names the commands");
     }
 
