@@ -287,7 +287,7 @@ public final class TimingPass {
     }
 
     static String summary(RunResults.Timing t) {
-        if (!"ok".equals(t.status())) {
+        if (!t.ok()) {
             return "timing " + t.status() + ": " + t.error();
         }
         return String.format(Locale.ROOT, "JMH: train %s, batch %s (%,.0f images/s), single image p50 %s p99 %s",

@@ -110,4 +110,15 @@ public final class TestData {
         g.dispose();
         return img;
     }
+
+    /** The image encoded as a PNG file's bytes. */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
 }

@@ -272,7 +272,7 @@ public final class Main implements Runnable {
             if (!noTiming) {
                 Path runDir = outcome.resultsFile().getParent();
                 List<String> untimed = outcome.results().models().stream()
-                        .filter(m -> m.timing() == null || !"ok".equals(m.timing().status()))
+                        .filter(m -> !m.timed())
                         .map(RunResults.ModelResult::pluginId).toList();
                 if (!untimed.isEmpty()) {
                     RunResults timed = timing.pass(parent).run(runDir, untimed, timing.saveModels);
@@ -336,7 +336,7 @@ public final class Main implements Runnable {
         }
 
         static boolean allTimed(List<RunResults.ModelResult> models) {
-            return models.stream().allMatch(m -> m.timing() != null && "ok".equals(m.timing().status()));
+            return models.stream().allMatch(RunResults.ModelResult::timed);
         }
 
         static Map<String, Map<String, String>> parseParams(List<String> params) {
@@ -610,7 +610,7 @@ public final class Main implements Runnable {
         String host;
 
         @Override
-        public Integer call() throws InterruptedException {
+        public Integer call() {
             if (port < 0 || port > 65535) {
                 throw new DigitbenchException("--port " + port + ": expected 0 to 65535");
             }

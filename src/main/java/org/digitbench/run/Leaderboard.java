@@ -64,7 +64,7 @@ public final class Leaderboard {
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
-                    "ok".equals(t.status()) ? "" : "  (" + t.status() + ": " + t.error() + ")"));
+                    t.ok() ? "" : "  (" + t.status() + ": " + t.error() + ")"));
         }
         sb.append(String.format(Locale.ROOT, "mean ± half-width of JMH's 99.9%% confidence interval; "
                 + "train and batch: %d test images; settings per model in results.json%n", rows.isEmpty() ? 0 : rows.get(0).testSize()));

@@ -161,6 +161,11 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
             return "ok".equals(status);
         }
 
+        /** Whether the timing pass measured this model completely. */
+        public boolean timed() {
+            return timing != null && timing.ok();
+        }
+
         public ModelResult withTiming(String modelFile, Timing timing) {
             return new ModelResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
                     seed, trainingSize, testSize, trainSeconds, predictSeconds, metrics, predictions, libraryProvenance,
@@ -197,6 +202,9 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      */
     public record Timing(String status, String error, Measurement training, Measurement batch, Measurement single,
                          Double imagesPerSecond) {
+        public boolean ok() {
+            return "ok".equals(status);
+        }
     }
 
     /**

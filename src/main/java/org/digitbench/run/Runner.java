@@ -80,8 +80,7 @@ public final class Runner {
         Path runDir = uniqueDir(config.outputDir(), runId, config.runId() != null);
         runId = runDir.getFileName().toString();
 
-        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
-        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        SuiteData data = load(config);
         config = config.withRunId(runId); // part of the configuration a resumed run reads back
         ResultsStore.writeConfig(runDir, config);
         out.print(DatasetSummary.of(data.train()).format());
@@ -104,8 +103,7 @@ public final class Runner {
         RunResults previous = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
         List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
         Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
-        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
-        SuiteData data = SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        SuiteData data = load(config);
         data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
         List<RunResults.ModelResult> kept = new ArrayList<>(previous.models().stream().filter(RunResults.ModelResult::ok)
                 .filter(m -> plugins.stream().anyMatch(p -> p.id().equals(m.pluginId()))).toList());
@@ -115,6 +113,11 @@ public final class Runner {
                         + " repeats with other seeds");
         return trainAll(runDir, previous.runId(), previous.startedAt(), config, plugins, params, data, previous.data(),
                 previous.provenance(), kept, keptRepeats);
+    }
+
+    private SuiteData load(RunConfig config) {
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
+        return SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }
 
     private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {

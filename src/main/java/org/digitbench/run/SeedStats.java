@@ -49,12 +49,14 @@ public record SeedStats(List<Row> rows, List<Pair> pairs) {
                 stat(xs, RunResults.Repeat::trainSeconds), stat(xs, RunResults.Repeat::predictSeconds))));
 
         List<String> ids = new ArrayList<>(bySeed.keySet());
+        Map<String, Map<Long, Double>> accuracy = new LinkedHashMap<>();
+        bySeed.forEach((id, xs) -> accuracy.put(id, accuracies(xs)));
         List<Statistics.PairedT> tests = new ArrayList<>();
         List<String[]> names = new ArrayList<>();
         for (int a = 0; a < ids.size(); a++) {
             for (int b = a + 1; b < ids.size(); b++) {
-                Map<Long, Double> accA = accuracies(bySeed.get(ids.get(a)));
-                Map<Long, Double> accB = accuracies(bySeed.get(ids.get(b)));
+                Map<Long, Double> accA = accuracy.get(ids.get(a));
+                Map<Long, Double> accB = accuracy.get(ids.get(b));
                 List<Long> common = accA.keySet().stream().filter(accB::containsKey).sorted().toList();
                 double[] x = common.stream().mapToDouble(accA::get).toArray();
                 double[] y = common.stream().mapToDouble(accB::get).toArray();

@@ -35,6 +35,8 @@ final class Workers {
 
     RunResults.ModelResult run(Path runDir, ClassifierPlugin plugin, Hyperparameters hp, RunConfig config, long seed,
                                boolean save, int trainSize, int testSize) {
+        java.util.function.Function<String, RunResults.ModelResult> failed =
+                error -> ModelTrial.failed(plugin, hp, seed, trainSize, testSize, error);
         Path work = runDir.resolve("work");
         Path result = work.resolve(plugin.id() + "-" + seed + ".json");
         Path crashLog = work.resolve(plugin.id() + ".hs_err.log");
@@ -57,13 +59,13 @@ final class Workers {
             Files.deleteIfExists(result);
             Files.deleteIfExists(crashLog);
         } catch (IOException e) {
-            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "cannot prepare " + work + ": " + e.getMessage());
+            return failed.apply("cannot prepare " + work + ": " + e.getMessage());
         }
         Process process;
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "cannot start a worker JVM: " + e.getMessage());
+            return failed.apply("cannot start a worker JVM: " + e.getMessage());
         }
         try {
             process.getOutputStream().close(); // the worker reads nothing
@@ -86,7 +88,7 @@ final class Workers {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(process);
-            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "interrupted");
+            return failed.apply("interrupted");
         }
         if (!finished) {
             kill(process);
@@ -94,14 +96,13 @@ final class Workers {
         stdout.finish();
         stderr.finish();
         if (!finished) {
-            return ModelTrial.failed(plugin, hp, seed, trainSize, testSize, "timed out: still running after "
+            return failed.apply("timed out: still running after "
                     + Leaderboard.duration(timeout.toSeconds()) + " (--timeout), so its worker JVM was killed");
         }
         if (Files.isRegularFile(result)) {
             return ResultsStore.readJson(result, RunResults.ModelResult.class);
         }
-        return ModelTrial.failed(plugin, hp, seed, trainSize, testSize,
-                why(process.exitValue(), stderr.tail(), Files.isRegularFile(crashLog) ? runDir.relativize(crashLog) : null));
+        return failed.apply(why(process.exitValue(), stderr.tail(), Files.isRegularFile(crashLog) ? runDir.relativize(crashLog) : null));
     }
 
     /** Why a worker ended without a result, in one line. */

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.digitbench.TestData;
@@ -21,17 +18,11 @@ class MainTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
-    static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertCleanError(Result r, int code, String expected) {
+    private static void assertCleanError(CliRun r, int code, String expected) {
         assertEquals(code, r.code(), r.err());
         assertTrue(r.err().contains(expected), r.err());
         assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
@@ -39,7 +30,7 @@ class MainTest {
 
     @Test
     void listShowsPluginsWithDefaults() {
-        Result r = run("list");
+        CliRun r = run("list");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("smile-svm-rbf  (Smile "), r.out());
         assertTrue(r.out().contains("C              = 10.0"), r.out());
@@ -61,7 +52,7 @@ class MainTest {
                 "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
         java.nio.file.Files.createDirectories(dir.resolve("broken"));
         java.nio.file.Files.writeString(dir.resolve("broken").resolve("results.json"), "{ not json");
-        Result r = run("report", "-o", dir.toString(), "broken");
+        CliRun r = run("report", "-o", dir.toString(), "broken");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("digitbench: error: " + dir.resolve("broken").resolve("results.json") + ": not a valid results file"), r.err());
         assertCleanError(run("report", "-o", dir.toString(), "--compare", "a"), 2, "");
@@ -150,7 +141,7 @@ class MainTest {
         // a truncated images file
         TestData.write(dir.resolve(Mnist.File.TRAIN_IMAGES.gzName()),
                 TestData.idxImages(IdxReader.IMAGES_MAGIC, 60000, 28, 28, new byte[100]), true);
-        Result r = run("run", "--data-dir", dir.toString(), "--no-download");
+        CliRun r = run("run", "--data-dir", dir.toString(), "--no-download");
         assertCleanError(r, 1, "train-images-idx3-ubyte.gz: truncated: the header promises 47040000 pixel bytes but the file has 100");
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
@@ -164,7 +155,7 @@ class MainTest {
             good.append(",").append(j % 256);
         }
         Path ok = Files.writeString(dir.resolve("ok.csv"), header + "\n" + good + "\n");
-        Result r = run("data", "--csv", ok.toString());
+        CliRun r = run("data", "--csv", ok.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ok.csv: 1 images of 28x28, pixel values 0..255"), r.out());
 

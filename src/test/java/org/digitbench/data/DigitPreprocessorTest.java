@@ -8,30 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.digitbench.TestData;
 import org.junit.jupiter.api.Test;
 
 class DigitPreprocessorTest {
     /** A black bar on white, 30 wide and 120 tall, in the top left corner of a 400x300 picture. */
     private static BufferedImage bar() {
-        return org.digitbench.TestData.blackBarOnWhite(400, 300, 10, 20, 30, 120);
-    }
-
-    private static byte[] png(BufferedImage img) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        return out.toByteArray();
+        return TestData.blackBarOnWhite(400, 300, 10, 20, 30, 120);
     }
 
     @Test
     void darkOnLightIsInvertedCroppedScaledIntoTwentyPixelsAndCentredByMass() throws IOException {
-        DigitPreprocessor.Result r = DigitPreprocessor.fromBytes(png(bar()), "bar.png");
+        DigitPreprocessor.Result r = DigitPreprocessor.fromBytes(TestData.png(bar()), "bar.png");
         assertTrue(r.inverted());
         assertEquals(400, r.sourceWidth());
         float[] p = r.pixels();
@@ -68,14 +61,14 @@ class DigitPreprocessorTest {
         g.setColor(Color.BLACK);
         g.fillOval(16, 8, 24, 48);
         g.dispose();
-        assertTrue(DigitPreprocessor.fromBytes(png(img), "canvas.png").inverted(), "black strokes on a transparent canvas");
+        assertTrue(DigitPreprocessor.fromBytes(TestData.png(img), "canvas.png").inverted(), "black strokes on a transparent canvas");
 
         BufferedImage dark = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D d = dark.createGraphics();
         d.setColor(Color.WHITE);
         d.fillRect(20, 10, 8, 40);
         d.dispose();
-        assertFalse(DigitPreprocessor.fromBytes(png(dark), "dark.png").inverted());
+        assertFalse(DigitPreprocessor.fromBytes(TestData.png(dark), "dark.png").inverted());
     }
 
     @Test
@@ -84,15 +77,15 @@ class DigitPreprocessorTest {
                 () -> DigitPreprocessor.fromBytes("hello".getBytes(), "note.txt"));
         assertEquals("note.txt: not an image; expected a PNG, JPEG, BMP or GIF file", text.getMessage());
         DataFormatException blank = assertThrows(DataFormatException.class,
-                () -> DigitPreprocessor.fromBytes(png(new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB)), "blank.png"));
+                () -> DigitPreprocessor.fromBytes(TestData.png(new BufferedImage(30, 30, BufferedImage.TYPE_INT_RGB)), "blank.png"));
         assertTrue(blank.getMessage().startsWith("blank.png: no digit found"), blank.getMessage());
         DataFormatException wide = assertThrows(DataFormatException.class,
-                () -> DigitPreprocessor.fromBytes(png(new BufferedImage(4097, 1, BufferedImage.TYPE_BYTE_GRAY)), "wide.png"));
+                () -> DigitPreprocessor.fromBytes(TestData.png(new BufferedImage(4097, 1, BufferedImage.TYPE_BYTE_GRAY)), "wide.png"));
         assertEquals("wide.png: 4097x1 pixels, more than the 4096x4096 an image may have", wide.getMessage());
         DataFormatException big = assertThrows(DataFormatException.class,
                 () -> DigitPreprocessor.fromBytes(new byte[(int) DigitPreprocessor.MAX_BYTES + 1], "big.png"));
         assertTrue(big.getMessage().startsWith("big.png: 10485761 bytes, more than the 10 MB"), big.getMessage());
-        byte[] cut = png(bar());
+        byte[] cut = TestData.png(bar());
         DataFormatException truncated = assertThrows(DataFormatException.class,
                 () -> DigitPreprocessor.fromBytes(java.util.Arrays.copyOf(cut, cut.length / 2), "cut.png"));
         assertTrue(truncated.getMessage().startsWith("cut.png: "), truncated.getMessage());
@@ -102,7 +95,7 @@ class DigitPreprocessorTest {
     @Property(tries = 200)
     void randomAndMutatedPicturesEndCleanly(@ForAll @Size(max = 300) byte[] random, @ForAll @IntRange(min = 0, max = 5000) int at,
                                            @ForAll byte value) throws IOException {
-        for (byte[] bytes : java.util.List.of(random, flip(png(bar()), at, value))) {
+        for (byte[] bytes : java.util.List.of(random, flip(TestData.png(bar()), at, value))) {
             try {
                 DigitPreprocessor.Result r = DigitPreprocessor.fromBytes(bytes, "fuzz.png");
                 assertEquals(784, r.pixels().length);

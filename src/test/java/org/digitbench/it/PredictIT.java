@@ -7,17 +7,14 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.digitbench.api.PluginRegistry;
-import org.digitbench.cli.Main;
+import org.digitbench.cli.CliRun;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.DigitPreprocessor;
 import org.digitbench.run.Predictor;
@@ -32,19 +29,13 @@ class PredictIT {
     static Path out;
     static Path runDir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.execute(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
     static void trainAndSave() {
-        Run r = cli("run", "--profile", "quick", "--train-size", "6000", "--test-size", "500", "--no-timing", "--save-models",
+        CliRun r = cli("run", "--profile", "quick", "--train-size", "6000", "--test-size", "500", "--no-timing", "--save-models",
                 "-m", "smile-svm-rbf,smile-mlp,tribuo-logistic-regression", "--run-id", "predict-it", "-o", out.toString(),
                 "--data-dir", RealMnist.location().dir().toString());
         assertEquals(0, r.code(), r.out() + r.err());
@@ -120,12 +111,12 @@ class PredictIT {
         Path picture = out.resolve("seven.png");
         Dataset test = RealMnist.load().test();
         ImageIO.write(render(test.row(0), 1), "png", picture.toFile()); // MNIST test image 0 is a 7
-        Run r = cli("predict", "--run", "predict-it", "-o", out.toString(), picture.toString());
+        CliRun r = cli("predict", "--run", "predict-it", "-o", out.toString(), picture.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("majority vote 7"), r.out());
         assertTrue(r.out().contains("smile-svm-rbf") && r.out().contains("tribuo-logistic-regression"), r.out());
 
-        Run j = cli("predict", "--run", "predict-it", "-o", out.toString(), "--json", picture.toString());
+        CliRun j = cli("predict", "--run", "predict-it", "-o", out.toString(), "--json", picture.toString());
         assertEquals(0, j.code(), j.err());
         assertTrue(j.out().contains("\"vote\" : 7"), j.out());
 
@@ -134,7 +125,7 @@ class PredictIT {
         ImageIO.write(new BufferedImage(50, 50, BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
         Path huge = out.resolve("huge.png");
         ImageIO.write(new BufferedImage(5000, 2, BufferedImage.TYPE_BYTE_GRAY), "png", huge.toFile());
-        Run bad = cli("predict", "--run", "predict-it", "-o", out.toString(), text.toString(), blank.toString(), huge.toString(),
+        CliRun bad = cli("predict", "--run", "predict-it", "-o", out.toString(), text.toString(), blank.toString(), huge.toString(),
                 picture.toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains(text + ": not an image; expected a PNG, JPEG, BMP or GIF file"), bad.err());
@@ -144,7 +135,7 @@ class PredictIT {
 
         Files.createDirectories(out.resolve("no-models"));
         Files.writeString(out.resolve("no-models").resolve("results.json"), Files.readString(runDir.resolve("results.json")));
-        Run none = cli("predict", "--run", "no-models", "-o", out.toString(), picture.toString());
+        CliRun none = cli("predict", "--run", "no-models", "-o", out.toString(), picture.toString());
         assertEquals(1, none.code());
         assertTrue(none.err().contains("run no-models has no saved models (no models/manifest.json): run it again with --save-models"),
                 none.err());

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
+import org.digitbench.TestData;
 import org.digitbench.api.PluginRegistry;
+import org.digitbench.cli.CliRun;
 import org.digitbench.cli.Main;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.DigitPreprocessor;
@@ -60,7 +61,7 @@ class ServeIT {
 
     @BeforeAll
     static void trainAndServe() {
-        PredictIT.Run r = PredictIT.cli("run", "--profile", "quick", "--train-size", "3000", "--test-size", "500", "--no-timing",
+        CliRun r = CliRun.of("run", "--profile", "quick", "--train-size", "3000", "--test-size", "500", "--no-timing",
                 "--save-models", "-m", String.join(",", MODELS), "--run-id", "serve-it", "-o", out.toString(),
                 "--data-dir", RealMnist.location().dir().toString());
         assertEquals(0, r.code(), r.out() + r.err());
@@ -76,10 +77,8 @@ class ServeIT {
         }
     }
 
-    static byte[] picture(float[] digit, int variant) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(PredictIT.render(digit, variant), "png", png);
-        return png.toByteArray();
+    static byte[] picture(float[] digit, int variant) {
+        return TestData.png(PredictIT.render(digit, variant));
     }
 
     static void waitForPredictions(ChromeDriver driver) {
@@ -321,7 +320,7 @@ class ServeIT {
 
         Files.createDirectories(out.resolve("no-models"));
         Files.copy(runDir.resolve("results.json"), out.resolve("no-models").resolve("results.json"));
-        PredictIT.Run none = PredictIT.cli("serve", "--run", "no-models", "-o", out.toString(), "--port", "0");
+        CliRun none = CliRun.of("serve", "--run", "no-models", "-o", out.toString(), "--port", "0");
         assertEquals(1, none.code());
         assertTrue(none.err().contains("run no-models has no saved models (no models/manifest.json): run it again with --save-models"),
                 none.err());

@@ -7,14 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.digitbench.DigitbenchException;
 import org.digitbench.TestData;
 import org.digitbench.api.ClassifierPlugin;
@@ -64,19 +61,9 @@ class DigitServerTest {
         server.close();
     }
 
-    static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
     /** A dark "1" on white paper. */
     static byte[] digit() {
-        return png(TestData.blackBarOnWhite(120, 160, 55, 20, 12, 120));
+        return TestData.png(TestData.blackBarOnWhite(120, 160, 55, 20, 12, 120));
     }
 
     @Test
@@ -147,8 +134,8 @@ class DigitServerTest {
         assertError(client.postForm("image", "notes.txt", "hello".getBytes()), 415, "notes.txt: not an image");
         assertError(client.postBody(new byte[0], "image/png"), 400, "empty upload");
         assertError(client.postForm("picture", "one.png", digit()), 400, "the form has no file named 'image'");
-        assertError(client.postBody(png(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB)), "image/png"), 422, "no digit found");
-        assertError(client.postBody(png(new BufferedImage(5000, 2, BufferedImage.TYPE_BYTE_GRAY)), "image/png"), 413,
+        assertError(client.postBody(TestData.png(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB)), "image/png"), 422, "no digit found");
+        assertError(client.postBody(TestData.png(new BufferedImage(5000, 2, BufferedImage.TYPE_BYTE_GRAY)), "image/png"), 413,
                 "5000x2 pixels, more than the 4096x4096");
         byte[] truncated = java.util.Arrays.copyOf(digit(), 60);
         assertTrue(client.postBody(truncated, "image/png").status() / 100 == 4, "a truncated PNG is refused");
