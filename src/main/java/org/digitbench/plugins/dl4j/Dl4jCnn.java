@@ -14,6 +14,8 @@ import org.nd4j.linalg.activations.Activation;
  * Convolutional networks of the common tutorials:
  * <ul>
  *   <li>{@code keras-cnn}: conv 3x3x32, conv 3x3x64, max-pool 2x2, dropout 0.25, dense 256, dropout 0.5 (the Keras MNIST example);</li>
+ *   <li>{@code keras-convnet}: conv 3x3x32, max-pool 2x2, conv 3x3x64, max-pool 2x2, dropout 0.5 (Keras's "simple MNIST convnet"
+ *       example: a pooling after each convolution, no hidden dense layer; a fifth of keras-cnn's multiplications);</li>
  *   <li>{@code three-block}: three blocks of a "same"-padded 3x3 convolution (64, 32, 16 filters), max-pool 2x2 and
  *       dropout 0.25, then dense 128 and dropout 0.5;</li>
  *   <li>{@code lenet5}: LeCun's LeNet-5 as tutorials write it: conv 5x5x6 ("same"), average-pool, conv 5x5x16,
@@ -23,8 +25,8 @@ import org.nd4j.linalg.activations.Activation;
 public final class Dl4jCnn extends Dl4jPlugin {
     public Dl4jCnn() {
         super("dl4j-cnn", "cnn", "convolutional network (keras-cnn: conv32-conv64-maxpool-dense256 with dropout; "
-                + "three-block; lenet5), Adam",
-                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "three-block", "lenet5"), 6, 128);
+                + "keras-convnet; three-block; lenet5), Adam",
+                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "keras-convnet", "three-block", "lenet5"), 6, 128);
     }
 
     @Override
@@ -37,6 +39,13 @@ public final class Dl4jCnn extends Dl4jPlugin {
                 list.layer(dropout("dropout1", 0.25));
                 list.layer(dense("dense", 256, Activation.RELU));
                 list.layer(dropout("dropout2", 0.5));
+            }
+            case "keras-convnet" -> {
+                list.layer(conv("conv1", 3, 32, ConvolutionMode.Truncate, Activation.RELU));
+                list.layer(pool("pool1", PoolingType.MAX));
+                list.layer(conv("conv2", 3, 64, ConvolutionMode.Truncate, Activation.RELU));
+                list.layer(pool("pool2", PoolingType.MAX));
+                list.layer(dropout("dropout", 0.5));
             }
             case "three-block" -> {
                 int block = 1;

@@ -13,6 +13,7 @@ import org.digitbench.api.ParamSpec;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
 import org.digitbench.data.Dataset;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -29,6 +30,10 @@ import org.deeplearning4j.util.ModelSerializer;
  * network takes, the training loop ({@link Dl4jTrainer}) and loading saved networks.
  */
 abstract class Dl4jPlugin extends AbstractClassifierPlugin {
+    static {
+        Dl4jNatives.select(); // before anything loads ND4J
+    }
+
     static final String VERSION = LibraryVersion.of(MultiLayerNetwork.class, "org.deeplearning4j", "deeplearning4j-nn");
 
     private final Dl4jTrainer.Layout layout;
@@ -71,7 +76,9 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .updater(new Adam(p.getDouble("learning-rate")))
-                .weightInit(WeightInit.XAVIER);
+                .weightInit(WeightInit.XAVIER)
+                // keep each layer's forward results for its backward pass instead of computing them again
+                .cacheMode(CacheMode.HOST);
         if (p.getDouble("l2") > 0) {
             builder.l2(p.getDouble("l2"));
         }
@@ -153,6 +160,9 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
             throw new IOException(file + " is a Deeplearning4j network but lacks digitbench's image-shape entry; "
                     + "save it with digitbench");
         }
-        return new Dl4jModel(net, layout(), shape[0], shape[1], List.of(), Map.of("loadedFrom", file.toString()), -1);
+        Map<String, String> provenance = new java.util.LinkedHashMap<>(Dl4jNatives.provenance());
+        provenance.put("helpers", Dl4jNatives.useOneDnn(net));
+        provenance.put("loadedFrom", file.toString());
+        return new Dl4jModel(net, layout(), shape[0], shape[1], List.of(), provenance, -1);
     }
 }

@@ -98,6 +98,7 @@ final class Dl4jTrainer {
         MultiLayerConfiguration conf = plugin.network(architecture, train, p, seed);
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        String helpers = Dl4jNatives.useOneDnn(net);
 
         Layout layout = plugin.layout();
         int batch = Math.min(p.getInt("batch-size"), train.size());
@@ -106,6 +107,7 @@ final class Dl4jTrainer {
         Dl4jThreads.Choice threads = Dl4jThreads.choose(p.getString("threads"),
                 plugin.id() + "/" + architecture + "/" + batch + "/" + trainData.numFeatures(), () -> {
                     MultiLayerNetwork probe = net.clone(); // calibration must not train the real network
+                    Dl4jNatives.useOneDnn(probe);
                     return i -> {
                         int from = (i % batches) * batch;
                         int to = Math.min(from + batch, trainData.size());
@@ -158,7 +160,8 @@ final class Dl4jTrainer {
         provenance.put("architecture", architecture);
         provenance.put("threads", threads.describe());
         provenance.put("nd4jBackend", Nd4j.getBackend().getClass().getSimpleName());
-        provenance.put("blasVendor", String.valueOf(Nd4j.factory().blas().getBlasVendor()));
+        provenance.putAll(Dl4jNatives.provenance());
+        provenance.put("helpers", helpers);
         provenance.put("dataType", String.valueOf(conf.getDataType()));
         provenance.put("trainingImages", String.valueOf(train.size()));
         provenance.put("validationImages", String.valueOf(validation == null ? 0 : validation.size()));

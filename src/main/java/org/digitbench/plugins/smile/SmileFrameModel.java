@@ -68,4 +68,9 @@ final class SmileFrameModel implements TrainedModel {
     private Tuple tuple(float[] image) {
         return Tuple.of(schema, SmileVectorModel.toDouble(image));
     }
+
+    @Override
+    public java.util.Map<String, String> provenance() {
+        return java.util.Map.of("blas", SmileBlas.ensure());
+    }
 }

@@ -15,6 +15,10 @@ import smile.classification.DataFrameClassifier;
 
 /** What every Smile adapter shares: the library's name and version, and loading saved models. */
 abstract class SmilePlugin extends AbstractClassifierPlugin {
+    static {
+        SmileBlas.ensure(); // before Smile's BLAS bindings load
+    }
+
     static final String VERSION = LibraryVersion.of(smile.classification.Classifier.class, "com.github.haifengl", "smile-core");
 
     SmilePlugin(String id, String family, String description) {

@@ -71,4 +71,9 @@ final class SmileVectorModel implements TrainedModel {
         }
         return x;
     }
+
+    @Override
+    public java.util.Map<String, String> provenance() {
+        return java.util.Map.of("blas", SmileBlas.ensure());
+    }
 }

@@ -56,6 +56,27 @@ class Dl4jTest {
         assertEquals("256x?", bilstm.get(0).outputShape()); // DL4J does not carry the time steps through Bidirectional
     }
 
+    /**
+     * Where the CPU has AVX2, the oneDNN build of ND4J is loaded and the convolution and pooling layers get DL4J's oneDNN
+     * helpers (which DL4J 1.0.0-M2.1 would never set itself); the choice is in the model's provenance either way.
+     */
+    @Test
+    void convolutionsReachOneDnnWhereTheCpuAllowsIt() {
+        Dl4jCnn cnn = new Dl4jCnn();
+        Dl4jModel model = (Dl4jModel) cnn.train(TestData.synthetic(20, 5), cnn.resolve(Map.of("epochs", "1", "threads", "1",
+                "validation-fraction", "0.2")), 3);
+        Map<String, String> p = model.provenance();
+        assertTrue(p.containsKey("nd4jBuild") && p.containsKey("helpers") && p.containsKey("nd4jBuildInfo"), p.toString());
+        boolean avx2 = Dl4jNatives.cpuFlags().containsAll(java.util.Set.of("avx2", "fma"));
+        if (avx2) { // this project's machines: the oneDNN build is in the pom
+            assertTrue(p.get("nd4jBuild").startsWith("onednn-avx2"), p.toString());
+            assertTrue(p.get("nd4jBuildInfo").contains("HAVE_ONEDNN"), p.toString());
+            assertEquals("oneDNN: MKLDNNConvHelper on 2 convolution layers, MKLDNNSubsamplingHelper on 1 pooling layer", p.get("helpers"));
+        } else {
+            assertTrue(p.get("helpers").startsWith("none"), p.toString());
+        }
+    }
+
     @Test
     void rowsBecomeTimeSteps() {
         INDArray x = Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS.features(DATA, new int[] {5, 2}, 0, 2);
