@@ -1,6 +1,5 @@
 package org.digitbench.benchmarks;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
@@ -16,39 +15,35 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Inference time of the model the quality pass trained and saved (loaded in setup):
- * {@link #batch()} predicts the whole test set through the model's batch path (average time; the
- * report also shows images per second), {@link #single()} predicts one image (sampled, for p50/p99
- * latency), cycling through the test images.
+ * Inference of the trial's model, the one its timed training returned: {@link #batch()} predicts a
+ * stratified batch of test images through the model's batch path (average time; the results also give
+ * images per second), {@link #single()} predicts one image (sampled, for p50/p99 latency), cycling
+ * through the test images. {@link InferencePlan} sizes both.
  */
 @State(Scope.Benchmark)
 public class InferenceBenchmark {
-    @Param("smile-decision-tree")
-    public String plugin;
-
+    /** The trial under way, for JMH's output. */
     @Param("")
-    public String run;
+    public String trial;
 
     private TrainedModel model;
-    private Dataset test;
+    private Dataset batch;
     private float[][] images;
     private int next;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
-        BenchFixture fixture = BenchFixture.load(run, plugin);
-        model = fixture.model();
-        test = fixture.test;
-        images = test.toFloatRows();
-        // unmeasured warm-up of the batch path on a few images
-        model.predict(test.subset(java.util.stream.IntStream.range(0, Math.min(200, test.size())).toArray(), "warm-up"));
+    public void setUp() {
+        JmhTiming.State state = JmhTiming.current();
+        model = state.model;
+        batch = state.batch;
+        images = state.images;
     }
 
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Predictions batch() {
-        return model.predict(test);
+        return model.predict(batch);
     }
 
     @Benchmark

@@ -15,20 +15,25 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output, twice: all of it to the log file in the run folder (through JMH's own format), and
- * one line per iteration to the console, so that a long benchmark shows progress. Remembers the
+ * one line per inference iteration to the console, so that a benchmark shows progress. Remembers the
  * first line that names an exception, for the results when a benchmark fails.
  */
 final class ProgressFormat implements OutputFormat {
     private final OutputFormat log;
     private final PrintStream console;
     private final String label;
+    private final boolean perIteration;
     private String firstError;
-    private int fork;
 
-    ProgressFormat(OutputFormat log, PrintStream console, String label) {
+    /**
+     * @param perIteration print a line per iteration on the console (inference); else only to the log (the training's
+     *                     single shot, whose score the trial prints itself)
+     */
+    ProgressFormat(OutputFormat log, PrintStream console, String label, boolean perIteration) {
         this.log = log;
         this.console = console;
         this.label = label;
+        this.perIteration = perIteration;
     }
 
     String firstError() {
@@ -43,9 +48,11 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void iterationResult(BenchmarkParams benchmark, IterationParams iteration, int n, IterationResult data) {
         log.iterationResult(benchmark, iteration, n, data);
-        console.printf(Locale.ROOT, "      %-8s fork %d/%d, %s %d/%d: %s%n", label, fork, benchmark.getForks(),
-                iteration.getType() == IterationType.WARMUP ? "warm-up" : "measurement", n, iteration.getCount(),
-                format(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit()));
+        if (perIteration) {
+            console.printf(Locale.ROOT, "      %-8s %s %d/%d: %s%n", label,
+                    iteration.getType() == IterationType.WARMUP ? "warm-up" : "measurement", n, iteration.getCount(),
+                    format(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit()));
+        }
     }
 
     static String format(double score, String unit) {
@@ -82,14 +89,6 @@ final class ProgressFormat implements OutputFormat {
         log.println(s);
         if (s == null) {
             return;
-        }
-        if (s.startsWith("# Fork:")) { // "# Fork: 1 of 2"
-            String[] words = s.split("\\s+");
-            try {
-                fork = Integer.parseInt(words[2]);
-            } catch (RuntimeException ignored) {
-                fork = 0;
-            }
         }
         if (firstError == null && (s.contains("Exception") || s.contains("Error:") || s.contains("forked VM failed"))) {
             firstError = s.strip();

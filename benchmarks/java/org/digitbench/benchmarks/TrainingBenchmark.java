@@ -2,7 +2,6 @@ package org.digitbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.digitbench.api.TrainedModel;
-import org.digitbench.data.Dataset;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -14,40 +13,30 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Training time: one measurement is one training from scratch on the run's whole training set, with
- * the run's hyper-parameters and seed ({@code SingleShotTime}: training is long and not a loop).
- * Loading and normalising the data, and one unmeasured warm-up training on a small subset, happen in
- * setup. Parameterised by plugin id, so any plugin on the class path is benchmarked without new code.
+ * The trial's training: one measurement ({@code SingleShotTime}) is the one training from scratch on the
+ * run's whole training set, with the trial's hyper-parameters and seed, and the model it returns is the
+ * model the trial evaluates ({@link JmhTiming} runs it once, in the trial's JVM). Parameterised by the
+ * trial, so any plugin on the class path is timed without new code.
  */
 @State(Scope.Benchmark)
 public class TrainingBenchmark {
-    /** The plugin to time. */
-    @Param("smile-decision-tree")
-    public String plugin;
-
-    /** The run folder whose configuration, data and hyper-parameters are used. */
+    /** The trial under way, for JMH's output (the trial itself comes from {@link JmhTiming}). */
     @Param("")
-    public String run;
+    public String trial;
 
-    private BenchFixture fixture;
-    private Dataset train;
+    private JmhTiming.State state;
 
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = BenchFixture.load(run, plugin);
-        fixture.warmUpTraining();
-    }
-
-    /** Before each measurement (unmeasured): a fresh copy of the training set, so no library reuses a conversion cached from the last one. */
-    @Setup(Level.Iteration)
-    public void freshData() {
-        train = fixture.freshTrainingSet();
+        state = JmhTiming.current();
     }
 
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public TrainedModel train() {
-        return fixture.plugin.train(train, fixture.params, fixture.seed);
+        TrainedModel model = state.job.plugin().train(state.train, state.job.params(), state.job.seed(), state.listener);
+        JmhTiming.trained(state, model);
+        return model;
     }
 }

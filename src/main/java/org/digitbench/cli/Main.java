@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.digitbench.BuildInfo;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.benchmarks.TimingPass;
+import org.digitbench.run.DryRun;
+import org.digitbench.run.ReferenceEstimates;
+import org.digitbench.benchmarks.Trials;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.data.CsvReader;
@@ -24,12 +26,15 @@ import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
 import org.digitbench.data.Normalization;
 import org.digitbench.report.CompareWriter;
+import org.digitbench.report.ReferenceTables;
 import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
+import org.digitbench.run.Execution;
 import org.digitbench.run.Predictor;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.Runner;
 import org.digitbench.serve.DigitServer;
@@ -42,7 +47,7 @@ import picocli.CommandLine.Option;
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
         subcommands = {Main.ListCommand.class, Main.RunCommand.class, Main.TimingCommand.class, Main.ReportCommand.class,
                 Main.PredictCommand.class, Main.ServeCommand.class,
-                Main.DataCommand.class,
+                Main.DataCommand.class, Main.ReferenceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run in which at least one model failed (results are still written). */
@@ -174,9 +179,10 @@ public final class Main implements Runnable {
     }
 
     @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-            description = {"Trains and tests plugins on MNIST (quality pass), then times training and inference with JMH",
-                    "in forked JVMs (timing pass), and writes reports/<run-id>/results.json and index.html.",
-                    "Each model's result is written as soon as it finishes."})
+            description = {"Runs a benchmark: every plugin (or those of -m) trained and tested once per seed, each trial in its own",
+                    "JVM: an unmeasured warm-up, the training (timed by JMH as a single shot: the evaluated model is the timed one),",
+                    "the evaluation on the test set, then JMH's inference benchmarks of that model. Writes reports/<run-id>/",
+                    "results.json (after every trial) and index.html."})
     static final class RunCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -196,12 +202,14 @@ public final class Main implements Runnable {
                 description = "set a hyper-parameter, e.g. -P smile-svm-rbf.C=5 (repeatable)")
         List<String> params = new ArrayList<>();
 
-        @Option(names = "--seed", defaultValue = "42", description = "seed for subsets and training; default: ${DEFAULT-VALUE}")
+        @Option(names = "--seed", defaultValue = "42", description = "the main seed: it draws the subsets and trains the models "
+                + "the report details; default: ${DEFAULT-VALUE}")
         long seed;
 
         @Option(names = "--seeds", paramLabel = "N|S1,S2,...",
-                description = {"train every model with several seeds and report mean and standard deviation:",
-                        "N seeds from --seed on (--seed, --seed+1, ...), or a comma-separated list whose first seed is the main one"})
+                description = {"train every model with several seeds, a trial each, and report mean, standard deviation and",
+                        "95% interval of accuracy and training time: N seeds from --seed on (--seed, --seed+1, ...), or a",
+                        "comma-separated list whose first seed is the main one; default: 1"})
         String seeds;
 
         @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "unit",
@@ -214,6 +222,10 @@ public final class Main implements Runnable {
         @Option(names = "--test-size", paramLabel = "N", description = "test images (stratified subset), overriding the profile")
         Integer testSize;
 
+        @Option(names = "--validation", description = {"test on a validation split instead of the test set: a stratified sixth of",
+                "the training images (10,000 of 60,000) is held out and the rest trained on; for choosing hyper-parameters"})
+        boolean validation;
+
         @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
                 description = "where run folders go; default: ${DEFAULT-VALUE}")
         Path outputDir;
@@ -224,92 +236,71 @@ public final class Main implements Runnable {
         @CommandLine.Mixin
         DataOptionsMixin data;
 
-        @CommandLine.Mixin
-        TimingOptions timing;
-
-        @Option(names = "--no-timing", description = "skip the JMH timing pass: quality metrics and wall-clock times only")
+        @Option(names = "--no-timing", description = "no JMH: one training and one evaluation per trial, timed by the wall clock, "
+                + "no warm-up and no inference benchmarks (the fast accuracy-only mode)")
         boolean noTiming;
 
+        @Option(names = "--save-models", description = "keep each trial's model in <run>/models/ (for digitbench predict, serve and timing)")
+        boolean saveModels;
+
+        @Option(names = "--dry-run", description = "print the trials and each one's expected time from the committed reference "
+                + "results of the profile, and the total; run nothing")
+        boolean dryRun;
+
         @Option(names = "--resume", paramLabel = "RUN_ID",
-                description = {"go on with a stopped run in the output folder: keep its finished models, train the others",
-                        "(with the run's own configuration; only --timeout, --in-process, --worker-jvm-arg and the timing options may be given)"})
+                description = {"go on with a stopped run in the output folder: keep its finished trials, run the others, with the",
+                        "run's own configuration (only -o and the options of how to run may be given)"})
         String resume;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-                description = "time limit per model (training and testing), e.g. 90s, 45m, 4h, or none; "
-                        + "default: 30m for the quick profile, 4h for full")
-        java.time.Duration timeout;
-
-        @Option(names = "--in-process", description = "train in this JVM instead of one worker JVM per model "
-                + "(no crash isolation, no --timeout; for debugging)")
-        boolean inProcess;
-
-        @Option(names = "--worker-jvm-arg", paramLabel = "OPTION",
-                description = "a JVM option for the worker JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g")
-        List<String> workerJvmArgs = new ArrayList<>();
-
-        @Option(names = "--plugin-path", paramLabel = "PATH", split = ":",
-                description = "jars or class folders with more plugins (META-INF/services entries), besides the class path")
-        List<Path> pluginPath = new ArrayList<>();
+        @CommandLine.Mixin
+        ExecutionOptions execution;
 
         @Override
         public Integer call() {
             boolean terminal = System.console() != null && parent.err == System.err;
             Runner.Outcome outcome;
             if (resume != null) {
-                outcome = resume(terminal);
+                requireOnlyExecutionOptions();
+                RunFolder folder = RunFolder.existing(outputDir, resume, "--resume");
+                RunConfig stored = ResultsStore.readConfig(folder.dir());
+                Execution exec = execution.execution(stored.profile());
+                outcome = runner(exec, terminal).resume(folder);
             } else {
                 Profile p = Profile.of(profile);
                 List<Long> allSeeds = seeds(seed, seeds);
-                RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds.getFirst(), data.options.location(),
-                        !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, outputDir, runId,
-                        spec.commandLine().getParseResult().originalArgs(), !noTiming || timing.saveModels, !inProcess,
-                        limit(p), workerJvmArgs, pluginPath, allSeeds.subList(1, allSeeds.size()));
-                Runner runner = new Runner(PluginRegistry.discover(pluginPath), parent.out, parent.err, terminal, Main::writeReport);
-                outcome = runner.run(config);
-            }
-            boolean ok = outcome.allSucceeded();
-            if (!noTiming) {
-                Path runDir = outcome.resultsFile().getParent();
-                List<String> untimed = outcome.results().models().stream()
-                        .filter(m -> !m.timed())
-                        .map(RunResults.ModelResult::pluginId).toList();
-                if (!untimed.isEmpty()) {
-                    RunResults timed = timing.pass(parent).run(runDir, untimed, timing.saveModels);
-                    ok &= allTimed(timed.models());
+                if (runId != null) {
+                    RunFolder.checkId(runId, "--run-id");
                 }
+                RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, data.options.location(),
+                        !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation, !noTiming,
+                        saveModels, outputDir, runId, spec.commandLine().getParseResult().originalArgs());
+                Execution exec = execution.execution(p);
+                if (dryRun) {
+                    Runner runner = runner(exec, terminal);
+                    parent.out.print(DryRun.format(runner.check(config), ReferenceEstimates.load(), exec));
+                    return 0;
+                }
+                outcome = runner(exec, terminal).run(config);
             }
             printReportPath(parent, outcome.resultsFile().getParent());
-            return ok ? 0 : EXIT_MODEL_FAILED;
+            return outcome.allSucceeded() && outcome.allTimed() ? 0 : EXIT_MODEL_FAILED;
         }
 
-        private java.time.Duration limit(Profile p) {
-            if (inProcess) {
-                if (timeout != null && !timeout.equals(DurationConverter.NONE)) {
-                    throw new DigitbenchException("--timeout needs worker JVMs: it cannot be used with --in-process");
-                }
-                return null;
-            }
-            if (timeout == null) {
-                return RunConfig.defaultTimeout(p);
-            }
-            return timeout.equals(DurationConverter.NONE) ? null : timeout;
+        private Runner runner(Execution exec, boolean terminal) {
+            return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec,
+                    ReferenceEstimates.load(), Main::writeReport);
         }
 
-        private Runner.Outcome resume(boolean terminal) {
-            java.util.Set<String> allowed = java.util.Set.of("--resume", "--timeout", "--in-process", "--worker-jvm-arg",
-                    "--no-timing", "--allow-busy", "--save-models", "--output-dir");
+        /** With --resume, the run keeps what it measures: only how to run it may be given. */
+        private void requireOnlyExecutionOptions() {
+            java.util.Set<String> allowed = new java.util.HashSet<>(ExecutionOptions.NAMES);
+            allowed.addAll(java.util.Set.of("--resume", "--output-dir"));
             for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
                 if (!allowed.contains(o.longestName())) {
                     throw new DigitbenchException("--resume uses the run's own configuration: " + o.longestName()
-                            + " cannot be given with it");
+                            + " cannot be given with it (only -o and " + String.join(", ", ExecutionOptions.NAMES) + ")");
                 }
             }
-            Path runDir = requireRun(outputDir, resume);
-            RunConfig stored = ResultsStore.readConfig(runDir);
-            Runner runner = new Runner(PluginRegistry.discover(stored.pluginPath()), parent.out, parent.err, terminal, Main::writeReport);
-            return runner.resume(runDir, c -> c.withLimits(limit(c.profile()), !inProcess,
-                    workerJvmArgs.isEmpty() ? c.workerJvmArgs() : workerJvmArgs));
         }
 
         /** The seeds of a run: --seed alone, N seeds from --seed on, or the list given. */
@@ -335,10 +326,6 @@ public final class Main implements Runnable {
             }
         }
 
-        static boolean allTimed(List<RunResults.ModelResult> models) {
-            return models.stream().allMatch(RunResults.ModelResult::timed);
-        }
-
         static Map<String, Map<String, String>> parseParams(List<String> params) {
             Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
             for (String p : params) {
@@ -347,9 +334,55 @@ public final class Main implements Runnable {
                 if (eq < 0 || dot <= 0 || dot == eq - 1) {
                     throw new DigitbenchException("-P '" + p + "': expected PLUGIN.NAME=VALUE, e.g. smile-svm-rbf.C=5");
                 }
-                byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>()).put(p.substring(dot + 1, eq), p.substring(eq + 1));
+                Map<String, String> values = byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>());
+                String name = p.substring(dot + 1, eq);
+                if (values.put(name, p.substring(eq + 1)) != null) {
+                    throw new DigitbenchException("-P " + p.substring(0, eq) + " is given twice; give each hyper-parameter once");
+                }
             }
             return byPlugin;
+        }
+    }
+
+    /** How the trials of a run are run (shared by run and timing); never taken from a run folder. */
+    static final class ExecutionOptions {
+        static final List<String> NAMES = List.of("--timeout", "--in-process", "--worker-jvm-arg", "--plugin-path", "--allow-busy");
+
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "time limit per trial, e.g. 90s, 45m, 4h, or none; its JVM is killed after it; "
+                        + "default: 30m for the quick profile, 4h for full")
+        java.time.Duration timeout;
+
+        @Option(names = "--in-process", description = "run the trials in this JVM instead of one JVM each "
+                + "(no crash isolation, no --timeout; for debugging)")
+        boolean inProcess;
+
+        @Option(names = "--worker-jvm-arg", paramLabel = "OPTION",
+                description = "a JVM option for the trial JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g")
+        List<String> workerJvmArgs = new ArrayList<>();
+
+        @Option(names = "--plugin-path", paramLabel = "PATH", split = ":",
+                description = "jars or class folders with more plugins (META-INF/services entries), besides the class path")
+        List<Path> pluginPath = new ArrayList<>();
+
+        @Option(names = "--allow-busy",
+                description = "start trials even while the machine is busy (1-minute load average above the core count); by "
+                        + "default a trial waits up to 10 minutes for it to settle, then starts with its timings marked busy")
+        boolean allowBusy;
+
+        Execution execution(Profile profile) {
+            java.time.Duration limit;
+            if (inProcess) {
+                if (timeout != null && !timeout.equals(DurationConverter.NONE)) {
+                    throw new DigitbenchException("--timeout needs trial JVMs: it cannot be used with --in-process");
+                }
+                limit = null;
+            } else if (timeout == null) {
+                limit = Execution.defaultTimeout(profile);
+            } else {
+                limit = timeout.equals(DurationConverter.NONE) ? null : timeout;
+            }
+            return new Execution(!inProcess, limit, workerJvmArgs, pluginPath, allowBusy, null);
         }
     }
 
@@ -358,13 +391,9 @@ public final class Main implements Runnable {
         RunsIndex.write(runDir.toAbsolutePath().getParent());
     }
 
-    /** The folder of run {@code id}, which must hold a results.json. */
+    /** The folder of run {@code id}, which must hold a results.json; the id is a plain folder name. */
     static Path requireRun(Path outputDir, String id) {
-        Path runDir = outputDir.resolve(id);
-        if (!java.nio.file.Files.isRegularFile(runDir.resolve(ResultsStore.FILE_NAME))) {
-            throw new DigitbenchException("run '" + id + "' not found: expected " + runDir.resolve(ResultsStore.FILE_NAME));
-        }
-        return runDir;
+        return RunFolder.existing(outputDir, id, "run").dir();
     }
 
     static void printReportPath(Main parent, Path runDir) {
@@ -402,25 +431,10 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Options of the JMH timing pass, shared by run and timing. */
-    static final class TimingOptions {
-        @Option(names = "--allow-busy",
-                description = "time models even when the machine stays busy (1-minute load average above the core count); "
-                        + "by default such models are left untimed, with a warning")
-        boolean allowBusy;
-
-        @Option(names = "--save-models",
-                description = "keep each trained model in <run>/models/ after the timing pass (they are deleted once timed otherwise)")
-        boolean saveModels;
-
-        TimingPass pass(Main parent) {
-            return new TimingPass(parent.out, parent.err, org.digitbench.run.JvmArgs.current(), allowBusy, Main::writeReport);
-        }
-    }
-
     @Command(name = "timing", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Runs (again) the JMH timing pass of a run whose models were saved (digitbench run --save-models,",
-                    "or a run whose timing pass was stopped or skipped), and merges the timings into its results.json."})
+            description = {"Benchmarks (again) the inference of a run's saved models (digitbench run --save-models) with JMH,",
+                    "each in its own JVM, and merges the new batch and single-image scores into the run's trials; their",
+                    "training times stay (a training is timed only where it happens, in its trial)."})
     static final class TimingCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
@@ -429,7 +443,7 @@ public final class Main implements Runnable {
         String runId;
 
         @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
-                description = "models to time, comma-separated (default: all of the run's)")
+                description = "models to time, comma-separated (default: all of the run's saved models)")
         List<String> plugins = new ArrayList<>();
 
         @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
@@ -437,22 +451,18 @@ public final class Main implements Runnable {
         Path outputDir;
 
         @CommandLine.Mixin
-        TimingOptions timing;
+        ExecutionOptions execution;
 
         @Override
         public Integer call() {
-            Path runDir = requireRun(outputDir, runId);
-            RunResults before = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
-            for (RunResults.ModelResult m : before.models()) {
-                if ((plugins.isEmpty() || plugins.contains(m.pluginId())) && m.ok()
-                        && (m.modelFile() == null || !java.nio.file.Files.isRegularFile(runDir.resolve(m.modelFile())))) {
-                    parent.err.println("digitbench: warning: " + m.pluginId() + " has no saved model in " + runDir.resolve("models")
-                            + "; its inference benchmarks will train one first");
-                }
-            }
-            RunResults timed = timing.pass(parent).run(runDir, plugins, timing.saveModels);
-            printReportPath(parent, runDir);
-            return RunCommand.allTimed(timed.models().stream().filter(m -> plugins.isEmpty() || plugins.contains(m.pluginId())).toList())
+            RunFolder folder = RunFolder.existing(outputDir, runId, "timing");
+            RunConfig config = ResultsStore.readConfig(folder.dir());
+            Execution exec = execution.execution(config.profile());
+            RunResults timed = Trials.retime(folder, plugins, exec, PluginRegistry.discover(exec.pluginPath()), parent.out,
+                    parent.err, Main::writeReport);
+            printReportPath(parent, folder.dir());
+            return timed.trials().stream().filter(t -> t.ok() && t.modelFile() != null)
+                    .filter(t -> plugins.isEmpty() || plugins.contains(t.pluginId())).allMatch(RunResults.TrialResult::timed)
                     ? 0 : EXIT_MODEL_FAILED;
         }
     }
@@ -503,6 +513,62 @@ public final class Main implements Runnable {
                 parent.out.println("Report: " + ReportWriter.render(outputDir.resolve(id)));
             }
             parent.out.println("Index: " + RunsIndex.write(outputDir));
+            return 0;
+        }
+    }
+
+    @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Makes runs the project's reference results and regenerates what is derived from them: copies each",
+                    "run's results.json to benchmarks/results/<profile>/ (no models, no HTML), writes the trial-time estimates",
+                    "that run --dry-run and the progress display use, and rewrites the README's measured tables."})
+    static final class ReferenceCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+
+        @CommandLine.Parameters(paramLabel = "RUN_ID", arity = "0..*",
+                description = "finished runs to commit as their profile's reference (default: regenerate from what is there)")
+        List<String> runIds = new ArrayList<>();
+
+        @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", defaultValue = "reports",
+                description = "the folder holding the run folders; default: ${DEFAULT-VALUE}")
+        Path outputDir;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "benchmarks/results",
+                description = "where the reference results are kept; default: ${DEFAULT-VALUE}")
+        Path dir;
+
+        @Option(names = "--readme", paramLabel = "FILE", defaultValue = "README.md",
+                description = "the file whose <!-- reference:PROFILE --> regions get the tables; default: ${DEFAULT-VALUE}")
+        Path readme;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            for (String id : runIds) {
+                RunFolder folder = RunFolder.existing(outputDir, id, "reference");
+                RunResults r = ResultsStore.read(folder.results());
+                if (!"complete".equals(r.status())) {
+                    throw new DigitbenchException("run " + id + " is " + r.status() + ", not complete: only a finished run can be a reference");
+                }
+                Path target = dir.resolve(r.profile()).resolve(ResultsStore.FILE_NAME);
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(folder.results(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                parent.out.println("Reference of profile " + r.profile() + ": " + target + " (from run " + id + ")");
+            }
+            List<Path> files = ReferenceTables.find(dir);
+            if (files.isEmpty()) {
+                throw new DigitbenchException("no reference results in " + dir + " (expected " + dir.resolve("full/results.json")
+                        + " or " + dir.resolve("quick/results.json") + "); give a finished run's id");
+            }
+            List<RunResults> runs = files.stream().map(ResultsStore::read).toList();
+            List<String> names = files.stream().map(Path::toString).toList();
+            Path estimates = dir.resolve(ReferenceEstimates.FILE);
+            ResultsStore.writeJson(estimates, ReferenceEstimates.from(runs, names));
+            parent.out.println("Estimates: " + estimates);
+            if (java.nio.file.Files.isRegularFile(readme)) {
+                List<String> updated = ReferenceTables.updateReadme(readme, runs, names);
+                parent.out.println(updated.isEmpty() ? "No <!-- reference:PROFILE --> regions in " + readme
+                        : "Tables of " + String.join(", ", updated) + " written into " + readme);
+            }
             return 0;
         }
     }

@@ -130,6 +130,31 @@ public final class Statistics {
     }
 
     /**
+     * A figure measured {@code n} times (once per seed): its mean, and for n of 2 or more the sample
+     * standard deviation and the 95% confidence interval of the mean from Student's t distribution.
+     *
+     * @param sd     sample standard deviation, or {@code null} for one value
+     * @param ciLow  lower end of the 95% interval of the mean, or {@code null} for one value
+     * @param ciHigh upper end, or {@code null}
+     */
+    public record Summary(int n, double mean, Double sd, Double ciLow, Double ciHigh) {
+        /** The summary of some values, or {@code null} when there are none. */
+        public static Summary of(double[] values) {
+            if (values.length == 0) {
+                return null;
+            }
+            MeanSd m = MeanSd.of(values);
+            if (values.length == 1) {
+                return new Summary(1, m.mean(), null, null, null);
+            }
+            double t = new org.apache.commons.math3.distribution.TDistribution(null, values.length - 1)
+                    .inverseCumulativeProbability(0.975);
+            double half = t * m.sd() / Math.sqrt(values.length);
+            return new Summary(values.length, m.mean(), m.sd(), m.mean() - half, m.mean() + half);
+        }
+    }
+
+    /**
      * A paired t-test of two models' scores over the same seeds.
      *
      * @param meanDifference mean of A - B

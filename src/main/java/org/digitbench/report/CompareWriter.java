@@ -20,14 +20,14 @@ public final class CompareWriter {
     public static Path write(Path reportsDir, String runA, String runB) {
         RunResults a = ResultsStore.read(reportsDir.resolve(runA).resolve(ResultsStore.FILE_NAME));
         RunResults b = ResultsStore.read(reportsDir.resolve(runB).resolve(ResultsStore.FILE_NAME));
-        Map<String, RunResults.ModelResult> byIdA = byId(a);
-        Map<String, RunResults.ModelResult> byIdB = byId(b);
+        Map<String, RunResults.TrialResult> byIdA = byId(a);
+        Map<String, RunResults.TrialResult> byIdB = byId(b);
         Set<String> ids = new LinkedHashSet<>(byIdA.keySet());
         ids.addAll(byIdB.keySet());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : ids) {
-            RunResults.ModelResult ma = byIdA.get(id);
-            RunResults.ModelResult mb = byIdB.get(id);
+            RunResults.TrialResult ma = byIdA.get(id);
+            RunResults.TrialResult mb = byIdB.get(id);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
             row.put("accA", accuracy(ma));
@@ -47,6 +47,11 @@ public final class CompareWriter {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("a", a);
         context.put("b", b);
+        // links from the folder names the user gave (checked run ids), never from what a results.json says
+        context.put("nameA", org.digitbench.run.RunFolder.checkId(runA, "run"));
+        context.put("nameB", org.digitbench.run.RunFolder.checkId(runB, "run"));
+        context.put("hrefA", java.net.URLEncoder.encode(runA, java.nio.charset.StandardCharsets.UTF_8) + "/index.html");
+        context.put("hrefB", java.net.URLEncoder.encode(runB, java.nio.charset.StandardCharsets.UTF_8) + "/index.html");
         context.put("rows", rows);
         context.put("style", ReportWriter.STYLE);
         context.put("tablesort", ReportWriter.TABLESORT);
@@ -55,17 +60,17 @@ public final class CompareWriter {
         return file;
     }
 
-    private static Map<String, RunResults.ModelResult> byId(RunResults r) {
-        Map<String, RunResults.ModelResult> m = new LinkedHashMap<>();
-        r.models().forEach(x -> m.put(x.pluginId(), x));
+    private static Map<String, RunResults.TrialResult> byId(RunResults r) {
+        Map<String, RunResults.TrialResult> m = new LinkedHashMap<>();
+        r.mainTrials().forEach(x -> m.put(x.pluginId(), x));
         return m;
     }
 
-    private static boolean both(RunResults.ModelResult a, RunResults.ModelResult b) {
+    private static boolean both(RunResults.TrialResult a, RunResults.TrialResult b) {
         return a != null && b != null && a.ok() && b.ok();
     }
 
-    private static String accuracy(RunResults.ModelResult m) {
+    private static String accuracy(RunResults.TrialResult m) {
         return m == null ? "–" : m.ok() ? Leaderboard.f4(m.metrics().accuracy()) : "failed";
     }
 

@@ -15,9 +15,9 @@ final class Leaderboard {
     }
 
     /** A column: how to read its value, whether higher is better, how to show it. */
-    private record Column(String key, Function<RunResults.ModelResult, Double> value, boolean higherIsBetter,
-                          BiFunction<RunResults.ModelResult, Double, String> text) {
-        Column(String key, Function<RunResults.ModelResult, Double> value, boolean higherIsBetter, Function<Double, String> format) {
+    private record Column(String key, Function<RunResults.TrialResult, Double> value, boolean higherIsBetter,
+                          BiFunction<RunResults.TrialResult, Double, String> text) {
+        Column(String key, Function<RunResults.TrialResult, Double> value, boolean higherIsBetter, Function<Double, String> format) {
             this(key, value, higherIsBetter, (m, v) -> format.apply(v));
         }
     }
@@ -27,40 +27,44 @@ final class Leaderboard {
             new Column("precision", m -> m.metrics().macro().precision(), true, Leaderboard::f4),
             new Column("recall", m -> m.metrics().macro().recall(), true, Leaderboard::f4),
             new Column("f1", m -> m.metrics().macro().f1(), true, Leaderboard::f4),
-            new Column("train", RunResults.ModelResult::trainSeconds, false, Leaderboard::seconds),
-            new Column("predict", RunResults.ModelResult::predictSeconds, false, Leaderboard::seconds),
+            new Column("train", RunResults.TrialResult::trainSeconds, false, Leaderboard::seconds),
+            new Column("predict", RunResults.TrialResult::predictSeconds, false, Leaderboard::seconds),
             new Column("latency", Leaderboard::latencyMs, false, v -> String.format(Locale.ROOT, "%.3f ms", v)),
             new Column("params", m -> m.parameterCount() == null ? null : m.parameterCount().doubleValue(), false,
                     v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             new Column("memory", m -> m.peakRssBytes() == null ? null : m.peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
             new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
-            // JMH's scores, where the timing pass measured them
-            new Column("jmhTrain", m -> score(m, RunResults.Timing::training), false,
-                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().training(), " s")),
-            new Column("jmhBatch", m -> score(m, RunResults.Timing::batch), false,
-                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms")),
+            // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
+            new Column("jmhBatch", Leaderboard::batchPerImage, false,
+                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms") + " / "
+                            + String.format(Locale.ROOT, "%,d", m.timing().batchImages())),
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
                     v -> String.format(Locale.ROOT, "%,.0f", v)),
             new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
             new Column("p99", m -> percentile(m, "p99"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)));
 
-    static Double score(RunResults.ModelResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
+    static Double score(RunResults.TrialResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
         return m.timing() == null || which.apply(m.timing()) == null ? null : which.apply(m.timing()).score();
     }
 
-    static Double percentile(RunResults.ModelResult m, String p) {
+    static Double batchPerImage(RunResults.TrialResult m) {
+        Double batch = score(m, RunResults.Timing::batch);
+        return batch == null || m.timing().batchImages() == null ? null : batch / m.timing().batchImages();
+    }
+
+    static Double percentile(RunResults.TrialResult m, String p) {
         return m.timing() == null || m.timing().single() == null ? null : m.timing().single().percentiles().get(p);
     }
 
-    static Double latencyMs(RunResults.ModelResult m) {
+    static Double latencyMs(RunResults.TrialResult m) {
         return m.predictSeconds() == null || m.testSize() == 0 ? null : 1000 * m.predictSeconds() / m.testSize();
     }
 
     /** One map per model: for each column key, {@code key} (text), {@code key_sort} (number) and {@code key_best}. */
-    static List<Map<String, Object>> rows(List<RunResults.ModelResult> models) {
+    static List<Map<String, Object>> rows(List<RunResults.TrialResult> models) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (RunResults.ModelResult m : models) {
+        for (RunResults.TrialResult m : models) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("m", m);
             row.put("anchor", ReportWriter.anchor(m.pluginId()));
@@ -70,7 +74,7 @@ final class Leaderboard {
         }
         for (Column c : COLUMNS) {
             Double best = null;
-            for (RunResults.ModelResult m : models) {
+            for (RunResults.TrialResult m : models) {
                 Double v = c.value().apply(m);
                 if (v != null && (best == null || (c.higherIsBetter() ? v > best : v < best))) {
                     best = v;

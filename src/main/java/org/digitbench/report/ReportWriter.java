@@ -76,25 +76,27 @@ public final class ReportWriter {
         context.put("run", results);
         context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
         context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
-        List<RunResults.ModelResult> ok = results.models().stream().filter(RunResults.ModelResult::ok)
-                .sorted(Comparator.comparingDouble((RunResults.ModelResult m) -> -m.metrics().accuracy())).toList();
-        List<RunResults.ModelResult> failed = results.models().stream().filter(m -> !m.ok()).toList();
+        List<RunResults.TrialResult> main = results.mainTrials();
+        List<RunResults.TrialResult> ok = main.stream().filter(m -> m.ok() && m.metrics() != null)
+                .sorted(Comparator.comparingDouble((RunResults.TrialResult m) -> -m.metrics().accuracy())).toList();
+        List<RunResults.TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
         context.put("rows", Leaderboard.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
+        context.put("jmhVersion", org.digitbench.run.ProvenanceCollector.jmhVersion(results));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
-        SeedStats seeds = SeedStats.applies(results) ? SeedStats.of(results) : null;
-        context.put("seedRows", seeds == null ? List.of() : seedRows(seeds));
+        SeedStats seeds = results.hasSeeds() ? SeedStats.of(results) : null;
+        context.put("seedRows", seeds == null ? List.of() : seedRows(seeds, results));
         context.put("seedPairs", seeds == null ? List.of() : seedPairs(seeds));
-        context.put("failedRepeats", results.repeats().stream().filter(x -> !x.ok()).toList());
-        context.put("timingRows", timingRows(results.models()));
+        context.put("failedTrials", results.trials().stream().filter(x -> !x.ok() && x.seed() != results.plan().mainSeed()).toList());
+        context.put("timingRows", timingRows(main));
         context.put("failed", failed);
         context.put("models", ok.stream().map(ReportWriter::modelView).toList());
         context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
         context.put("samples", results.data().samples() == null ? List.of()
                 : results.data().samples().stream().map(ReportWriter::imageView).toList());
         context.put("checksums", checksums(results));
-        context.put("chartData", scriptJson(ChartData.of(ok)));
+        context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
         context.put("tablesort", TABLESORT);
         context.put("style", STYLE);
@@ -104,22 +106,33 @@ public final class ReportWriter {
         return file;
     }
 
-    static List<Map<String, Object>> seedRows(SeedStats stats) {
+    static List<Map<String, Object>> seedRows(SeedStats stats, RunResults results) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (SeedStats.Row r : stats.rows()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("model", r.pluginId());
             row.put("seeds", r.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-            row.put("accuracy", meanSd(r.accuracy(), "%.4f"));
-            row.put("precision", meanSd(r.macroPrecision(), "%.4f"));
-            row.put("recall", meanSd(r.macroRecall(), "%.4f"));
-            row.put("f1", meanSd(r.macroF1(), "%.4f"));
-            row.put("logLoss", r.logLoss() == null ? "–" : meanSd(r.logLoss(), "%.4f"));
-            row.put("train", meanSd(r.trainSeconds(), "%.2f") + " s");
-            row.put("predict", meanSd(r.predictSeconds(), "%.3f") + " s");
+            row.put("accuracy", summary(r.accuracy(), "%.4f", ""));
+            row.put("f1", summary(r.macroF1(), "%.4f", ""));
+            row.put("logLoss", r.logLoss() == null ? "–" : summary(r.logLoss(), "%.4f", ""));
+            row.put("train", summary(r.trainSeconds(), "%.2f", " s"));
+            row.put("predict", summary(r.predictSeconds(), "%.3f", " s"));
+            row.put("imagesPerSecond", results.summary(r.pluginId()).map(m -> summary(m.imagesPerSecond(), "%,.0f", "")).orElse("–"));
             rows.add(row);
         }
         return rows;
+    }
+
+    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)"; for n = 1 the value alone with its n. */
+    static String summary(Statistics.Summary s, String digits, String unit) {
+        if (s == null) {
+            return "–";
+        }
+        if (s.sd() == null) {
+            return String.format(Locale.ROOT, digits + "%s (n = 1)", s.mean(), unit);
+        }
+        return String.format(Locale.ROOT, digits + " ± " + digits + "%s [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
+                unit, s.ciLow(), s.ciHigh(), s.n());
     }
 
     static List<Map<String, Object>> seedPairs(SeedStats stats) {
@@ -138,20 +151,17 @@ public final class ReportWriter {
         return rows;
     }
 
-    private static String meanSd(org.digitbench.eval.Statistics.MeanSd m, String digits) {
-        return String.format(Locale.ROOT, digits + " ± " + digits, m.mean(), m.sd());
-    }
-
     /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
-    static List<Map<String, Object>> timingRows(List<RunResults.ModelResult> models) {
+    static List<Map<String, Object>> timingRows(List<RunResults.TrialResult> models) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (RunResults.ModelResult m : models) {
+        for (RunResults.TrialResult m : models) {
             RunResults.Timing t = m.timing();
             if (t == null) {
                 continue;
             }
             String status = t.status() + (t.error() == null ? "" : ": " + t.error());
-            String[] names = {"training", "predict test set", "predict one image"};
+            String[] names = {"training", "predict a batch of " + t.batchImages() + " images",
+                "predict one image"};
             RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
             boolean first = true;
             for (int k = 0; k < 3; k++) {
@@ -170,12 +180,14 @@ public final class ReportWriter {
                 row.put("ci", x.scoreError() == null ? "none (one measurement)"
                         : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()));
                 row.put("n", x.sampleCount());
-                row.put("settings", String.format(Locale.ROOT, "%d × (%d + %d)%s", x.forks(), x.warmupIterations(),
-                        x.measurementIterations(), x.iterationTime() == null ? " single shots" : " of " + x.iterationTime()));
+                row.put("settings", (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
+                        x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()));
                 row.put("percentiles", x.percentiles() == null || !"sample".equals(x.mode()) ? ""
                         : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()));
                 row.put("load", String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()));
-                row.put("json", x.jsonFile());
+                String link = jmhLink(x.jsonFile());
+                row.put("json", link);
+                row.put("jsonName", link == null ? null : x.jsonFile());
                 rows.add(row);
                 first = false;
             }
@@ -188,10 +200,24 @@ public final class ReportWriter {
                     row.put(k, "");
                 }
                 row.put("json", null);
+                row.put("jsonName", null);
                 rows.add(row);
             }
         }
         return rows;
+    }
+
+    private static final java.util.regex.Pattern JMH_FILE = java.util.regex.Pattern.compile("jmh/[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
+
+    /**
+     * The link to a JMH JSON file of the run, URL-encoded: only a plain {@code jmh/NAME.json} inside the run folder;
+     * anything else that results.json names is shown as text, never linked.
+     */
+    static String jmhLink(String jsonFile) {
+        if (jsonFile == null || !JMH_FILE.matcher(jsonFile).matches()) {
+            return null;
+        }
+        return "jmh/" + java.net.URLEncoder.encode(jsonFile.substring(4), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     static String render(String template, Map<String, Object> context) {
@@ -216,16 +242,16 @@ public final class ReportWriter {
         }
     }
 
-    private static String headline(List<RunResults.ModelResult> ok, List<RunResults.ModelResult> failed) {
+    private static String headline(List<RunResults.TrialResult> ok, List<RunResults.TrialResult> failed) {
         if (ok.isEmpty()) {
             return failed.isEmpty() ? "No model has finished yet." : "Every model failed.";
         }
-        RunResults.ModelResult best = ok.getFirst();
+        RunResults.TrialResult best = ok.getFirst();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Most accurate: %s (%s), %.2f%% [%.2f, %.2f].",
                 best.pluginId(), best.library(), 100 * best.metrics().accuracy(), 100 * best.metrics().accuracyCi95().low(),
                 100 * best.metrics().accuracyCi95().high()));
         ok.stream().filter(m -> m.trainSeconds() != null && m.metrics().accuracy() >= best.metrics().accuracy() - 0.01)
-                .min(Comparator.comparingDouble(RunResults.ModelResult::trainSeconds))
+                .min(Comparator.comparingDouble(RunResults.TrialResult::trainSeconds))
                 .filter(fast -> fast != best)
                 .ifPresent(fast -> sb.append(String.format(Locale.ROOT,
                         " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.library(),
@@ -236,7 +262,7 @@ public final class ReportWriter {
         return sb.toString();
     }
 
-    private static Map<String, Object> modelView(RunResults.ModelResult m) {
+    private static Map<String, Object> modelView(RunResults.TrialResult m) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("m", m);
         v.put("anchor", anchor(m.pluginId()));

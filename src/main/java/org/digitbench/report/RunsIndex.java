@@ -31,10 +31,10 @@ public final class RunsIndex {
                     v.put("startedSort", r.startedAt() == null ? "" : r.startedAt().toString());
                     v.put("profile", r.profile());
                     v.put("status", r.status());
-                    v.put("models", r.models().size());
-                    v.put("failed", r.models().stream().filter(m -> !m.ok()).count());
+                    v.put("models", r.mainTrials().size());
+                    v.put("failed", r.trials().stream().filter(m -> !m.ok()).count());
                     v.put("hasReport", Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)));
-                    r.models().stream().filter(RunResults.ModelResult::ok)
+                    r.mainTrials().stream().filter(m -> m.ok() && m.metrics() != null)
                             .max(Comparator.comparingDouble(m -> m.metrics().accuracy()))
                             .ifPresent(best -> {
                                 v.put("best", best.pluginId());

@@ -4,16 +4,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** The table printed at the end of a run, best accuracy first, failed models last. */
+/** The tables printed at the end of a run, best accuracy first, failed models last. */
 public final class Leaderboard {
     private Leaderboard() {
     }
 
-    public static String format(RunResults results) {
-        List<RunResults.ModelResult> rows = results.models().stream()
-                .sorted(Comparator.comparing((RunResults.ModelResult m) -> !m.ok())
+    private static List<RunResults.TrialResult> ranked(RunResults results) {
+        return results.mainTrials().stream()
+                .sorted(Comparator.comparing((RunResults.TrialResult m) -> !m.ok())
                         .thenComparing(m -> m.ok() ? -m.metrics().accuracy() : 0))
                 .toList();
+    }
+
+    /** The main seed's trials: one per model. */
+    public static String format(RunResults results) {
+        List<RunResults.TrialResult> rows = ranked(results);
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
         int libWidth = Math.max(7, rows.stream().mapToInt(m -> m.library().length()).max().orElse(7));
         StringBuilder sb = new StringBuilder();
@@ -21,7 +26,7 @@ public final class Leaderboard {
                 "model", "library", "family", "accuracy", "95% CI", "macro F1", "train s", "predict s", "train n", "peak MiB");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
-        for (RunResults.ModelResult m : rows) {
+        for (RunResults.TrialResult m : rows) {
             if (m.ok()) {
                 var x = m.metrics();
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-" + libWidth + "s  %-19s  %8.4f  [%.4f, %.4f]  %8.4f  %9.1f  %9.2f  %7d  %8s%n",
@@ -34,41 +39,60 @@ public final class Leaderboard {
             }
         }
         if (!rows.isEmpty()) {
-            sb.append(String.format(Locale.ROOT, "tested on %d images; train n = training images used; times are wall-clock for one run; "
-                    + "peak MiB = the process's peak resident memory while the model ran%n",
-                    rows.get(0).testSize()));
+            sb.append(String.format(Locale.ROOT, "seed %d, one trial per model (n = 1); tested on %d images; train n = training "
+                    + "images used; train s = %s; predict s = wall clock for the whole test set; peak MiB = the trial JVM's peak "
+                    + "resident memory while the model trained and predicted%n", results.plan().mainSeed(), rows.get(0).testSize(),
+                    results.plan().jmh() ? "JMH's single-shot time of the training that made the model" : "wall clock"));
         }
         return sb.toString();
     }
 
-    /** The JMH timings of a run's models, in the order of the leaderboard. */
+    /** The JMH timings of the main seed's trials, in the order of the leaderboard. */
     public static String formatTiming(RunResults results) {
-        List<RunResults.ModelResult> rows = results.models().stream().filter(m -> m.timing() != null)
-                .sorted(Comparator.comparing((RunResults.ModelResult m) -> !m.ok())
-                        .thenComparing(m -> m.ok() ? -m.metrics().accuracy() : 0))
-                .toList();
+        List<RunResults.TrialResult> rows = ranked(results).stream().filter(m -> m.timing() != null).toList();
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-24s  %-24s  %10s  %-25s%n",
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%n",
                 "model", "train (JMH, s)", "batch predict (JMH, ms)", "images/s", "one image p50 / p99 (us)");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
-        for (RunResults.ModelResult m : rows) {
+        for (RunResults.TrialResult m : rows) {
             RunResults.Timing t = m.timing();
             if (t.training() == null && t.batch() == null) {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %s: %s%n", m.pluginId(), t.status(), t.error()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-24s  %-24s  %10s  %-25s%s%n", m.pluginId(),
-                    scoreWithError(t.training(), ""), scoreWithError(t.batch(), ""),
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%n", m.pluginId(),
+                    scoreWithError(t.training(), ""), scoreWithError(t.batch(), "") + (t.batchImages() == null ? "" : " /" + t.batchImages()),
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
                     t.ok() ? "" : "  (" + t.status() + ": " + t.error() + ")"));
         }
-        sb.append(String.format(Locale.ROOT, "mean ± half-width of JMH's 99.9%% confidence interval; "
-                + "train and batch: %d test images; settings per model in results.json%n", rows.isEmpty() ? 0 : rows.get(0).testSize()));
+        sb.append("train: one single shot (n = 1), the training that made the evaluated model; batch: mean ± half-width of JMH's "
+                + "99.9% interval over its iterations, per call of /N images; settings per trial in results.json\n");
         return sb.toString();
+    }
+
+    /** Seconds with digits to match: "0.23 s", "4.1 s", "123 s"; "–" for none. */
+    public static String seconds(Double s) {
+        if (s == null) {
+            return "–";
+        }
+        return s >= 100 ? String.format(Locale.ROOT, "%.0f s", s) : s >= 1 ? String.format(Locale.ROOT, "%.1f s", s)
+                : String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)", or "0.9812 (n = 1)"; {@code digits} a format such as "%.4f". */
+    public static String summary(org.digitbench.eval.Statistics.Summary s, String digits) {
+        if (s == null) {
+            return "–";
+        }
+        if (s.sd() == null) {
+            return String.format(Locale.ROOT, digits + " (n = 1)", s.mean());
+        }
+        return String.format(Locale.ROOT, digits + " ± " + digits + " [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
+                s.ciLow(), s.ciHigh(), s.n());
     }
 
     /** "12.35 ± 0.68" followed by {@code unit}, or the score alone without an error, or "-"; digits as {@link #number}. */
@@ -98,19 +122,18 @@ public final class Leaderboard {
                 : d.toSeconds() + " s";
     }
 
-    /** Means and standard deviations across seeds, and the paired t-tests of accuracy. */
-    public static String formatSeeds(SeedStats stats) {
+    /** Means, standard deviations and 95% intervals across seeds, and the paired t-tests of accuracy. */
+    public static String formatSeeds(RunResults results, SeedStats stats) {
         int idWidth = Math.max(5, stats.rows().stream().mapToInt(r -> r.pluginId().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %5s  %-17s  %-17s  %-17s%n", "model", "seeds",
-                "accuracy", "macro F1", "train s");
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-46s  %-46s%n", "model", "accuracy", "train s");
         sb.append(header).append("-".repeat(header.length() - 1)).append(System.lineSeparator());
         for (SeedStats.Row r : stats.rows()) {
-            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %5d  %.4f ± %.4f    %.4f ± %.4f    %.1f ± %.1f%n", r.pluginId(),
-                    r.seeds().size(), r.accuracy().mean(), r.accuracy().sd(), r.macroF1().mean(), r.macroF1().sd(),
-                    r.trainSeconds().mean(), r.trainSeconds().sd()));
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-46s  %-46s%n", r.pluginId(), summary(r.accuracy(), "%.4f"),
+                    summary(r.trainSeconds(), "%.2f")));
         }
-        sb.append("mean ± sample standard deviation over the seeds each model succeeded with; same data for every seed\n");
+        sb.append("mean ± sample standard deviation [95% interval of the mean, Student's t] over the seeds each model succeeded "
+                + "with (n); same data for every seed; train s: " + (results.plan().jmh() ? "JMH single shots" : "wall clock") + "\n");
         for (SeedStats.Pair p : stats.pairs()) {
             sb.append(String.format(Locale.ROOT, "  %s vs %s: accuracy difference %+.4f over %d seeds, %s%n", p.modelA(), p.modelB(),
                     p.test().meanDifference(), p.test().n(), p.test().pValue() == null ? "no p-value (the difference does not vary)"

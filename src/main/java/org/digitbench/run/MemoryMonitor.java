@@ -23,6 +23,7 @@ final class MemoryMonitor implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long peakHeap;
     private volatile long peakRss;
+    private Peaks frozen;
 
     /** Peaks in bytes; {@code null} when not measured. */
     record Peaks(Long heapBytes, Long rssBytes) {
@@ -50,16 +51,24 @@ final class MemoryMonitor implements AutoCloseable {
         }
     }
 
-    Peaks peaks() {
+    /** The peaks so far, or, once closed, the peaks up to the close. */
+    synchronized Peaks peaks() {
+        if (frozen != null) {
+            return frozen;
+        }
         sample();
         long rss = hwmReset ? statusKiB("VmHWM:") * 1024 : peakRss;
         return new Peaks(peakHeap > 0 ? peakHeap : null, rss > 0 ? rss : null);
     }
 
+    /** Stops sampling and keeps the peaks seen so far; closing again does nothing. */
     @Override
-    public void close() {
-        running = false;
-        sampler.interrupt();
+    public synchronized void close() {
+        if (frozen == null) {
+            frozen = peaks();
+            running = false;
+            sampler.interrupt();
+        }
     }
 
     private static boolean resetHighWaterMark() {

@@ -7,40 +7,50 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.EpochStats;
-import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
 import org.digitbench.eval.ClassificationMetrics;
 
-/** One model's quality pass: train, predict the test set, measure, and save the model. */
-final class ModelTrial {
+/**
+ * The body of one trial, wherever it runs: the training (timed as {@link TrialTiming} says), the
+ * evaluation of the model that training returned on the test set, the saved model, then the inference
+ * benchmarks on that same model. Whatever the plugin throws (an {@link OutOfMemoryError} too) becomes a
+ * failed result that keeps what was measured before it.
+ */
+public final class ModelTrial {
+    /** Misclassified images kept per trial. */
+    public static final int MISTAKES = 12;
+
     private ModelTrial() {
     }
 
     /**
-     * Trains and tests one model, measuring time and memory; saves the model into {@code saveIn} when it is not null.
-     * Whatever the plugin throws (an {@link OutOfMemoryError} too) becomes a failed result that keeps what was measured.
+     * Runs the trial.
+     *
+     * @param saveModel whether to save the model into {@code models/} of the job's run folder
      */
-    static RunResults.ModelResult run(ClassifierPlugin plugin, Hyperparameters hp, long seed, Dataset train, Dataset test,
-                                      Path saveIn, ProgressReporter progress, PrintStream err) {
+    public static RunResults.TrialResult run(TrialTiming.Job job, TrialTiming timing, SuiteData data, boolean saveModel,
+                                             ProgressReporter progress, PrintStream err) {
+        Dataset train = data.train();
+        Dataset test = data.test();
         int[] truth = test.labels();
-        Measured m = new Measured(plugin, hp, seed, train.size(), test.size());
-        try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(plugin.id())) {
+        Measured m = new Measured(job, train.size(), test.size());
+        m.started = System.nanoTime();
+        try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(job.plugin().id())) {
             m.memory = memory;
-            long t0 = System.nanoTime();
-            TrainedModel model = plugin.train(train, hp, seed, task.listener());
-            long t1 = System.nanoTime();
-            m.trainSeconds = (t1 - t0) / 1e9;
+            TrialTiming.Trained trained = timing.train(job, train, task.listener());
+            TrainedModel model = trained.model();
             if (model == null) {
                 throw new IllegalStateException("train() returned null");
             }
+            m.trainSeconds = trained.seconds();
             task.phase("predicting");
+            long t0 = System.nanoTime();
             Predictions predictions = model.predict(test);
-            m.predictSeconds = (System.nanoTime() - t1) / 1e9;
+            m.predictSeconds = (System.nanoTime() - t0) / 1e9;
             if (predictions == null || predictions.labels().length != truth.length) {
                 throw new IllegalStateException("predict() returned " + (predictions == null ? "null"
                         : predictions.labels().length + " labels for " + truth.length + " images"));
@@ -53,40 +63,45 @@ final class ModelTrial {
             m.layers = model.layers();
             m.history = model.history();
             m.mistakes = mistakes(test, predictions);
-            if (saveIn != null) {
-                m.modelFile = save(model, plugin, saveIn, err);
+            memory.close(); // the peaks are the training's and the evaluation's, not the benchmarks'
+            if (saveModel) {
+                m.modelFile = save(model, job, err);
             }
-            return m.result("ok", null);
+            task.phase("benchmarking inference");
+            m.timing = timing.inference(job, model, test, m.predictSeconds, trained);
+            return m.result(RunResults.TrialResult.OK, null);
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return m.result("failed", describe(e));
+            return m.result(RunResults.TrialResult.FAILED, describe(e));
         }
     }
 
+    /** Where a trial's model is saved, relative to the run folder. */
+    public static String modelFile(String trialId) {
+        return "models/" + trialId + ".model";
+    }
+
     /** Saves the model; a model that cannot be saved is still a result, so this only warns. */
-    private static String save(TrainedModel model, ClassifierPlugin plugin, Path runDir, PrintStream err) {
-        String relative = Runner.modelFile(plugin.id());
-        Path file = runDir.resolve(relative);
+    private static String save(TrainedModel model, TrialTiming.Job job, PrintStream err) {
+        String relative = modelFile(job.trialId());
+        Path file = job.runDir().resolve(relative);
         try {
             Files.createDirectories(file.getParent());
             model.save(file);
             return relative;
         } catch (java.io.IOException | RuntimeException e) {
-            err.println("digitbench: warning: " + plugin.id() + ": the model could not be saved to " + file + ": " + describe(e));
+            err.println("digitbench: warning: " + job.plugin().id() + ": the model could not be saved to " + file + ": " + describe(e));
             return null;
         }
     }
 
-    /** A failed result for a model whose trial produced none (its worker JVM crashed, or ran out of time). */
-    static RunResults.ModelResult failed(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainSize, int testSize,
-                                         String error) {
-        return new Measured(plugin, hp, seed, trainSize, testSize).result("failed", error);
+    /** A failed result for a trial that produced none (its JVM crashed, or ran out of time). */
+    static RunResults.TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
+        return new Measured(job, trainSize, testSize).result(RunResults.TrialResult.FAILED, error);
     }
 
-    /** What is known of one model so far; a failure keeps what was measured before it. */
+    /** What is known of one trial so far; a failure keeps what was measured before it. */
     private static final class Measured {
-        final ClassifierPlugin plugin;
-        final Hyperparameters hp;
-        final long seed;
+        final TrialTiming.Job job;
         final int testSize;
         int trainingSize;
         MemoryMonitor memory;
@@ -100,26 +115,25 @@ final class ModelTrial {
         List<EpochStats> history = List.of();
         List<DigitImage> mistakes = List.of();
         String modelFile;
+        RunResults.Timing timing;
+        long started;
 
-        Measured(ClassifierPlugin plugin, Hyperparameters hp, long seed, int trainingSize, int testSize) {
-            this.plugin = plugin;
-            this.hp = hp;
-            this.seed = seed;
+        Measured(TrialTiming.Job job, int trainingSize, int testSize) {
+            this.job = job;
             this.trainingSize = trainingSize;
             this.testSize = testSize;
         }
 
-        RunResults.ModelResult result(String status, String error) {
+        RunResults.TrialResult result(String status, String error) {
             MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
-            return new RunResults.ModelResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
-                    plugin.description(), status, error, hp.asMap(), seed, trainingSize, testSize, trainSeconds,
+            var plugin = job.plugin();
+            return new RunResults.TrialResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
+                    plugin.description(), status, error, job.params().asMap(), job.seed(), trainingSize, testSize, trainSeconds,
                     predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
-                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(), modelFile, null);
+                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(),
+                    modelFile, timing, started == 0 ? null : trialSeconds(started));
         }
     }
-
-    /** Misclassified images kept per model. */
-    static final int MISTAKES = 12;
 
     private static List<DigitImage> mistakes(Dataset test, Predictions p) {
         List<Integer> wrong = new ArrayList<>();
@@ -136,15 +150,31 @@ final class ModelTrial {
                 p.hasProbabilities() ? p.probabilities()[i][p.labels()[i]] : null)).toList();
     }
 
+    /**
+     * Seconds since the trial began: since this JVM started, when the JVM is the trial's own (its start-up and data
+     * loading are part of the trial's cost), else since the trial's body began.
+     */
+    private static double trialSeconds(long bodyStarted) {
+        double body = (System.nanoTime() - bodyStarted) / 1e9;
+        if (Boolean.getBoolean(OWN_JVM_PROPERTY)) {
+            double jvm = (System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+            return Math.max(body, jvm);
+        }
+        return body;
+    }
+
+    /** Set in a trial's own JVM. */
+    public static final String OWN_JVM_PROPERTY = "digitbench.trialJvm";
+
     /** A failure in one line, with a hint where the cause is a known setup problem. */
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(e.getClass().getSimpleName());
         if (e.getMessage() != null) {
             sb.append(": ").append(e.getMessage().lines().findFirst().orElse(""));
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("openblas")) {
-                sb.append(" (Smile needs the system OpenBLAS: on Debian/Ubuntu, apt-get install libopenblas-dev)");
+                sb.append(" (Smile could not load OpenBLAS: see the README's requirements)");
                 break;
             }
         }

@@ -11,17 +11,17 @@ import org.digitbench.api.TrainingListener;
  * Shows training progress: a live bar on a terminal, a line every few seconds in a log. Plugins that
  * report steps (epochs, trees) fill the bar; for the others it shows the elapsed time.
  */
-final class ProgressReporter {
+public final class ProgressReporter {
     private final PrintStream err;
     private final boolean interactive;
 
-    ProgressReporter(PrintStream err, boolean interactive) {
+    public ProgressReporter(PrintStream err, boolean interactive) {
         this.err = err;
         this.interactive = interactive;
     }
 
     /** A bar for one task; close it when the task ends. */
-    Task start(String name) {
+    public Task start(String name) {
         ProgressBarBuilder builder = new ProgressBarBuilder()
                 .setTaskName(name)
                 .setInitialMax(-1)
@@ -37,14 +37,14 @@ final class ProgressReporter {
     }
 
     /** One task's bar and the listener that moves it. */
-    static final class Task implements AutoCloseable {
+    public static final class Task implements AutoCloseable {
         private final ProgressBar bar;
 
         private Task(ProgressBar bar) {
             this.bar = bar;
         }
 
-        TrainingListener listener() {
+        public TrainingListener listener() {
             return (unit, done, total) -> {
                 synchronized (bar) {
                     bar.maxHint(total);
@@ -54,7 +54,7 @@ final class ProgressReporter {
             };
         }
 
-        void phase(String message) {
+        public void phase(String message) {
             synchronized (bar) {
                 bar.setExtraMessage(message);
             }

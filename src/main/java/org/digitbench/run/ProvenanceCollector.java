@@ -8,15 +8,19 @@ import org.digitbench.BuildInfo;
 import org.digitbench.api.ClassifierPlugin;
 
 /** Collects the facts a reader needs to trust and rerun a run. */
-final class ProvenanceCollector {
+public final class ProvenanceCollector {
     private ProvenanceCollector() {
     }
+
+    /** Where JMH's version is recorded among the libraries. */
+    static final String JMH = "JMH";
 
     static RunResults.Provenance collect(List<ClassifierPlugin> plugins, long seed) {
         Map<String, String> libraries = new TreeMap<>();
         for (ClassifierPlugin p : plugins) {
             libraries.put(p.library(), p.libraryVersion());
         }
+        libraries.put(JMH, jmhOnClassPath());
         return new RunResults.Provenance(
                 BuildInfo.version(),
                 BuildInfo.gitCommit(),
@@ -30,5 +34,26 @@ final class ProvenanceCollector {
                 Runtime.getRuntime().maxMemory(),
                 libraries,
                 seed);
+    }
+
+    /** JMH's version from its jar (read by resource name: only the benchmarks import JMH). */
+    private static String jmhOnClassPath() {
+        try (java.io.InputStream in = ProvenanceCollector.class.getResourceAsStream("/META-INF/maven/org.openjdk.jmh/jmh-core/pom.properties")) {
+            if (in == null) {
+                return org.digitbench.api.LibraryVersion.UNKNOWN;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", org.digitbench.api.LibraryVersion.UNKNOWN);
+        } catch (java.io.IOException e) {
+            return org.digitbench.api.LibraryVersion.UNKNOWN;
+        }
+    }
+
+    /** The JMH version a run's results record. */
+    public static String jmhVersion(RunResults results) {
+        String v = results.provenance() == null || results.provenance().libraries() == null ? null
+                : results.provenance().libraries().get(JMH);
+        return v == null ? org.digitbench.api.LibraryVersion.UNKNOWN : v;
     }
 }

@@ -45,22 +45,40 @@ public final class ResultsStore {
         }
     }
 
+    /**
+     * {@code config.json}: what the run measures, and how it was first run (for provenance only: options that
+     * run code are never taken from a run folder).
+     */
+    public record StoredConfig(int schemaVersion, RunConfig run, Execution execution) {
+    }
+
     /** Writes the run's configuration into {@code dir/config.json}, atomically. */
-    public static Path writeConfig(Path dir, RunConfig config) {
-        return writeAtomically(dir, CONFIG_FILE, config);
+    public static Path writeConfig(Path dir, RunConfig config, Execution execution) {
+        return writeAtomically(dir, CONFIG_FILE, new StoredConfig(RunResults.SCHEMA_VERSION, config, execution));
     }
 
     /** Reads {@code dir/config.json}. */
-    public static RunConfig readConfig(Path dir) {
+    public static StoredConfig readStoredConfig(Path dir) {
         Path file = dir.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
             throw new DigitbenchException(file + ": no such run configuration (an older digitbench made this run without one: run it again)");
         }
+        StoredConfig stored;
         try {
-            return MAPPER.readValue(file.toFile(), RunConfig.class);
+            stored = MAPPER.readValue(file.toFile(), StoredConfig.class);
         } catch (JacksonException e) {
             throw new DigitbenchException(file + ": not a valid run configuration: " + e.getOriginalMessage(), e);
         }
+        if (stored == null || stored.schemaVersion() != RunResults.SCHEMA_VERSION || stored.run() == null) {
+            throw new DigitbenchException(file + ": a run configuration of an older digitbench (before trials); "
+                    + "its report still renders, but the run cannot be resumed or timed again: run it again");
+        }
+        return stored;
+    }
+
+    /** What the run measures, from {@code dir/config.json}. */
+    public static RunConfig readConfig(Path dir) {
+        return readStoredConfig(dir).run();
     }
 
     /** Any record as indented JSON, for scripts. */
@@ -68,15 +86,19 @@ public final class ResultsStore {
         return MAPPER.writeValueAsString(value);
     }
 
-    /** Writes any record as JSON, atomically (a worker's result, say). */
-    static void writeJson(Path file, Object value) {
+    /** Writes any record as JSON, atomically (a trial's result, say). */
+    public static void writeJson(Path file, Object value) {
         writeAtomically(file.toAbsolutePath().getParent(), file.getFileName().toString(), value);
     }
 
     /** Reads what {@link #writeJson} wrote. */
-    static <T> T readJson(Path file, Class<T> type) {
+    public static <T> T readJson(Path file, Class<T> type) {
         try {
-            return MAPPER.readValue(file.toFile(), type);
+            T value = MAPPER.readValue(file.toFile(), type);
+            if (value == null) {
+                throw new DigitbenchException(file + ": empty, expected JSON for " + type.getSimpleName());
+            }
+            return value;
         } catch (JacksonException e) {
             throw new DigitbenchException(file + ": not valid JSON for " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
@@ -105,10 +127,19 @@ public final class ResultsStore {
             throw new DigitbenchException(file + ": no such results file");
         }
         try {
-            RunResults results = MAPPER.readValue(file.toFile(), RunResults.class);
-            if (results.schemaVersion() != RunResults.SCHEMA_VERSION) {
-                throw new DigitbenchException(file + ": results schema version " + results.schemaVersion()
-                        + ", this digitbench reads version " + RunResults.SCHEMA_VERSION);
+            tools.jackson.databind.JsonNode root = MAPPER.readTree(file.toFile());
+            if (root == null || !root.isObject()) {
+                throw new DigitbenchException(file + ": not a valid results file: expected a JSON object");
+            }
+            int version = root.path("schemaVersion").asInt(-1);
+            RunResults results = switch (version) {
+                case 1 -> ResultsMigration.fromV1(root, MAPPER);
+                case RunResults.SCHEMA_VERSION -> MAPPER.treeToValue(root, RunResults.class);
+                default -> throw new DigitbenchException(file + ": results schema version " + version
+                        + ", this digitbench reads versions 1 and " + RunResults.SCHEMA_VERSION);
+            };
+            if (results.plan() == null || results.data() == null) {
+                throw new DigitbenchException(file + ": not a valid results file: it has no " + (results.plan() == null ? "plan" : "data"));
             }
             return results;
         } catch (JacksonException e) {

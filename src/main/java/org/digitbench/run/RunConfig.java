@@ -7,46 +7,48 @@ import org.digitbench.data.Mnist;
 import org.digitbench.data.Normalization;
 
 /**
- * Everything a run needs to know, checked when it is made.
+ * What a run measures, checked when it is made. It is saved in the run folder ({@code config.json}), so
+ * that every trial JVM rebuilds the same data and models and a resumed run keeps what it was made with.
+ * How the trials are run (isolation, time limit, JVM options) is {@link Execution}, given anew each time.
  *
  * @param profile       data sizes
  * @param pluginIds     plugins to run, in order; empty for all
  * @param overrides     hyper-parameter overrides per plugin id (name to text)
- * @param seed          seed for subsets and for every plugin
+ * @param seeds         the seeds: every plugin is trained once with each (a trial per plugin and seed); the first
+ *                      is the main one, which also draws the stratified subsets
  * @param data          where MNIST is
  * @param download      whether missing MNIST files may be downloaded
  * @param normalization how pixels are normalised
  * @param trainSize     training images, overriding the profile's, or {@code null}
  * @param testSize      test images, overriding the profile's, or {@code null}
- * @param outputDir     the folder that receives {@code <run-id>/results.json}
+ * @param validation    test on a stratified validation split of the training images instead of the test set
+ *                      (for choosing hyper-parameters without looking at the test set)
+ * @param timing        time each trial's training with JMH (single shot) and benchmark its inference; {@code false}
+ *                      for wall-clock times only ({@code --no-timing})
+ * @param saveModels    keep each trained model in the run folder ({@code models/})
+ * @param outputDir     the folder that receives {@code <run-id>/}
  * @param runId         the run's id, or {@code null} to make one from the time and profile
  * @param commandLine   the arguments the run was started with, for provenance
- * @param saveModels    whether each trained model is saved in the run folder ({@code models/<plugin>.model});
- *                      the timing pass needs them
- * @param isolate       train each model in its own JVM (a worker), so that a crash, an {@code OutOfMemoryError}
- *                      or a hang of one plugin cannot take the run down
- * @param timeout       how long one model may take (training, testing, saving) before its worker is killed;
- *                      {@code null} for no limit (only with {@code isolate})
- * @param workerJvmArgs JVM options for the workers, after this JVM's own (e.g. {@code -Xmx16g})
- * @param pluginPath    jars and folders searched for more plugins, besides the class path
- * @param extraSeeds    with {@code --seeds}: the seeds after {@code seed}; every model is trained again with
- *                      each (same data, which the first seed chose), for means and standard deviations
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
-                        long seed, Mnist.Location data, boolean download, Normalization normalization,
-                        Integer trainSize, Integer testSize, Path outputDir, String runId, List<String> commandLine,
-                        boolean saveModels, boolean isolate, java.time.Duration timeout, List<String> workerJvmArgs,
-                        List<Path> pluginPath, List<Long> extraSeeds) {
+                        List<Long> seeds, Mnist.Location data, boolean download, Normalization normalization,
+                        Integer trainSize, Integer testSize, boolean validation, boolean timing, boolean saveModels,
+                        Path outputDir, String runId, List<String> commandLine) {
+
+    /** Training images held out as the validation "test" set with {@code validation}: a sixth, 10,000 of MNIST's 60,000. */
+    public static final double VALIDATION_FRACTION = 1.0 / 6;
+
     public RunConfig {
-        extraSeeds = extraSeeds == null ? List.of() : List.copyOf(extraSeeds);
-        if (extraSeeds.contains(seed) || extraSeeds.stream().distinct().count() != extraSeeds.size()) {
-            throw new IllegalArgumentException("--seeds must be different from each other, got " + seed + " and " + extraSeeds);
-        }
         pluginIds = List.copyOf(pluginIds);
-        workerJvmArgs = workerJvmArgs == null ? List.of() : List.copyOf(workerJvmArgs);
-        pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
-        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-            throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
+        seeds = List.copyOf(seeds);
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one seed");
+        }
+        if (seeds.stream().distinct().count() != seeds.size()) {
+            throw new IllegalArgumentException("--seeds must be different from each other, got " + seeds);
+        }
+        if (pluginIds.stream().distinct().count() != pluginIds.size()) {
+            throw new IllegalArgumentException("-m names a plugin twice: " + pluginIds);
         }
         overrides = Map.copyOf(overrides);
         commandLine = List.copyOf(commandLine);
@@ -56,26 +58,27 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         if (testSize != null && testSize < 10) {
             throw new IllegalArgumentException("--test-size must be at least 10, got " + testSize);
         }
-        if (runId != null && !runId.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("--run-id may hold only letters, digits, '.', '_' and '-', got '" + runId + "'");
+        if (runId != null && !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("--run-id may hold only letters, digits, '.', '_' and '-' (and start with "
+                    + "a letter or digit), got '" + runId + "'");
         }
     }
 
-    /** The default time limit per model: half an hour in the quick profile, four hours in the full one. */
-    public static java.time.Duration defaultTimeout(Profile profile) {
-        return profile == Profile.QUICK ? java.time.Duration.ofMinutes(30) : java.time.Duration.ofHours(4);
+    /** The main seed: the report's model details and McNemar's tests use its trials; it draws the subsets. */
+    public long mainSeed() {
+        return seeds.getFirst();
     }
 
     /** The same configuration with the run's id filled in. */
     public RunConfig withRunId(String id) {
-        return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,
-                outputDir, id, commandLine, saveModels, isolate, timeout, workerJvmArgs, pluginPath, extraSeeds);
+        return new RunConfig(profile, pluginIds, overrides, seeds, data, download, normalization, trainSize, testSize,
+                validation, timing, saveModels, outputDir, id, commandLine);
     }
 
-    /** The same configuration with another time limit and worker options (what a resumed run may change). */
-    public RunConfig withLimits(java.time.Duration newTimeout, boolean newIsolate, List<String> newWorkerJvmArgs) {
-        return new RunConfig(profile, pluginIds, overrides, seed, data, download, normalization, trainSize, testSize,
-                outputDir, runId, commandLine, saveModels, newIsolate, newTimeout, newWorkerJvmArgs, pluginPath, extraSeeds);
+    /** The same configuration with the plugin ids resolved (all plugins when none were named). */
+    public RunConfig withPlugins(List<String> ids) {
+        return new RunConfig(profile, ids, overrides, seeds, data, download, normalization, trainSize, testSize,
+                validation, timing, saveModels, outputDir, runId, commandLine);
     }
 
     public int effectiveTrainSize() {

@@ -1,8 +1,14 @@
 package org.digitbench.run;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import org.digitbench.api.EpochStats;
 import org.digitbench.api.LayerInfo;
 import org.digitbench.data.DatasetSummary;
@@ -12,68 +18,108 @@ import org.digitbench.eval.Statistics;
 
 /**
  * The content of {@code results.json}: the single source of truth between running and reporting.
+ * It is assembled from the run's trial results ({@code trials/*.json}) each time a trial ends.
+ *
+ * <p>Schema version 2: a run is a list of trials (plugin × seed); every trial's training is the one
+ * JMH timed. Version 1 files (one quality-pass model per plugin, repeats with other seeds as scores
+ * only, and a separate timing pass) are migrated on reading ({@link ResultsMigration}).
  *
  * @param schemaVersion incremented when the layout changes incompatibly
  * @param runId         the run's folder name
- * @param status        {@code running} while models are trained, then {@code complete}
+ * @param status        {@code running} while trials run, then {@code complete}
  * @param startedAt     when the run started
- * @param finishedAt    when the last model finished, or {@code null} while running
+ * @param finishedAt    when the last trial finished, or {@code null} while running
  * @param profile       the profile's id
  * @param commandLine   the arguments the run was started with
  * @param provenance    versions, machine, seeds
  * @param data          the datasets as trained and tested on
- * @param models        one entry per model, in the order they finished
- * @param comparisons   McNemar's test for every pair of successful models
- * @param timing        the JMH timing pass, or {@code null} when the run had none
- * @param repeats       with {@code --seeds}: each model trained again with each further seed (the
- *                      {@code models} hold the first seed's), for means and standard deviations
+ * @param plan          what the run set out to do: plugins, seeds, how it times
+ * @param models        one summary per plugin over its trials (mean, sd and 95% interval across seeds)
+ * @param trials        every trial that has a result, in plan order (plugin by plugin, seed by seed)
+ * @param comparisons   McNemar's test for every pair of successful models, on the first seed's trials
  */
 public record RunResults(int schemaVersion, String runId, String status, Instant startedAt, Instant finishedAt,
-                         String profile, List<String> commandLine, Provenance provenance, DataInfo data,
-                         List<ModelResult> models, List<Comparison> comparisons, TimingPass timing, List<Repeat> repeats) {
+                         String profile, List<String> commandLine, Provenance provenance, DataInfo data, Plan plan,
+                         List<ModelSummary> models, List<TrialResult> trials, List<Comparison> comparisons) {
+
+    public static final int SCHEMA_VERSION = 2;
 
     public RunResults {
-        repeats = repeats == null ? List.of() : List.copyOf(repeats);
+        models = models == null ? List.of() : List.copyOf(models);
+        trials = trials == null ? List.of() : List.copyOf(trials);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     }
 
     /**
-     * A model trained and tested again with another seed (same data, same hyper-parameters): its scores only.
+     * What the run set out to do.
      *
-     * @param logLoss null for models without probabilities
+     * @param plugins    plugin ids, in run order
+     * @param seeds      the seeds every plugin is trained with; the first is the main one (report details, McNemar)
+     * @param timing     {@code jmh} (training timed by JMH as a single shot, inference benchmarked) or
+     *                   {@code wall-clock} ({@code --no-timing})
+     * @param validation whether the test set is a validation split of the training images ({@code --validation})
      */
-    public record Repeat(String pluginId, long seed, String status, String error, Double accuracy, Double macroPrecision,
-                         Double macroRecall, Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
-        public static Repeat of(ModelResult m) {
-            ClassificationMetrics x = m.metrics();
-            return new Repeat(m.pluginId(), m.seed(), m.status(), m.error(), x == null ? null : x.accuracy(),
-                    x == null ? null : x.macro().precision(), x == null ? null : x.macro().recall(),
-                    x == null ? null : x.macro().f1(), x == null ? null : x.logLoss(), m.trainSeconds(), m.predictSeconds());
+    public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation) {
+        public static final String JMH = "jmh";
+        public static final String WALL_CLOCK = "wall-clock";
+
+        public Plan {
+            plugins = List.copyOf(plugins);
+            seeds = List.copyOf(seeds);
         }
 
-        public boolean ok() {
-            return "ok".equals(status);
+        public long mainSeed() {
+            return seeds.getFirst();
+        }
+
+        public boolean jmh() {
+            return JMH.equals(timing);
+        }
+
+        public int trialCount() {
+            return plugins.size() * seeds.size();
         }
     }
 
-    /** The same results with one model's entry replaced (matched by plugin id) and the timing pass's state. */
-    public RunResults with(ModelResult model, TimingPass pass) {
-        List<ModelResult> replaced = models.stream().map(m -> m.pluginId().equals(model.pluginId()) ? model : m).toList();
-        return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
-                replaced, comparisons, pass, repeats);
+    /** The trials of the main seed, one per plugin, in plan order: what the leaderboard and the model sections show. */
+    public List<TrialResult> mainTrials() {
+        long main = plan.mainSeed();
+        return trials.stream().filter(t -> t.seed() == main).toList();
     }
 
-    /** The same results with the timing pass's state. */
-    public RunResults with(TimingPass pass) {
-        return new RunResults(schemaVersion, runId, status, startedAt, finishedAt, profile, commandLine, provenance, data,
-                models, comparisons, pass, repeats);
+    /** The main seed's trial of this plugin, if the run has it. */
+    public Optional<TrialResult> model(String pluginId) {
+        return mainTrials().stream().filter(m -> m.pluginId().equals(pluginId)).findFirst();
     }
 
-    /** The model of this plugin, if the run has it. */
-    public java.util.Optional<ModelResult> model(String pluginId) {
+    /** The summary of this plugin, if the run has one. */
+    public Optional<ModelSummary> summary(String pluginId) {
         return models.stream().filter(m -> m.pluginId().equals(pluginId)).findFirst();
     }
 
-    public static final int SCHEMA_VERSION = 1;
+    /** Whether some plugin was trained with more than one seed. */
+    public boolean hasSeeds() {
+        return plan.seeds().size() > 1;
+    }
+
+    /**
+     * The same results with the trials and what is derived from them replaced: the summaries, and, when the test
+     * set's labels are given, McNemar's comparisons of the main seed's trials (else the comparisons are kept).
+     */
+    public RunResults withTrials(List<TrialResult> newTrials, String newStatus, Instant newFinishedAt, int[] truth) {
+        List<TrialResult> ordered = new ArrayList<>(newTrials);
+        ordered.sort(Comparator.comparingInt((TrialResult t) -> indexOf(plan.plugins(), t.pluginId()))
+                .thenComparingInt(t -> plan.seeds().indexOf(t.seed())));
+        RunResults partial = new RunResults(schemaVersion, runId, newStatus, startedAt, newFinishedAt, profile, commandLine,
+                provenance, data, plan, List.of(), ordered, List.of());
+        return new RunResults(schemaVersion, runId, newStatus, startedAt, newFinishedAt, profile, commandLine, provenance,
+                data, plan, ModelSummary.of(partial), ordered, truth == null ? comparisons : Comparison.of(partial.mainTrials(), truth));
+    }
+
+    private static int indexOf(List<String> ids, String id) {
+        int i = ids.indexOf(id);
+        return i < 0 ? Integer.MAX_VALUE : i;
+    }
 
     /**
      * Where the numbers come from.
@@ -89,7 +135,7 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param cpus              available processors
      * @param maxHeapBytes      maximum heap
      * @param libraries         library name to version, for the plugins in the run
-     * @param seed              the run's seed
+     * @param seed              the run's main seed
      */
     public record Provenance(String digitbenchVersion, String gitCommit, Boolean gitDirty, String javaVersion,
                              String javaVendor, String jvm, List<String> jvmArguments, String os, int cpus,
@@ -119,7 +165,7 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
     }
 
     /**
-     * One model.
+     * One trial: a plugin trained once with one seed and tested.
      *
      * @param pluginId        the plugin's id
      * @param library         the library
@@ -130,80 +176,80 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param error           why it failed, or {@code null}
      * @param hyperparameters the values used
      * @param seed            the seed it was trained with
-     * @param trainingSize    images it was trained on: the training set's size, or fewer when the plugin trains on a subset
+     * @param trainingSize    images it was trained on: the training set's size, or fewer when the plugin holds some out
      * @param testSize        images it was tested on
-     * @param trainSeconds    wall-clock training time (one run, not a JMH measurement)
-     * @param predictSeconds  wall-clock time to predict the whole test set
+     * @param trainSeconds    the training's time: JMH's single-shot score of the very training that made the model, or
+     *                        wall-clock seconds with {@code --no-timing}
+     * @param predictSeconds  wall-clock time to predict the whole test set (the evaluation)
      * @param metrics         quality on the test set, or {@code null} when it failed
-     * @param predictions     the predicted label of each test image, or {@code null} when it failed
+     * @param predictions     the predicted label of each test image, or {@code null} when it failed (or a migrated repeat)
      * @param libraryProvenance what the library records about the model (e.g. Tribuo's provenance)
      * @param parameterCount  trainable parameters, where the model reports them (networks), else {@code null}
      * @param layers          the network's layers, empty for other models
      * @param history         per-epoch losses, accuracies and times, empty for models not trained in epochs
      * @param peakHeapBytes   the largest heap use sampled while the model trained and predicted
-     * @param peakRssBytes    the process's peak resident set while the model trained and predicted (includes
-     *                        native memory, and heap committed before)
-     * @param mistakes        up to {@value Runner#MISTAKES} misclassified test images, the most confident first (in
-     *                        test-set order for models without probabilities)
+     * @param peakRssBytes    the trial JVM's peak resident set while the model trained and predicted
+     * @param mistakes        up to {@value ModelTrial#MISTAKES} misclassified test images, the most confident first
      * @param finishedAt      when it finished
-     * @param modelFile       the saved model, relative to the run folder, or {@code null} when not saved (or deleted
-     *                        after the timing pass)
-     * @param timing          JMH timings, or {@code null} before (or without) the timing pass
+     * @param modelFile       the saved model, relative to the run folder, or {@code null} when not saved
+     * @param timing          JMH's measurements, or {@code null} with {@code --no-timing}
+     * @param trialSeconds    the whole trial's wall-clock time, from its JVM's start (data loading, warm-up, training,
+     *                        evaluation, saving, benchmarks), or {@code null} when unknown
      */
-    public record ModelResult(String pluginId, String library, String libraryVersion, String family, String description,
+    public record TrialResult(String pluginId, String library, String libraryVersion, String family, String description,
                               String status, String error, Map<String, Object> hyperparameters, long seed,
                               int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
                               ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
                               Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
                               Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt,
-                              String modelFile, Timing timing) {
+                              String modelFile, Timing timing, Double trialSeconds) {
+        public static final String OK = "ok";
+        public static final String FAILED = "failed";
+
         public boolean ok() {
-            return "ok".equals(status);
+            return OK.equals(status);
         }
 
-        /** Whether the timing pass measured this model completely. */
+        /** Whether JMH measured this trial completely. */
         public boolean timed() {
             return timing != null && timing.ok();
         }
 
-        public ModelResult withTiming(String modelFile, Timing timing) {
-            return new ModelResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
+        /** The trial's id, which names its files: {@code smile-mlp.seed42}. */
+        public String trialId() {
+            return trialId(pluginId, seed);
+        }
+
+        public static String trialId(String pluginId, long seed) {
+            return pluginId + ".seed" + seed;
+        }
+
+        public TrialResult withTiming(String newModelFile, Timing newTiming) {
+            return new TrialResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
                     seed, trainingSize, testSize, trainSeconds, predictSeconds, metrics, predictions, libraryProvenance,
-                    parameterCount, layers, history, peakHeapBytes, peakRssBytes, mistakes, finishedAt, modelFile, timing);
+                    parameterCount, layers, history, peakHeapBytes, peakRssBytes, mistakes, finishedAt, newModelFile, newTiming,
+                    trialSeconds);
         }
     }
 
     /**
-     * The JMH timing pass of a run.
+     * JMH's measurements of one trial, all taken in the trial's own JVM.
      *
-     * @param status        {@code running}, {@code complete}, or {@code skipped} (with the reason in {@code note})
-     * @param jmhVersion    JMH's version
-     * @param forkJvmArguments the options every forked JVM got
-     * @param setupWarmup   what each fork does, unmeasured, before its first measurement
-     * @param cpus          available processors (the load-average limit)
-     * @param allowBusy     whether the pass was told to run on a busy machine
-     * @param startedAt     when it started
-     * @param finishedAt    when it ended, or {@code null} while running
-     * @param note          why it was skipped or what went wrong, else {@code null}
-     */
-    public record TimingPass(String status, String jmhVersion, List<String> forkJvmArguments, String setupWarmup, int cpus,
-                             boolean allowBusy, Instant startedAt, Instant finishedAt, String note) {
-    }
-
-    /**
-     * JMH timings of one model.
-     *
-     * @param status          {@code ok}, {@code failed} (a benchmark threw) or {@code skipped} (e.g. the machine was busy)
-     * @param error           why it failed or was skipped, else {@code null}
-     * @param training        training the model from scratch (single-shot), or {@code null}
-     * @param batch           predicting the whole test set (average time), or {@code null}
+     * @param status          {@code ok}, or {@code failed} (a benchmark threw; what was measured before is kept)
+     * @param error           why it failed, else {@code null}
+     * @param training        the training that made the evaluated model (single shot), or {@code null}
+     * @param batch           predicting {@code batchImages} test images through the batch path (average time), or {@code null}
      * @param single          predicting one image (sampled), or {@code null}
-     * @param imagesPerSecond test images divided by the batch score, or {@code null}
+     * @param imagesPerSecond {@code batchImages} divided by the batch score, or {@code null}
+     * @param batchImages     test images per batch call: enough for about a second's work, at most the test set
+     * @param loadBefore      the 1-minute load average when the trial started, after any wait for a busy machine
+     * @param busy            whether the machine was still busy (load above its cores) when the trial started
+     * @param warmupSeconds   the unmeasured warm-up training's wall-clock time, or {@code null}
      */
     public record Timing(String status, String error, Measurement training, Measurement batch, Measurement single,
-                         Double imagesPerSecond) {
+                         Double imagesPerSecond, Integer batchImages, Double loadBefore, Boolean busy, Double warmupSeconds) {
         public boolean ok() {
-            return "ok".equals(status);
+            return TrialResult.OK.equals(status);
         }
     }
 
@@ -219,21 +265,70 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param ciLow            lower end of that interval, or {@code null}
      * @param ciHigh           upper end, or {@code null}
      * @param sampleCount      measurements the score is made of
-     * @param iterationScores  each measurement iteration's score, fork after fork
+     * @param iterationScores  each measurement iteration's score
      * @param percentiles      p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
-     * @param forks            forked JVMs
-     * @param warmupIterations warm-up iterations per fork
-     * @param measurementIterations measurement iterations per fork
+     * @param forks            forked JVMs: 0, since a trial's JVM is itself fresh (version 1: the timing pass's forks)
+     * @param warmupIterations warm-up iterations
+     * @param measurementIterations measurement iterations
      * @param iterationTime    the length of a time-based iteration, or {@code null} for single-shot
      * @param loadBefore       the 1-minute load average just before
      * @param loadAfter        the 1-minute load average just after
      * @param jsonFile         JMH's JSON output, relative to the run folder
-     * @param wallSeconds      how long JMH ran, forks and setup included
+     * @param wallSeconds      how long JMH ran
      */
     public record Measurement(String benchmark, String mode, String unit, double score, Double scoreError, Double ciLow,
                               Double ciHigh, long sampleCount, List<Double> iterationScores, Map<String, Double> percentiles,
                               int forks, int warmupIterations, int measurementIterations, String iterationTime,
                               double loadBefore, double loadAfter, String jsonFile, double wallSeconds) {
+    }
+
+    /**
+     * One plugin across its trials (its seeds). Each figure is a {@link Statistics.Summary}: n, mean, and for
+     * n of 2 or more the sample standard deviation and the 95% confidence interval of the mean.
+     *
+     * @param trials          trials planned or run for this plugin
+     * @param succeeded       trials that succeeded (the n of accuracy)
+     * @param accuracy        test accuracy
+     * @param macroF1         macro F1
+     * @param trainSeconds    training time: JMH single shots, or wall-clock with {@code --no-timing}
+     * @param trainTiming     {@code jmh} or {@code wall-clock}: where the training times come from
+     * @param predictSeconds  wall-clock time to predict the test set
+     * @param imagesPerSecond batch throughput (JMH), or {@code null}
+     * @param singleP50Micros median single-image latency (JMH), or {@code null}
+     * @param singleP99Micros 99th percentile single-image latency (JMH), or {@code null}
+     */
+    public record ModelSummary(String pluginId, String library, String family, int trials, int succeeded,
+                               Statistics.Summary accuracy, Statistics.Summary macroF1, Statistics.Summary trainSeconds,
+                               String trainTiming, Statistics.Summary predictSeconds, Statistics.Summary imagesPerSecond,
+                               Statistics.Summary singleP50Micros, Statistics.Summary singleP99Micros) {
+
+        static List<ModelSummary> of(RunResults r) {
+            Map<String, List<TrialResult>> byPlugin = new LinkedHashMap<>();
+            for (TrialResult t : r.trials()) {
+                byPlugin.computeIfAbsent(t.pluginId(), k -> new ArrayList<>()).add(t);
+            }
+            List<ModelSummary> out = new ArrayList<>();
+            byPlugin.forEach((id, ts) -> {
+                List<TrialResult> ok = ts.stream().filter(TrialResult::ok).toList();
+                TrialResult first = ts.getFirst();
+                boolean jmh = ok.stream().anyMatch(t -> t.timing() != null && t.timing().training() != null);
+                out.add(new ModelSummary(id, first.library(), first.family(), ts.size(), ok.size(),
+                        stat(ok, t -> t.metrics().accuracy()), stat(ok, t -> t.metrics().macro().f1()),
+                        stat(ok, TrialResult::trainSeconds), jmh ? Plan.JMH : Plan.WALL_CLOCK, stat(ok, TrialResult::predictSeconds),
+                        stat(ok, t -> t.timing() == null ? null : t.timing().imagesPerSecond()),
+                        stat(ok, t -> percentile(t, "p50")), stat(ok, t -> percentile(t, "p99"))));
+            });
+            return out;
+        }
+
+        private static Double percentile(TrialResult t, String p) {
+            return t.timing() == null || t.timing().single() == null || t.timing().single().percentiles() == null
+                    ? null : t.timing().single().percentiles().get(p);
+        }
+
+        private static Statistics.Summary stat(List<TrialResult> ts, Function<TrialResult, Double> f) {
+            return Statistics.Summary.of(ts.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
+        }
     }
 
     /**
@@ -244,5 +339,19 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param mcnemar the test's counts, statistic and p-value
      */
     public record Comparison(String modelA, String modelB, Statistics.McNemar mcnemar) {
+
+        /** Every pair of the successful trials that predicted the whole test set, in order. */
+        static List<Comparison> of(List<TrialResult> trials, int[] truth) {
+            List<TrialResult> ok = trials.stream().filter(t -> t.ok() && t.predictions() != null
+                    && t.predictions().length == truth.length).toList();
+            List<Comparison> comparisons = new ArrayList<>();
+            for (int a = 0; a < ok.size(); a++) {
+                for (int b = a + 1; b < ok.size(); b++) {
+                    comparisons.add(new Comparison(ok.get(a).pluginId(), ok.get(b).pluginId(),
+                            Statistics.mcnemar(truth, ok.get(a).predictions(), ok.get(b).predictions())));
+                }
+            }
+            return comparisons;
+        }
     }
 }

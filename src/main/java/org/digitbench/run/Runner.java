@@ -1,35 +1,32 @@
 package org.digitbench.run;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.digitbench.DigitbenchException;
 import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.EpochStats;
-import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.PluginRegistry;
-import org.digitbench.api.Predictions;
-import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.MnistFetcher;
-import org.digitbench.eval.ClassificationMetrics;
-import org.digitbench.eval.Statistics;
 
 /**
- * Runs a suite: checks the configuration, loads and prepares the data once, then trains and tests
- * each plugin in turn, writing {@code results.json} after every model so that a run that is
- * stopped keeps what it finished. A plugin that throws is recorded as failed and the run goes on.
+ * Drives a run: checks the configuration, claims the run folder, loads the data once (to record and
+ * check it), then runs the run's trials (every plugin with every seed) through the executor one at a
+ * time, each after the machine has settled. After every trial it assembles {@code results.json} from the
+ * trials' results, so a run that is stopped keeps every finished trial, and {@code --resume} runs only
+ * the trials without a successful result.
  */
 public final class Runner {
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -37,86 +34,130 @@ public final class Runner {
     private final PluginRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
-    private final ProgressReporter progress;
     private final boolean interactive;
+    private final Execution execution;
+    private final TrialExecutor executor;
+    private final LoadGuard guard;
+    private final Estimates estimates;
     private final BiConsumer<Path, RunResults> afterWrite;
 
-    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive) {
-        this(registry, out, err, interactive, (dir, results) -> { });
-    }
-
     /**
-     * @param afterWrite called with the run folder and the results each time {@code results.json} has been
-     *                   written (the command line renders the HTML report from them); what it throws is printed as a warning
+     * @param executor   runs each trial
+     * @param guard      waits for a busy machine before each trial
+     * @param estimates  expected trial times, for the time left (may know nothing)
+     * @param afterWrite called with the run folder and the results each time {@code results.json} has been written
+     *                   (the command line renders the HTML report from them); what it throws is printed as a warning
      */
-    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
-                  BiConsumer<Path, RunResults> afterWrite) {
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive, Execution execution,
+                  TrialExecutor executor, LoadGuard guard, Estimates estimates, BiConsumer<Path, RunResults> afterWrite) {
         this.registry = registry;
         this.out = out;
         this.err = err;
-        this.progress = new ProgressReporter(err, interactive);
         this.interactive = interactive;
+        this.execution = execution;
+        this.executor = executor;
+        this.guard = guard;
+        this.estimates = estimates;
         this.afterWrite = afterWrite;
-    }
-
-    private void publish(Path runDir, RunResults results) {
-        ResultsStore.publish(runDir, results, afterWrite, err);
     }
 
     /** What a run produced. */
     public record Outcome(Path resultsFile, RunResults results) {
         public boolean allSucceeded() {
-            return results.models().stream().allMatch(RunResults.ModelResult::ok);
+            return results.trials().size() == results.plan().trialCount()
+                    && results.trials().stream().allMatch(RunResults.TrialResult::ok);
+        }
+
+        /** Whether every successful trial was timed completely (always true without timing). */
+        public boolean allTimed() {
+            return !results.plan().jmh() || results.trials().stream().filter(RunResults.TrialResult::ok)
+                    .allMatch(RunResults.TrialResult::timed);
         }
     }
 
-    public Outcome run(RunConfig config) {
-        // Everything the user typed is checked before any data is read or model trained.
-        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
-        Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
+    /** The plugins of a configuration, checked, with their hyper-parameters resolved: everything before any data is read. */
+    public record Checked(RunConfig config, List<ClassifierPlugin> plugins, Map<ClassifierPlugin, Hyperparameters> params) {
+    }
 
+    /** Checks what the user typed: plugin ids, hyper-parameters; fills in all plugins when none were named. */
+    public Checked check(RunConfig config) {
+        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
+        config = config.withPlugins(plugins.stream().map(ClassifierPlugin::id).toList());
+        return new Checked(config, plugins, resolve(config, plugins));
+    }
+
+    public Outcome run(RunConfig requested) {
+        Checked checked = check(requested);
+        RunConfig config = checked.config();
         Instant started = Instant.now();
         String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
-        Path runDir = uniqueDir(config.outputDir(), runId, config.runId() != null);
-        runId = runDir.getFileName().toString();
-
-        SuiteData data = load(config);
-        config = config.withRunId(runId); // part of the configuration a resumed run reads back
-        ResultsStore.writeConfig(runDir, config);
-        out.print(DatasetSummary.of(data.train()).format());
-        out.print(DatasetSummary.of(data.test()).format());
-        RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
-                info(data.train()), info(data.test()), samples(data.test()));
-        RunResults.Provenance provenance = ProvenanceCollector.collect(plugins, config.seed());
-        return trainAll(runDir, runId, started, config, plugins, params, data, dataInfo, provenance, new ArrayList<>(),
-                new ArrayList<>());
+        RunFolder folder = RunFolder.create(config.outputDir(), runId, config.runId() != null);
+        try (RunFolder.Lock lock = folder.lock("digitbench run")) {
+            config = config.withRunId(folder.runId());
+            ResultsStore.writeConfig(folder.dir(), config, execution);
+            SuiteData data = load(config);
+            out.print(DatasetSummary.of(data.train()).format());
+            out.print(DatasetSummary.of(data.test()).format());
+            RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
+                    info(data.train()), info(data.test()), samples(data.test()));
+            RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
+                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation());
+            RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), "running", started, null,
+                    config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
+                    dataInfo, plan, List.of(), List.of(), List.of());
+            return runTrials(folder, config, checked, data, base, List.of());
+        }
     }
 
     /**
-     * Goes on with a run that was stopped (killed, say): reads its configuration and results, keeps the
-     * models that finished successfully, and trains the others (those that failed, and those not yet started).
-     *
-     * @param limits the time limit and worker options for the models still to train
+     * Goes on with a run that was stopped (killed, say): keeps the trials that succeeded and runs the others
+     * (those that failed, and those not yet started), with the run's own configuration.
      */
-    public Outcome resume(Path runDir, java.util.function.UnaryOperator<RunConfig> limits) {
-        RunConfig config = limits.apply(ResultsStore.readConfig(runDir));
-        RunResults previous = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
-        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
-        Map<ClassifierPlugin, Hyperparameters> params = resolve(config, plugins);
-        SuiteData data = load(config);
-        data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
-        List<RunResults.ModelResult> kept = new ArrayList<>(previous.models().stream().filter(RunResults.ModelResult::ok)
-                .filter(m -> plugins.stream().anyMatch(p -> p.id().equals(m.pluginId()))).toList());
-        List<RunResults.Repeat> keptRepeats = new ArrayList<>(previous.repeats().stream().filter(RunResults.Repeat::ok).toList());
-        out.printf("Resuming run %s: %d of %d models already finished%s%n", previous.runId(), kept.size(), plugins.size(),
-                config.extraSeeds().isEmpty() ? "" : ", and " + keptRepeats.size() + " of " + plugins.size() * config.extraSeeds().size()
-                        + " repeats with other seeds");
-        return trainAll(runDir, previous.runId(), previous.startedAt(), config, plugins, params, data, previous.data(),
-                previous.provenance(), kept, keptRepeats);
+    public Outcome resume(RunFolder folder) {
+        ResultsStore.StoredConfig stored = ResultsStore.readStoredConfig(folder.dir());
+        requireExecutionGiven(stored.execution(), folder);
+        try (RunFolder.Lock lock = folder.lock("digitbench run --resume")) {
+            RunResults previous = ResultsStore.read(folder.results());
+            if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
+                throw new DigitbenchException("run " + folder.runId() + " was made by an older digitbench; it cannot be resumed");
+            }
+            Checked checked = check(stored.run());
+            RunConfig config = checked.config();
+            SuiteData data = load(config);
+            data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
+            List<RunResults.TrialResult> kept = folder.readTrials().stream().filter(RunResults.TrialResult::ok)
+                    .filter(t -> config.pluginIds().contains(t.pluginId()) && config.seeds().contains(t.seed())).toList();
+            out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
+                    previous.plan().trialCount());
+            return runTrials(folder, config, checked, data, previous, kept);
+        }
+    }
+
+    /**
+     * Options that run code (JVM options, the plugin path) come from the command line of whoever resumes a run,
+     * never from its folder: a run made with them needs them given again.
+     */
+    private void requireExecutionGiven(Execution recorded, RunFolder folder) {
+        if (recorded == null) {
+            return;
+        }
+        if (!recorded.pluginPath().isEmpty() && execution.pluginPath().isEmpty()) {
+            throw new DigitbenchException("run " + folder.runId() + " was made with --plugin-path " + join(recorded.pluginPath())
+                    + "; a run folder cannot say which code to run: give --plugin-path again to resume it");
+        }
+        if (!recorded.workerJvmArgs().isEmpty() && execution.workerJvmArgs().isEmpty()) {
+            throw new DigitbenchException("run " + folder.runId() + " was made with --worker-jvm-arg " + recorded.workerJvmArgs()
+                    + "; a run folder cannot say which JVM options to use: give them again with --worker-jvm-arg to resume it");
+        }
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(":", paths.stream().map(Path::toString).toList());
     }
 
     private SuiteData load(RunConfig config) {
-        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")");
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")"
+                + (config.validation() ? "; testing on a validation split of the training images (--validation)" : ""));
         return SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }
 
@@ -138,90 +179,168 @@ public final class Runner {
         return params;
     }
 
-    /** Trains and tests every plugin that has no result in {@code models} yet, writing results.json after each. */
-    private Outcome trainAll(Path runDir, String runId, Instant started, RunConfig config, List<ClassifierPlugin> plugins,
-                             Map<ClassifierPlugin, Hyperparameters> params, SuiteData data, RunResults.DataInfo dataInfo,
-                             RunResults.Provenance provenance, List<RunResults.ModelResult> models,
-                             List<RunResults.Repeat> repeats) {
+    /** Runs every planned trial without a result in {@code kept}, assembling results.json after each. */
+    private Outcome runTrials(RunFolder folder, RunConfig config, Checked checked, SuiteData data, RunResults base,
+                              List<RunResults.TrialResult> kept) {
         Dataset train = data.train();
         Dataset test = data.test();
-        RunResults results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
-        Path file = ResultsStore.write(runDir, results);
-        out.println("Results: " + file);
-        if (config.isolate()) {
-            out.println("Each model trains in its own JVM" + (config.timeout() == null ? "" : ", for at most "
-                    + Leaderboard.duration(config.timeout().toSeconds()) + " (--timeout)"));
-        }
-        Workers workers = new Workers(out, err, interactive);
-        for (int i = 0; i < plugins.size(); i++) {
-            ClassifierPlugin plugin = plugins.get(i);
-            if (models.stream().anyMatch(m -> m.pluginId().equals(plugin.id()))) {
-                continue;
-            }
-            out.printf("[%d/%d] %s (%s %s): training on %d images%n", i + 1, plugins.size(), plugin.id(), plugin.library(),
-                    plugin.family(), train.size());
-            RunResults.ModelResult result = trial(workers, runDir, config, plugin, params.get(plugin), data, config.seed(),
-                    config.saveModels());
-            models.add(result);
-            if (result.ok()) {
-                out.printf("      accuracy %.4f, macro F1 %.4f, train %.1f s, predict %.2f s%s%n", result.metrics().accuracy(),
-                        result.metrics().macro().f1(), result.trainSeconds(), result.predictSeconds(),
-                        result.peakRssBytes() == null ? "" : ", peak memory " + (result.peakRssBytes() >> 20) + " MiB");
-            } else {
-                out.println("      FAILED: " + result.error());
-            }
-            results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
-            publish(runDir, results);
-            if (result.modelFile() != null) {
-                SavedModels.write(runDir, results, data.normalization(), train.height(), train.width());
-            }
-        }
-
-        // --seeds: every model again with each further seed, one seed after the other
-        int total = plugins.size() * config.extraSeeds().size();
-        int done = 0;
-        for (long seed : config.extraSeeds()) {
-            for (ClassifierPlugin plugin : plugins) {
-                done++;
-                if (repeats.stream().anyMatch(x -> x.pluginId().equals(plugin.id()) && x.seed() == seed)) {
-                    continue;
-                }
-                out.printf("[seed %d, %d/%d] %s: training on %d images%n", seed, done, total, plugin.id(), train.size());
-                RunResults.ModelResult result = trial(workers, runDir, config, plugin, params.get(plugin), data, seed, false);
-                repeats.add(RunResults.Repeat.of(result));
-                out.println(result.ok() ? String.format(java.util.Locale.ROOT, "      accuracy %.4f, macro F1 %.4f, train %.1f s",
-                        result.metrics().accuracy(), result.metrics().macro().f1(), result.trainSeconds())
-                        : "      FAILED: " + result.error());
-                results = snapshot(runId, "running", started, null, config, provenance, dataInfo, models, List.of(), repeats);
-                publish(runDir, results);
-            }
-        }
-
         int[] truth = test.labels();
-        results = snapshot(runId, "complete", started, Instant.now(), config, provenance, dataInfo, models, compare(models, truth),
-                repeats);
-        publish(runDir, results);
+        List<RunResults.TrialResult> done = new ArrayList<>(kept);
+        RunResults results = base.withTrials(done, "running", null, truth);
+        ResultsStore.publish(folder.dir(), results, afterWrite, err);
+        out.println("Results: " + folder.results());
+        out.println(describe(config));
+        List<Planned> todo = new ArrayList<>();
+        for (ClassifierPlugin plugin : checked.plugins()) {
+            for (long seed : config.seeds()) {
+                if (done.stream().noneMatch(t -> t.pluginId().equals(plugin.id()) && t.seed() == seed)) {
+                    todo.add(new Planned(plugin, seed));
+                }
+            }
+        }
+        Progress progress = new Progress(todo, config);
+        Thread stopped = stopHint(folder, config, done, base.plan().trialCount());
+        try {
+            int number = done.size();
+            for (Planned p : todo) {
+                number++;
+                ClassifierPlugin plugin = p.plugin();
+                out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%n", number, base.plan().trialCount(), plugin.id(),
+                        plugin.library(), plugin.family(), p.seed(), train.size(), progress.header(p));
+                // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait
+                LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing()
+                        ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
+                if (verdict.busy()) {
+                    err.printf(Locale.ROOT, "digitbench: WARNING: the machine is still busy (1-minute load average %.2f above its "
+                            + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
+                            verdict.load(), guard.cpus(), plugin.id());
+                }
+                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), plugin.id(), p.seed(), interactive,
+                        execution.pluginPath(), execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy());
+                TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
+                        folder.dir(), execution.timeout());
+                long t0 = System.nanoTime();
+                RunResults.TrialResult result = executor.run(spec, job, train.size(), test.size());
+                progress.finished(p, (System.nanoTime() - t0) / 1e9);
+                done.add(result);
+                out.println("      " + outcome(result));
+                results = base.withTrials(done, "running", null, truth);
+                ResultsStore.publish(folder.dir(), results, afterWrite, err);
+                if (result.modelFile() != null && p.seed() == config.mainSeed()) {
+                    SavedModels.write(folder.dir(), results, data.normalization(), train.height(), train.width());
+                }
+            }
+            results = base.withTrials(done, "complete", Instant.now(), truth);
+            ResultsStore.publish(folder.dir(), results, afterWrite, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it says how to resume
+            }
+        }
         out.println();
         out.print(Leaderboard.format(results));
-        if (SeedStats.applies(results)) {
+        if (results.hasSeeds()) {
             out.println();
-            out.print(Leaderboard.formatSeeds(SeedStats.of(results)));
+            out.print(Leaderboard.formatSeeds(results, SeedStats.of(results)));
         }
-        out.println("Results written to " + file);
-        return new Outcome(file, results);
+        if (config.timing()) {
+            out.println();
+            out.print(Leaderboard.formatTiming(results));
+        }
+        out.println("Results written to " + folder.results() + " (run took "
+                + Leaderboard.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds()) + ")");
+        return new Outcome(folder.results(), results);
     }
 
-    /** One model's trial with one seed: in its own worker JVM, or in this one with --in-process. */
-    private RunResults.ModelResult trial(Workers workers, Path runDir, RunConfig config, ClassifierPlugin plugin,
-                                         Hyperparameters hp, SuiteData data, long seed, boolean save) {
-        return config.isolate()
-                ? workers.run(runDir, plugin, hp, config, seed, save, data.train().size(), data.test().size())
-                : ModelTrial.run(plugin, hp, seed, data.train(), data.test(), save ? runDir : null, progress, err);
+    private String describe(RunConfig config) {
+        StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
+                .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
+                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(", one at a time, ");
+        sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
+        if (execution.timeout() != null) {
+            sb.append(" for at most ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout)");
+        }
+        sb.append(config.timing() ? "; training timed by JMH (one single shot: the evaluated model's), then batch and "
+                + "single-image inference benchmarked" : "; wall-clock times only (--no-timing)");
+        return sb.toString();
     }
 
-    /** Where a plugin's model is saved, relative to the run folder. */
-    public static String modelFile(String pluginId) {
-        return "models/" + pluginId + ".model";
+    private record Planned(ClassifierPlugin plugin, long seed) {
+    }
+
+    /** Elapsed and remaining time of the run, from the reference estimates scaled by how this machine is doing. */
+    private final class Progress {
+        private final Map<Planned, Double> expected = new LinkedHashMap<>();
+        private final long started = System.nanoTime();
+        private double expectedDone;
+        private double actualDone;
+
+        Progress(List<Planned> todo, RunConfig config) {
+            for (Planned p : todo) {
+                estimates.trialSeconds(p.plugin().id(), config).ifPresent(s -> expected.put(p, s));
+            }
+        }
+
+        void finished(Planned p, double seconds) {
+            Double e = expected.remove(p);
+            if (e != null) {
+                expectedDone += e;
+                actualDone += seconds;
+            }
+        }
+
+        String header(Planned p) {
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            String e = elapsed < 1 ? "" : ", elapsed " + Leaderboard.duration(elapsed);
+            if (expected.isEmpty()) {
+                return e;
+            }
+            double left = expected.values().stream().mapToDouble(Double::doubleValue).sum();
+            double scale = expectedDone > 0 ? actualDone / expectedDone : 1;
+            Double mine = expected.get(p);
+            return e + (mine == null ? "" : "; this trial about " + Leaderboard.duration(mine * scale))
+                    + "; about " + Leaderboard.duration(left * scale) + " left";
+        }
+    }
+
+    /** On Ctrl-C, says what is kept and how to go on. */
+    private Thread stopHint(RunFolder folder, RunConfig config, List<RunResults.TrialResult> done, int total) {
+        Thread hook = new Thread(() -> err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. "
+                        + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(), folder.runId(),
+                config.outputDir()), "digitbench-stop-hint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static String outcome(RunResults.TrialResult r) {
+        if (!r.ok()) {
+            return "FAILED: " + r.error();
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
+                r.metrics().accuracy(), r.metrics().macro().f1(), Leaderboard.seconds(r.trainSeconds()),
+                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.predictSeconds()));
+        if (r.timing() != null) {
+            RunResults.Timing t = r.timing();
+            if (t.imagesPerSecond() != null) {
+                sb.append(String.format(Locale.ROOT, ", %,.0f images/s", t.imagesPerSecond()));
+            }
+            if (t.single() != null) {
+                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", Leaderboard.number(t.single().percentiles().get("p50")),
+                        Leaderboard.number(t.single().percentiles().get("p99"))));
+            }
+            if (!t.ok()) {
+                sb.append("; timing failed: ").append(t.error());
+            }
+        }
+        if (r.peakRssBytes() != null) {
+            sb.append(", peak memory ").append(r.peakRssBytes() >> 20).append(" MiB");
+        }
+        if (r.trialSeconds() != null) {
+            sb.append("; trial ").append(Leaderboard.duration(r.trialSeconds()));
+        }
+        return sb.toString();
     }
 
     /** Sample images per class in the results. */
@@ -239,43 +358,7 @@ public final class Runner {
         return samples;
     }
 
-    private static List<RunResults.Comparison> compare(List<RunResults.ModelResult> models, int[] truth) {
-        List<RunResults.ModelResult> ok = models.stream().filter(RunResults.ModelResult::ok).toList();
-        List<RunResults.Comparison> comparisons = new ArrayList<>();
-        for (int a = 0; a < ok.size(); a++) {
-            for (int b = a + 1; b < ok.size(); b++) {
-                comparisons.add(new RunResults.Comparison(ok.get(a).pluginId(), ok.get(b).pluginId(),
-                        Statistics.mcnemar(truth, ok.get(a).predictions(), ok.get(b).predictions())));
-            }
-        }
-        return comparisons;
-    }
-
-    private static RunResults snapshot(String runId, String status, Instant started, Instant finished, RunConfig config,
-                                       RunResults.Provenance provenance, RunResults.DataInfo data,
-                                       List<RunResults.ModelResult> models, List<RunResults.Comparison> comparisons,
-                                       List<RunResults.Repeat> repeats) {
-        return new RunResults(RunResults.SCHEMA_VERSION, runId, status, started, finished, config.profile().id(),
-                config.commandLine(), provenance, data, List.copyOf(models), comparisons, null, repeats);
-    }
-
     private static RunResults.DatasetInfo info(Dataset d) {
         return new RunResults.DatasetInfo(d.name(), d.size(), d.sources(), d.transforms(), DatasetSummary.of(d));
-    }
-
-    private static Path uniqueDir(Path outputDir, String runId, boolean explicit) {
-        Path dir = outputDir.resolve(runId);
-        if (!Files.exists(dir)) {
-            return dir;
-        }
-        if (explicit) {
-            throw new DigitbenchException("run folder " + dir + " already exists; choose another --run-id");
-        }
-        for (int k = 2; ; k++) {
-            Path candidate = outputDir.resolve(runId + "-" + k);
-            if (!Files.exists(candidate)) {
-                return candidate;
-            }
-        }
     }
 }

@@ -8,45 +8,35 @@ import java.util.function.Function;
 import org.digitbench.eval.Statistics;
 
 /**
- * Scores across seeds ({@code --seeds}): per model the mean and standard deviation of every metric
- * over the seeds it succeeded with, and a paired t-test of accuracy between every two models over
+ * Scores across seeds ({@code --seeds}): per model the mean, standard deviation and 95% interval of every
+ * metric over the trials it succeeded in, and a paired t-test of accuracy between every two models over
  * their common seeds, with Holm's correction over the pairs that have a p-value.
  */
 public record SeedStats(List<Row> rows, List<Pair> pairs) {
 
     /** One model across seeds; {@code logLoss} is null for models without probabilities. */
-    public record Row(String pluginId, List<Long> seeds, Statistics.MeanSd accuracy, Statistics.MeanSd macroPrecision,
-                      Statistics.MeanSd macroRecall, Statistics.MeanSd macroF1, Statistics.MeanSd logLoss,
-                      Statistics.MeanSd trainSeconds, Statistics.MeanSd predictSeconds) {
+    public record Row(String pluginId, List<Long> seeds, Statistics.Summary accuracy, Statistics.Summary macroPrecision,
+                      Statistics.Summary macroRecall, Statistics.Summary macroF1, Statistics.Summary logLoss,
+                      Statistics.Summary trainSeconds, Statistics.Summary predictSeconds) {
     }
 
     /** Two models' accuracies, paired by seed; {@code holmP} is null when the test has no p-value. */
     public record Pair(String modelA, String modelB, Statistics.PairedT test, Double holmP) {
     }
 
-    /** Whether the run has repeats at all. */
-    public static boolean applies(RunResults r) {
-        return !r.repeats().isEmpty();
-    }
-
     public static SeedStats of(RunResults r) {
-        Map<String, List<RunResults.Repeat>> bySeed = new LinkedHashMap<>();
-        for (RunResults.ModelResult m : r.models()) {
-            if (m.ok()) {
-                bySeed.computeIfAbsent(m.pluginId(), k -> new ArrayList<>()).add(RunResults.Repeat.of(m));
-            }
-        }
-        for (RunResults.Repeat x : r.repeats()) {
-            if (x.ok() && bySeed.containsKey(x.pluginId())) {
-                bySeed.get(x.pluginId()).add(x);
+        Map<String, List<RunResults.TrialResult>> bySeed = new LinkedHashMap<>();
+        for (RunResults.TrialResult t : r.trials()) {
+            if (t.ok() && t.metrics() != null) {
+                bySeed.computeIfAbsent(t.pluginId(), k -> new ArrayList<>()).add(t);
             }
         }
         List<Row> rows = new ArrayList<>();
-        bySeed.forEach((id, xs) -> rows.add(new Row(id, xs.stream().map(RunResults.Repeat::seed).toList(),
-                stat(xs, RunResults.Repeat::accuracy), stat(xs, RunResults.Repeat::macroPrecision),
-                stat(xs, RunResults.Repeat::macroRecall), stat(xs, RunResults.Repeat::macroF1),
-                xs.stream().allMatch(x -> x.logLoss() != null) ? stat(xs, RunResults.Repeat::logLoss) : null,
-                stat(xs, RunResults.Repeat::trainSeconds), stat(xs, RunResults.Repeat::predictSeconds))));
+        bySeed.forEach((id, xs) -> rows.add(new Row(id, xs.stream().map(RunResults.TrialResult::seed).toList(),
+                stat(xs, t -> t.metrics().accuracy()), stat(xs, t -> t.metrics().macro().precision()),
+                stat(xs, t -> t.metrics().macro().recall()), stat(xs, t -> t.metrics().macro().f1()),
+                xs.stream().allMatch(x -> x.metrics().logLoss() != null) ? stat(xs, t -> t.metrics().logLoss()) : null,
+                stat(xs, RunResults.TrialResult::trainSeconds), stat(xs, RunResults.TrialResult::predictSeconds))));
 
         List<String> ids = new ArrayList<>(bySeed.keySet());
         Map<String, Map<Long, Double>> accuracy = new LinkedHashMap<>();
@@ -75,13 +65,13 @@ public record SeedStats(List<Row> rows, List<Pair> pairs) {
         return new SeedStats(rows, pairs);
     }
 
-    private static Map<Long, Double> accuracies(List<RunResults.Repeat> xs) {
+    private static Map<Long, Double> accuracies(List<RunResults.TrialResult> xs) {
         Map<Long, Double> m = new LinkedHashMap<>();
-        xs.forEach(x -> m.put(x.seed(), x.accuracy()));
+        xs.forEach(x -> m.put(x.seed(), x.metrics().accuracy()));
         return m;
     }
 
-    private static Statistics.MeanSd stat(List<RunResults.Repeat> xs, Function<RunResults.Repeat, Double> f) {
-        return Statistics.MeanSd.of(xs.stream().map(f).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
+    private static Statistics.Summary stat(List<RunResults.TrialResult> xs, Function<RunResults.TrialResult, Double> f) {
+        return Statistics.Summary.of(xs.stream().map(f).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
     }
 }

@@ -11,15 +11,24 @@ import org.digitbench.data.Splits;
 
 /**
  * The training and test sets of a run: MNIST, the seeded stratified subsets of the configured sizes,
- * and the normalisation fitted on the training subset. The quality pass and every JMH fork build them
- * here, so they train and predict on the same images.
+ * and the normalisation fitted on the training subset. The driver and every trial JVM build them
+ * here, so they train and predict on the same images. With {@code validation}, the test set is a
+ * stratified sixth of the training images and the training set the rest.
  */
 public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
 
     public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
         Mnist.Split split = Mnist.load(config.data(), fetcher);
-        Dataset train = Splits.stratifiedSubset(split.train(), config.effectiveTrainSize(), config.seed());
-        Dataset test = Splits.stratifiedSubset(split.test(), config.effectiveTestSize(), config.seed());
+        Dataset trainAll = split.train();
+        Dataset testAll = split.test();
+        if (config.validation()) {
+            // choosing hyper-parameters: a stratified part of the training images stands in for the test set
+            Splits.Split s = Splits.stratifiedSplit(trainAll, RunConfig.VALIDATION_FRACTION, config.mainSeed());
+            trainAll = s.train();
+            testAll = s.validation();
+        }
+        Dataset train = Splits.stratifiedSubset(trainAll, config.effectiveTrainSize(), config.mainSeed());
+        Dataset test = Splits.stratifiedSubset(testAll, config.effectiveTestSize(), config.mainSeed());
         var normalization = config.normalization().fit(train);
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
     }

@@ -26,7 +26,7 @@
       title: { text: 'Accuracy vs. training time', left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { formatter: function (p) { var m = p.data.model; return m ? m.id + '<br>' + pct(m.accuracy) + ', ' + m.trainSeconds.toFixed(1) + ' s' : ''; } },
       grid: { left: 60, right: 30, top: 40, bottom: 50 },
-      xAxis: { type: 'log', name: data.jmhTraining ? 'training time (s, JMH mean, log scale)' : 'training time (s, one run, log scale)', nameLocation: 'middle', nameGap: 28 },
+      xAxis: { type: 'log', name: data.jmhTraining ? 'training time (s, JMH single shot, log scale)' : 'training time (s, wall clock, log scale)', nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', name: 'accuracy', min: accuracyFloor, max: 1, axisLabel: { formatter: function (v) { return (100 * v).toFixed(0) + '%'; } } },
       series: [
         { type: 'scatter', symbolSize: 10, data: timed.map(function (m) { return { value: [m.trainSeconds, m.accuracy], model: m }; }),
@@ -96,7 +96,7 @@
   var jmhTrain = document.getElementById('chart-jmh-train');
   if (jmhTrain) { timingChart(jmhTrain, 'Training time (JMH)', 's', function (m) { return m.jmhTrain; }); }
   var jmhBatch = document.getElementById('chart-jmh-batch');
-  if (jmhBatch) { timingChart(jmhBatch, 'Predicting the test set (JMH)', 'ms', function (m) { return m.jmhBatch; }); }
+  if (jmhBatch) { timingChart(jmhBatch, 'Batch prediction (JMH), per image', 'ms', function (m) { return m.jmhBatch; }); }
 
   function heatmap(el, title, xLabels, yLabels, cells, max, fmt, colors) {
     return chart(el, {

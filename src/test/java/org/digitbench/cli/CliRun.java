@@ -12,4 +12,13 @@ public record CliRun(int code, String out, String err) {
         int code = Main.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    public String stdout() {
+        return out;
+    }
+
+    /** Both streams, for assertion messages. */
+    public String printed() {
+        return out + err;
+    }
 }

@@ -66,8 +66,18 @@ class MainTest {
         org.digitbench.run.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         assertCleanError(run("timing", "-o", dir.toString(), "old"), 1,
                 "digitbench: error: " + old.resolve("config.json") + ": no such run configuration");
-        assertCleanError(run("timing", "-o", dir.toString(), "old", "-m", "nope"), 1,
-                "digitbench: error: run fixture-run has no model of plugin 'nope'");
+        Path made = dir.resolve("made");
+        org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,
+                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), Mnist.locate(dir, null), false,
+                org.digitbench.data.Normalization.UNIT, null, null, false, true, true, dir, "made", java.util.List.of("run")),
+                org.digitbench.run.Execution.isolated(org.digitbench.run.Profile.QUICK));
+        assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
+                "digitbench: error: run made has no trial of plugin 'nope'");
+        assertCleanError(run("timing", "-o", dir.toString(), "made"), 1,
+                "digitbench: error: run made has no saved models to time; run it with --save-models");
+        assertCleanError(run("timing", "-o", dir.toString(), "../made"), 1,
+                "digitbench: error: timing '../made': a run id is a folder name in the output folder");
         assertCleanError(run("timing"), 2, "");
     }
 
@@ -92,9 +102,30 @@ class MainTest {
                 "digitbench: error: --resume uses the run's own configuration: --plugins cannot be given with it");
         assertCleanError(run("run", "--timeout", "soon", "--data-dir", dir.toString()), 2, "");
         assertCleanError(run("run", "--in-process", "--timeout", "5m", "--data-dir", dir.toString()), 1,
-                "digitbench: error: --timeout needs worker JVMs: it cannot be used with --in-process");
+                "digitbench: error: --timeout needs trial JVMs: it cannot be used with --in-process");
+        assertCleanError(run("run", "--resume", "../../elsewhere/run", "-o", dir.toString()), 1,
+                "digitbench: error: --resume '../../elsewhere/run': a run id is a folder name in the output folder");
         assertCleanError(run("run", "--plugin-path", dir.resolve("no-such.jar").toString(), "--data-dir", dir.toString()), 1,
                 "digitbench: error: plugin path " + dir.resolve("no-such.jar") + " does not exist; expected a jar or a folder of classes");
+    }
+
+    @Test
+    void dryRunPrintsTheTrialsAndRunsNothing() {
+        CliRun r = run("run", "--dry-run", "-m", "smile-decision-tree,tribuo-logistic-regression", "--seeds", "2",
+                "-P", "tribuo-logistic-regression.epochs=3", "-o", dir.resolve("out").toString(), "--data-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 plugins × 2 seeds = 4 trials"), r.out());
+        assertTrue(r.out().contains("no reference trial with these hyper-parameters"), "an override has no reference: " + r.out());
+        assertTrue(r.out().contains("Expected total:"), r.out());
+        assertFalse(Files.exists(dir.resolve("out")), "a dry run writes nothing");
+    }
+
+    @Test
+    void repeatedPluginsAndParametersAreRefused() {
+        assertCleanError(run("run", "-m", "smile-mlp,smile-mlp", "--data-dir", dir.toString()), 1,
+                "-m names a plugin twice: [smile-mlp, smile-mlp]");
+        assertCleanError(run("run", "-P", "smile-mlp.epochs=2", "-P", "smile-mlp.epochs=3", "--data-dir", dir.toString()), 1,
+                "-P smile-mlp.epochs is given twice");
     }
 
     @Test

@@ -64,6 +64,23 @@ class StatisticsTest {
     }
 
     @Test
+    void summaryHasAStudentTIntervalFromTwoValuesOn() {
+        Statistics.Summary s = Statistics.Summary.of(new double[]{0.90, 0.92, 0.94});
+        assertEquals(3, s.n());
+        assertEquals(0.92, s.mean(), 1e-12);
+        assertEquals(0.02, s.sd(), 1e-12);
+        // t(0.975, 2 df) = 4.302653: half-width 4.302653 * 0.02 / sqrt(3) = 0.049683
+        assertEquals(0.92 - 0.0496827, s.ciLow(), 1e-6);
+        assertEquals(0.92 + 0.0496827, s.ciHigh(), 1e-6);
+        Statistics.Summary one = Statistics.Summary.of(new double[]{12.5});
+        assertEquals(1, one.n());
+        assertEquals(12.5, one.mean());
+        assertEquals(null, one.sd(), "one value: no standard deviation");
+        assertEquals(null, one.ciLow(), "and no interval");
+        assertEquals(null, Statistics.Summary.of(new double[0]));
+    }
+
+    @Test
     void pairedTTestAgainstAWorkedExample() {
         // differences 0.01, 0.02, 0.03: mean 0.02, sd 0.01, t = 0.02 / (0.01 / sqrt 3) = 3.4641, df 2, two-sided p = 0.0742
         Statistics.PairedT t = Statistics.pairedT(new double[]{0.91, 0.92, 0.93}, new double[]{0.90, 0.90, 0.90});

@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
 import org.digitbench.cli.Main;
 import org.digitbench.data.Normalization;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Execution;
 import org.digitbench.run.JvmArgs;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
@@ -43,32 +46,34 @@ class FaultIsolationIT {
     @Test
     void everyFaultIsRecordedAndTheRunGoesOn() {
         List<String> ids = List.of("test-throws", "test-oom", "test-crash", "test-sleeps", "smile-decision-tree");
-        RunConfig config = new RunConfig(Profile.QUICK, ids, Map.of(), 42, RealMnist.location(), false, Normalization.UNIT,
-                500, 200, out, "faults", List.of("run"), false, true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS), List.of());
+        RunConfig config = new RunConfig(Profile.QUICK, ids, Map.of(), List.of(42L), RealMnist.location(), false, Normalization.UNIT,
+                500, 200, false, false, false, out, "faults", List.of("run"));
+        Execution execution = new Execution(true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS), true, null);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Runner.Outcome outcome = new Runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false).run(config);
+        Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false, execution, Estimates.NONE,
+                (dir, r) -> { }).run(config);
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
         assertEquals("complete", r.status());
-        assertEquals(ids, r.models().stream().map(RunResults.ModelResult::pluginId).toList());
+        assertEquals(ids, r.trials().stream().map(RunResults.TrialResult::pluginId).toList());
         String log = printed.toString(StandardCharsets.UTF_8);
         assertEquals("IllegalStateException: boom from the plugin", error(r, "test-throws"), log);
         assertTrue(error(r, "test-oom").startsWith("OutOfMemoryError: Java heap space (give the JVM more heap, e.g. --worker-jvm-arg=-Xmx16g"),
                 error(r, "test-oom"));
-        assertTrue(error(r, "test-crash").startsWith("the worker JVM crashed (exit code 134; crash log work/test-crash.hs_err.log)"),
+        assertTrue(error(r, "test-crash").startsWith("the trial JVM crashed (exit code 134; crash log work/test-crash.seed42.hs_err.log)"),
                 error(r, "test-crash"));
-        assertTrue(Files.isRegularFile(outcome.resultsFile().resolveSibling("work").resolve("test-crash.hs_err.log")));
-        assertEquals("timed out: still running after 25 s (--timeout), so its worker JVM was killed", error(r, "test-sleeps"));
-        RunResults.ModelResult tree = r.model("smile-decision-tree").orElseThrow();
+        assertTrue(Files.isRegularFile(outcome.resultsFile().resolveSibling("work").resolve("test-crash.seed42.hs_err.log")));
+        assertEquals("timed out: still running after 25 s (--timeout), so its JVM was killed", error(r, "test-sleeps"));
+        RunResults.TrialResult tree = r.model("smile-decision-tree").orElseThrow();
         assertEquals("ok", tree.status(), tree.error());
         assertTrue(tree.metrics().accuracy() > 0.5);
-        assertTrue(tree.peakRssBytes() != null && tree.peakRssBytes() > 0, "the worker measured its own memory");
+        assertTrue(tree.peakRssBytes() != null && tree.peakRssBytes() > 0, "the trial JVM measured its own memory");
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
     }
 
     private static String error(RunResults r, String id) {
-        RunResults.ModelResult m = r.model(id).orElseThrow();
+        RunResults.TrialResult m = r.model(id).orElseThrow();
         assertEquals("failed", m.status(), id);
         assertNotNull(m.error(), id);
         return m.error();
@@ -90,7 +95,7 @@ class FaultIsolationIT {
         Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("killed.log").toFile()).start();
         Path results = out.resolve("killed").resolve(ResultsStore.FILE_NAME);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (models(results) < 1) {
+        while (trials(results) < 1) {
             assertTrue(run.isAlive() && System.nanoTime() < deadline, "the first model should finish: " + Files.readString(out.resolve("killed.log")));
             Thread.sleep(200);
         }
@@ -99,15 +104,21 @@ class FaultIsolationIT {
         assertEquals(137, run.exitValue(), "killed by SIGKILL");
         RunResults killed = ResultsStore.read(results); // still complete, valid JSON
         assertEquals("running", killed.status());
-        assertEquals(1, killed.models().size());
+        assertEquals(1, killed.trials().size());
 
-        assertEquals(0, cli(List.of("-o", out.toString(), "--no-timing"), "--resume", "killed"));
+        // the run was made with --plugin-path: a folder cannot say which code to run, so resuming needs it given again
+        org.digitbench.cli.CliRun refused = org.digitbench.cli.CliRun.of("run", "-o", out.toString(), "--resume", "killed");
+        assertEquals(1, refused.code(), refused.printed());
+        assertTrue(refused.err().contains("give --plugin-path again"), refused.err());
+        // the run keeps its own options: it was made with --no-timing, so no JMH now
+        assertEquals(0, cli(List.of("-o", out.toString(), "--plugin-path", FAULTS.toString()), "--resume", "killed"));
         RunResults resumed = ResultsStore.read(results);
+        assertTrue(resumed.trials().stream().allMatch(t -> t.timing() == null), "a --no-timing run resumed is not timed");
         RunResults whole = ResultsStore.read(out.resolve("whole").resolve(ResultsStore.FILE_NAME));
         assertEquals("complete", resumed.status());
         assertEquals(ids(whole), ids(resumed), "the same models, in the same order");
-        for (RunResults.ModelResult w : whole.models()) {
-            RunResults.ModelResult k = resumed.model(w.pluginId()).orElseThrow();
+        for (RunResults.TrialResult w : whole.trials()) {
+            RunResults.TrialResult k = resumed.model(w.pluginId()).orElseThrow();
             assertEquals("ok", k.status(), k.pluginId() + ": " + k.error());
             assertArrayEquals(w.predictions(), k.predictions(), w.pluginId() + ": same predictions");
             assertEquals(w.metrics().accuracy(), k.metrics().accuracy(), w.pluginId());
@@ -117,14 +128,14 @@ class FaultIsolationIT {
     }
 
     private static List<String> ids(RunResults r) {
-        return r.models().stream().map(RunResults.ModelResult::pluginId).toList();
+        return r.trials().stream().map(RunResults.TrialResult::pluginId).toList();
     }
 
-    private static int models(Path results) {
+    private static int trials(Path results) {
         if (!Files.isRegularFile(results)) {
             return 0;
         }
-        return ResultsStore.read(results).models().size();
+        return ResultsStore.read(results).trials().size();
     }
 
     private static int cli(List<String> common, String... more) {

@@ -1,133 +1,154 @@
 package org.digitbench.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.digitbench.FakePlugin;
 import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.TimingPass;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.benchmarks.JmhTiming;
 import org.digitbench.benchmarks.TrainingBenchmark;
-import org.digitbench.cli.Main;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.cli.CliRun;
 import org.digitbench.data.Normalization;
 import org.digitbench.report.ReportWriter;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Execution;
 import org.digitbench.run.Profile;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
-import org.digitbench.run.Runner;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The JMH timing pass on real MNIST (a small subset), in forked JVMs. */
+/** Trials timed by JMH on real MNIST (a small subset), each in its own JVM. */
 class JmhIT {
     @TempDir
-    static Path out;
-    static Path runDir;
-    static final String PLUGIN = "smile-decision-tree";
+    Path out;
 
-    /** A small quality pass whose model is saved, for the benchmarks to use. */
-    @BeforeAll
-    static void qualityPass() {
-        RunConfig config = new RunConfig(Profile.QUICK, List.of(PLUGIN, "smile-logistic-regression"), Map.of(), 42,
-                RealMnist.location(), false, Normalization.UNIT, 600, 300, out, "jmh-it", List.of("run"), true, false, null, List.of(), List.of(), List.of());
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        Runner.Outcome outcome = new Runner(PluginRegistry.discover(), sink, sink, false).run(config);
-        assertTrue(outcome.allSucceeded());
-        runDir = outcome.resultsFile().getParent();
-        assertTrue(Files.isRegularFile(runDir.resolve(Runner.modelFile(PLUGIN))));
-        assertTrue(Files.isRegularFile(runDir.resolve(ResultsStore.CONFIG_FILE)));
-    }
-
-    /** One benchmark through JMH's Runner API, in a forked JVM with the test's JVM options; JMH's JSON says what ran. */
+    /**
+     * Each trial's training is JMH's single shot and is the model evaluated; its inference is then benchmarked; the scores
+     * land in the trial's result, results.json and the report; digitbench timing benchmarks the saved models again.
+     */
     @Test
-    void trainingBenchmarkRunsThroughJmhAndWritesJson() throws Exception {
-        Path json = out.resolve("train.json");
-        var options = new OptionsBuilder()
-                .include("^" + TrainingBenchmark.class.getName() + ".train$")
-                .param("plugin", PLUGIN)
-                .param("run", runDir.toAbsolutePath().toString())
-                .forks(1).warmupIterations(1).measurementIterations(3)
-                .jvmArgs(org.digitbench.run.JvmArgs.current().toArray(String[]::new))
-                .shouldFailOnError(true)
-                .result(json.toString()).resultFormat(ResultFormatType.JSON)
-                .output(out.resolve("train.log").toString())
-                .build();
-        var results = new org.openjdk.jmh.runner.Runner(options).run();
-        assertEquals(1, results.size());
-
-        JsonNode all = JsonMapper.builder().build().readTree(json.toFile());
-        assertEquals(1, all.size());
-        JsonNode b = all.get(0);
-        assertEquals(TrainingBenchmark.class.getName() + ".train", b.get("benchmark").asString());
-        assertEquals("ss", b.get("mode").asString());
-        assertEquals(1, b.get("forks").asInt());
-        assertEquals(PLUGIN, b.get("params").get("plugin").asString());
-        assertTrue(b.get("jvmArgs").toString().contains("--enable-native-access=ALL-UNNAMED"), "forks get the native-access option");
-        JsonNode primary = b.get("primaryMetric");
-        assertEquals("s/op", primary.get("scoreUnit").asString());
-        JsonNode raw = primary.get("rawData").get(0);
-        assertEquals(3, raw.size(), "three measured trainings");
-        for (JsonNode v : raw) {
-            assertTrue(v.asDouble() > 0 && v.asDouble() < 60, "a training of 600 images takes seconds: " + v);
-        }
-        assertTrue(primary.get("score").asDouble() > 0);
-        assertTrue(primary.get("scoreError").isNumber(), "three measurements have a confidence interval");
-    }
-
-    /** The whole timing pass for two models: JMH's scores are merged into results.json and shown in the report. */
-    @Test
-    void timingPassMergesScoresIntoResultsAndReport() throws Exception {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    void eachTrialTimesItsTrainingAndBenchmarksThatModel() throws Exception {
         // --allow-busy: this test checks the mechanics; the rest of the build may keep the load above the core count
-        int code = Main.execute(new String[]{"timing", "jmh-it", "--output-dir", out.toString(), "--allow-busy", "--save-models"},
-                new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        String printed = stdout.toString(StandardCharsets.UTF_8);
-        assertEquals(0, code, printed + stderr.toString(StandardCharsets.UTF_8));
-        assertTrue(printed.contains("train (JMH, s)"), printed);
+        CliRun run = CliRun.of("run", "--profile", "quick", "--train-size", "600", "--test-size", "300", "--allow-busy",
+                "--save-models", "-m", "smile-decision-tree,smile-logistic-regression", "--run-id", "jmh-it",
+                "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
+        assertEquals(0, run.code(), run.printed());
+        assertTrue(run.stdout().contains("train (JMH, s)"), run.stdout());
 
-        RunResults r = ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME));
-        assertEquals("complete", r.timing().status());
-        assertTrue(r.timing().forkJvmArguments().contains("--enable-native-access=ALL-UNNAMED"));
-        for (RunResults.ModelResult m : r.models()) {
-            RunResults.Timing t = m.timing();
-            assertNotNull(t, m.pluginId());
-            assertEquals("ok", t.status(), m.pluginId() + ": " + t.error());
-            assertNull(t.error());
-            assertEquals("ss", t.training().mode());
-            assertEquals("avgt", t.batch().mode());
-            assertEquals("sample", t.single().mode());
-            assertEquals(3, t.training().sampleCount(), "quick: 3 measured trainings");
-            assertNotNull(t.training().scoreError());
-            assertTrue(t.training().ciLow() < t.training().score() && t.training().score() < t.training().ciHigh());
-            assertEquals(300 / (t.batch().score() / 1000), t.imagesPerSecond(), 1e-6);
-            assertTrue(t.single().percentiles().get("p50") <= t.single().percentiles().get("p99"));
-            assertTrue(t.single().sampleCount() > 100, "one image is predicted many times a second");
-            for (RunResults.Measurement x : List.of(t.training(), t.batch(), t.single())) {
-                assertTrue(Files.isRegularFile(runDir.resolve(x.jsonFile())), x.jsonFile());
-                assertTrue(x.loadBefore() >= 0 && x.loadAfter() >= 0);
+        Path runDir = out.resolve("jmh-it");
+        RunResults r = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
+        assertEquals("jmh", r.plan().timing());
+        assertTrue(r.provenance().libraries().containsKey("JMH"));
+        for (RunResults.TrialResult t : r.trials()) {
+            RunResults.Timing timing = t.timing();
+            assertNotNull(timing, t.trialId());
+            assertEquals("ok", timing.status(), t.trialId() + ": " + timing.error());
+            assertNull(timing.error());
+            RunResults.Measurement train = timing.training();
+            assertEquals("ss", train.mode());
+            assertEquals(1, train.sampleCount(), "one single shot: the training that made the model");
+            assertEquals(0, train.forks(), "in the trial's own JVM");
+            assertEquals(train.score(), t.trainSeconds(), 1e-12, "the trial's training time is JMH's score");
+            assertNull(train.scoreError(), "one measurement has no interval");
+            assertEquals("avgt", timing.batch().mode());
+            assertTrue(timing.batchImages() >= 100 && timing.batchImages() <= 300, "the batch is sized: " + timing.batchImages());
+            assertEquals(timing.batchImages() / (timing.batch().score() / 1000), timing.imagesPerSecond(), 1e-6);
+            assertEquals(3, timing.batch().measurementIterations(), "quick: 3 measurement iterations");
+            assertNotNull(timing.batch().scoreError());
+            assertEquals("sample", timing.single().mode());
+            assertTrue(timing.single().percentiles().get("p50") <= timing.single().percentiles().get("p99"));
+            assertTrue(timing.single().sampleCount() > 100, "one image is predicted many times a second");
+            assertFalse(timing.busy(), "--allow-busy: no wait, and not marked");
+            for (RunResults.Measurement x : List.of(train, timing.batch(), timing.single())) {
+                Path json = runDir.resolve(x.jsonFile());
+                assertTrue(Files.isRegularFile(json), x.jsonFile());
+                JsonNode b = JsonMapper.builder().build().readTree(json.toFile()).get(0);
+                assertEquals(t.trialId(), b.get("params").get("trial").asString(), "JMH's JSON names the trial");
             }
-            assertNotNull(m.modelFile(), "--save-models keeps the model");
+            assertNotNull(t.trialSeconds());
+            assertTrue(t.trialSeconds() >= t.trainSeconds() + t.predictSeconds(), "the whole trial includes its parts");
+            assertNotNull(t.modelFile(), "--save-models keeps the model");
         }
+        assertEquals(TrainingBenchmark.class.getName() + ".train", r.trials().get(0).timing().training().benchmark());
         String html = Files.readString(runDir.resolve(ReportWriter.FILE_NAME));
         assertTrue(html.contains("id=\"timing-table\""));
-        assertTrue(html.contains("train (JMH)"));
         assertFalse(html.contains("id=\"timing-none\""));
-        String tree = r.model(PLUGIN).orElseThrow().timing().training().jsonFile();
-        assertTrue(html.contains(tree), "the report links JMH's JSON");
+        assertTrue(html.contains(r.trials().get(0).timing().training().jsonFile()), "the report links JMH's JSON");
+
+        // digitbench timing: the saved models' inference again; the training time stays
+        CliRun again = CliRun.of("timing", "jmh-it", "-o", out.toString(), "--allow-busy", "-m", "smile-decision-tree");
+        assertEquals(0, again.code(), again.printed());
+        RunResults retimed = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
+        RunResults.TrialResult before = r.model("smile-decision-tree").orElseThrow();
+        RunResults.TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
+        assertEquals(before.timing().training(), after.timing().training(), "a training is timed only in its trial");
+        assertNotEquals(before.timing().batch(), after.timing().batch(), "the batch benchmark ran again");
+        assertEquals(r.model("smile-logistic-regression").orElseThrow().timing(),
+                retimed.model("smile-logistic-regression").orElseThrow().timing(), "-m: only that plugin");
+        assertEquals(before.metrics().accuracy(), after.metrics().accuracy());
+        assertArrayEquals(before.predictions(), after.predictions(), "re-timing leaves the evaluation alone");
+    }
+
+    /** A trial trains exactly twice: the small unmeasured warm-up, then the timed training whose model it evaluates and benchmarks. */
+    @Test
+    void aTrialTrainsOnceBesidesTheWarmUpAndEvaluatesTheTimedModel() {
+        List<Integer> trainedOn = Collections.synchronizedList(new ArrayList<>());
+        List<AtomicInteger> predictions = Collections.synchronizedList(new ArrayList<>());
+        FakePlugin counting = new FakePlugin("test-counting", (train, params, seed) -> {
+            int call = trainedOn.size();
+            trainedOn.add(train.size());
+            AtomicInteger predicted = new AtomicInteger();
+            predictions.add(predicted);
+            return new TrainedModel() {
+                @Override
+                public int predict(float[] image) {
+                    predicted.incrementAndGet();
+                    return call; // the call's number: which training made the model that predicted
+                }
+
+                @Override
+                public void save(Path file) {
+                }
+            };
+        });
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
+        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-counting"), Map.of(), List.of(42L), RealMnist.location(),
+                false, Normalization.UNIT, 2000, 300, false, true, false, out, "counting", List.of("run"));
+        RunResults r = Trials.runner(new PluginRegistry(List.of(counting)), sink, sink, false, inProcess, Estimates.NONE,
+                (dir, x) -> { }).run(config).results();
+
+        assertEquals(2, trainedOn.size(), "the warm-up and the timed training, nothing else: " + trainedOn);
+        assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
+        assertEquals(2000, trainedOn.get(1), "the timed training has the whole training set");
+        RunResults.TrialResult t = r.trials().getFirst();
+        assertEquals("ok", t.status(), t.error());
+        for (int p : t.predictions()) {
+            assertEquals(1, p, "every test image was predicted by the model of the second training, the timed one");
+        }
+        assertEquals(1, t.timing().training().sampleCount());
+        assertEquals(0, predictions.get(0).get(), "the warm-up's model is never used");
+        assertTrue(predictions.get(1).get() > 300 + t.timing().batchImages(), "the timed model was evaluated and benchmarked");
     }
 }

@@ -49,7 +49,7 @@ class QuickProfileIT {
         assertEquals(Profile.QUICK.testSize(), r.data().test().size());
         assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
         List<String> discovered = PluginRegistry.discover().all().stream().map(ClassifierPlugin::id).toList();
-        assertEquals(discovered, r.models().stream().map(RunResults.ModelResult::pluginId).toList());
+        assertEquals(discovered, r.mainTrials().stream().map(RunResults.TrialResult::pluginId).toList());
         // accuracy floors for 4,000 training images, well below what the models reach, far above guessing
         Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.85), Map.entry("smile-decision-tree", 0.72),
                 Map.entry("smile-random-forest", 0.90), Map.entry("smile-svm-rbf", 0.92), Map.entry("smile-mlp", 0.92),
@@ -57,7 +57,7 @@ class QuickProfileIT {
                 Map.entry("tribuo-random-forest", 0.90), Map.entry("tribuo-linear-svm", 0.85),
                 Map.entry("tribuo-svm-rbf", 0.92), Map.entry("tribuo-xgboost", 0.90),
                 Map.entry("dl4j-mlp", 0.90), Map.entry("dl4j-cnn", 0.94), Map.entry("dl4j-rnn", 0.88));
-        for (RunResults.ModelResult m : r.models()) {
+        for (RunResults.TrialResult m : r.mainTrials()) {
             assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
             if (m.hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
@@ -76,7 +76,7 @@ class QuickProfileIT {
             assertTrue(m.trainSeconds() > 0 && m.predictSeconds() > 0);
             assertEquals(42, m.seed());
         }
-        int n = r.models().size();
+        int n = r.mainTrials().size();
         assertEquals(n * (n - 1) / 2, r.comparisons().size()); // every pair
         assertTrue(r.provenance().libraries().containsKey("Smile"), r.provenance().libraries().toString());
         assertEquals(Runtime.getRuntime().availableProcessors(), r.provenance().cpus());

@@ -46,20 +46,39 @@ class ReportWriterTest {
     @Test
     void showsJmhScoresWithTheirErrorsAndWhyAModelWasNotTimed() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
-        assertTrue(html.contains("12.00 ± 0.50 s"), "leaderboard: JMH training score ± error");
-        assertTrue(html.contains("250 ± 10 ms"), "leaderboard: JMH batch score ± error");
-        assertTrue(html.contains("± 0.500 [11.50, 12.50]"), "timing table: interval");
+        assertTrue(html.contains("12.5 s"), "leaderboard: the training's JMH single shot");
+        assertTrue(html.contains("25.00 ± 1.00 ms / 9"), "leaderboard: JMH batch score ± error, per batch of 9 images");
+        assertTrue(html.contains("± 1.00 [24.00, 26.00]"), "timing table: interval");
+        assertTrue(html.contains("none (one measurement)"), "timing table: a single shot has no interval");
         assertTrue(html.contains("75.00 / 150.0 us/op"), "timing table: p50 / p99 of the single-image samples");
         assertTrue(html.contains("0.50 → 1.90"), "timing table: the load seen");
-        assertTrue(html.contains("skipped: the machine was busy"), "a skipped model says why");
-        assertTrue(html.contains("href=\"jmh/fixture-network.train.json\""), "links JMH's JSON");
-        assertTrue(html.contains("\"jmhTraining\":false"), "not every model has a JMH training score: the Pareto chart uses wall-clock times");
+        assertTrue(html.contains("failed: batch: IllegalStateException: no batch path"), "a failed benchmark says why");
+        assertTrue(html.contains("href=\"jmh/fixture-network.seed42.train.json\""), "links JMH's JSON");
+        assertFalse(html.contains("href=\"javascript:"), "a file name from results.json that is not a JMH file in jmh/ is never a link");
+        assertTrue(html.contains("\"jmhTraining\":true"), "every model's training was timed by JMH");
     }
 
     @Test
-    void saysWhenARunHasNoTimingPass() throws IOException {
-        RunResults r = ReportFixtures.results("fixture-tree").with((RunResults.TimingPass) null);
-        String html = Files.readString(ReportWriter.write(r, dir));
+    void showsAcrossSeedsWithIntervalsAndN() throws IOException {
+        String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
+        assertTrue(html.contains("id=\"seed-table\""));
+        assertTrue(Pattern.compile("0\\.9\\d{3} ± 0\\.0\\d{3} \\[\\d\\.\\d{4}, \\d\\.\\d{4}\\] \\(n = 3\\)").matcher(html).find(),
+                "the network's accuracy over three seeds: mean ± sd [95% interval] (n = 3)");
+        assertTrue(html.contains("(n = 2)"), "the tree succeeded with two of its three seeds");
+        assertTrue(html.contains("seed 44: IllegalStateException: seed 44"), "a failed trial of another seed is listed");
+    }
+
+    /** The fixture as a --no-timing run: wall-clock plan, no JMH measurements. */
+    static RunResults untimed(RunResults r) {
+        RunResults.Plan plan = new RunResults.Plan(r.plan().plugins(), r.plan().seeds(), RunResults.Plan.WALL_CLOCK, false);
+        RunResults base = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
+                r.commandLine(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons());
+        return base.withTrials(r.trials().stream().map(t -> t.withTiming(t.modelFile(), null)).toList(), r.status(), r.finishedAt(), null);
+    }
+
+    @Test
+    void saysWhenARunWasNotTimed() throws IOException {
+        String html = Files.readString(ReportWriter.write(untimed(ReportFixtures.results("fixture-tree")), dir));
         assertTrue(html.contains("id=\"timing-none\""));
     }
 
@@ -67,11 +86,27 @@ class ReportWriterTest {
     void pointsToPredictAndServeWhenModelsWereSaved() throws IOException {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"saved-models\""), "no models saved, no hint");
-        RunResults.ModelResult first = r.models().get(0);
-        String html = Files.readString(ReportWriter.write(
-                r.with(first.withTiming("models/" + first.pluginId() + ".model", first.timing()), r.timing()), dir));
+        List<RunResults.TrialResult> trials = new java.util.ArrayList<>(r.trials());
+        RunResults.TrialResult first = trials.get(0);
+        trials.set(0, first.withTiming("models/" + first.trialId() + ".model", first.timing()));
+        String html = Files.readString(ReportWriter.write(r.withTrials(trials, r.status(), r.finishedAt(), null), dir));
         assertTrue(html.contains("Saved models: 1, in <code>models/</code>"), "the hint counts saved models");
         assertTrue(html.contains("digitbench serve --run fixture-run"), "and names the commands");
+    }
+
+    @Test
+    void rendersResultsOfSchemaVersionOne() throws IOException {
+        RunResults old = ResultsStore.read(Path.of("src/test/resources/results/v1-results.json"));
+        assertEquals(RunResults.SCHEMA_VERSION, old.schemaVersion(), "migrated on reading");
+        assertEquals(List.of(42L, 43L), old.plan().seeds());
+        assertEquals(List.of("smile-decision-tree", "tribuo-logistic-regression"), old.plan().plugins());
+        assertEquals(4, old.trials().size(), "two models and their repeats with seed 43");
+        assertEquals(2, old.mainTrials().size());
+        assertTrue(old.mainTrials().stream().allMatch(RunResults.TrialResult::timed), "the old timing pass's scores are kept");
+        assertEquals(2, old.models().size());
+        assertEquals(2, old.models().get(0).accuracy().n(), "a summary over both seeds");
+        String html = Files.readString(ReportWriter.write(old, dir));
+        assertTrue(html.contains("smile-decision-tree") && html.contains("id=\"seed-table\""), "renders, with the seeds section");
     }
 
     @Test
@@ -106,7 +141,7 @@ class ReportWriterTest {
         RunsIndex.write(dir);
         String index = Files.readString(dir.resolve("index.html"));
         assertTrue(index.contains("href=\"fixture-run/index.html\""), index);
-        assertTrue(index.contains("fixture-network") && index.contains("1 failed"), index);
+        assertTrue(index.contains("fixture-network") && index.contains("2 failed"), index);
     }
 
     @Test
@@ -122,7 +157,7 @@ class ReportWriterTest {
     @Test
     void paretoFrontAndOverfitting() {
         RunResults r = ReportFixtures.results("fixture-tree");
-        List<RunResults.ModelResult> ok = r.models().stream().filter(RunResults.ModelResult::ok).toList();
+        List<RunResults.TrialResult> ok = r.mainTrials().stream().filter(RunResults.TrialResult::ok).toList();
         // the network is more accurate, the tree faster: both on the front
         assertTrue(ChartData.onParetoFront(ok.get(0), ok) && ChartData.onParetoFront(ok.get(1), ok));
         assertEquals(3, ChartData.overfitting(ok.get(0).history()), "validation loss lowest at epoch 3, then rising");

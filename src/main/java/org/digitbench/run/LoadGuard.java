@@ -1,4 +1,4 @@
-package org.digitbench.benchmarks;
+package org.digitbench.run;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -7,13 +7,14 @@ import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
 /**
- * Timings taken on a busy machine are meaningless. Before each benchmark this waits, for a while,
- * for the 1-minute load average to come down to at most the number of cores (the previous
- * benchmark's own load decays in about a minute) and says whether it did.
+ * Timings taken on a busy machine are meaningless. Before each trial the driver waits, for a while,
+ * for the 1-minute load average to come down to at most the number of cores (the previous trial's
+ * own load is at most the core count, and decays in about a minute) and says whether it did: a
+ * busy machine delays a trial, and a trial that starts on one anyway says so in its timings.
  */
-final class LoadGuard {
+public final class LoadGuard {
     /** What was seen. */
-    record Verdict(boolean busy, double load) {
+    public record Verdict(boolean busy, double load) {
     }
 
     interface Sleeper {
@@ -36,27 +37,27 @@ final class LoadGuard {
         this.err = err;
     }
 
-    /** The operating system's 1-minute load average against this JVM's available processors; waits up to 3 minutes. */
-    static LoadGuard system(PrintStream err) {
-        return new LoadGuard(LoadGuard::systemLoad, Runtime.getRuntime().availableProcessors(), Duration.ofMinutes(3),
+    /** The operating system's 1-minute load average against this JVM's available processors; waits up to {@code maxWait}. */
+    public static LoadGuard system(PrintStream err, Duration maxWait) {
+        return new LoadGuard(LoadGuard::systemLoad, Runtime.getRuntime().availableProcessors(), maxWait,
                 Duration.ofSeconds(10), d -> Thread.sleep(d), err);
     }
 
     /** The 1-minute load average, or -1 where the platform has none. */
-    static double systemLoad() {
+    public static double systemLoad() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    int cpus() {
+    public int cpus() {
         return cpus;
     }
 
-    double now() {
+    public double now() {
         return load.getAsDouble();
     }
 
     /** Waits while the load is above the core count, up to the limit; {@code busy} if it still is. */
-    Verdict await() {
+    public Verdict await() {
         double l = load.getAsDouble();
         if (l < 0) {
             return new Verdict(false, l); // no load average on this platform: nothing to check

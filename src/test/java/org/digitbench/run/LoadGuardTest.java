@@ -1,4 +1,4 @@
-package org.digitbench.benchmarks;
+package org.digitbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,28 @@
+package org.digitbench.run;
+
+import java.util.function.Function;
+
+/**
+ * {@code --in-process}: every trial in the driver's own JVM, one after the other, with no isolation and no
+ * time limit (for debugging). The trial's result is written to its file here.
+ */
+public final class InProcessExecutor implements TrialExecutor {
+    private final Function<TrialSpec, RunResults.TrialResult> body;
+
+    /** @param body runs a trial in this JVM (the trial JVM's own entry point, {@code TrialJvm.run}) */
+    public InProcessExecutor(Function<TrialSpec, RunResults.TrialResult> body) {
+        this.body = body;
+    }
+
+    @Override
+    public RunResults.TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize) {
+        RunResults.TrialResult result;
+        try {
+            result = body.apply(spec);
+        } catch (RuntimeException | OutOfMemoryError | LinkageError e) {
+            result = ModelTrial.failed(job, trainSize, testSize, ModelTrial.describe(e));
+        }
+        RunFolder.at(spec.runDir()).writeTrial(result);
+        return result;
+    }
+}
