@@ -30,15 +30,18 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * them: helper creation is off unless {@code -Dorg.eclipse.deeplearning4j.helpers.disable=false}, and even then
  * {@code BaseMKLDNNHelper.mklDnnEnabled()} looks the environment up as {@code org.nd4j.nativeblas.Nd4jCpu$Environment},
  * a class that moved to {@code org.nd4j.linalg.cpu.nativecpu.bindings} in that release, so the check always fails
- * and the layers fall back to their Java im2col path. Measured on this project's 2-core machine (keras-cnn, batch
- * 128, 2 threads): 2,342 ms per training batch on the generic build, the same on the oneDNN build as configured, and
- * 447 ms with the helpers set on the layers (plus {@code CacheMode.HOST}); see the README. So when the loaded build
- * has oneDNN, {@link #useOneDnn} sets the helpers on a network's convolution and pooling layers itself.
+ * and the layers fall back to their Java im2col path, whose strided im2col takes most of a training step (measured
+ * figures in benchmarks/TUNING.md). So when the loaded build
+ * has oneDNN, {@link #useOneDnn} sets the helpers on a network's convolution and pooling layers itself
+ * ({@code -Ddigitbench.dl4j.onednnHelpers=false} does not, and {@code -Dorg.bytedeco.javacpp.platform.extension=}
+ * loads the generic build: both to measure the difference).
  */
 final class Dl4jNatives {
     /** JavaCPP's property that selects a build variant of a native library. */
     static final String EXTENSION = "org.bytedeco.javacpp.platform.extension";
     static final String ONEDNN_AVX2 = "-onednn-avx2";
+    /** Set to {@code false} to leave DL4J's layers as DL4J configures them (to measure what the helpers bring). */
+    static final String HELPERS = "digitbench.dl4j.onednnHelpers";
     private static final String BINDINGS = "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64";
 
     private static volatile String chosen;
@@ -103,6 +106,9 @@ final class Dl4jNatives {
     static String useOneDnn(MultiLayerNetwork net) {
         if (!hasOneDnn()) {
             return "none (the loaded libnd4j has no oneDNN)";
+        }
+        if ("false".equals(System.getProperty(HELPERS))) {
+            return "none (-D" + HELPERS + "=false: DL4J's own im2col convolutions, as DL4J configures itself)";
         }
         int conv = 0;
         int pool = 0;

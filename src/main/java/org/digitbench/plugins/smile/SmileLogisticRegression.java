@@ -18,8 +18,8 @@ public final class SmileLogisticRegression extends SmilePlugin {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.ofDouble("lambda", 0.1, 0, 1e6, "L2 penalty on the weights (0 = none), on the summed log-likelihood"),
-                ParamSpec.ofPositive("tol", 1e-5, "convergence tolerance of L-BFGS"),
-                ParamSpec.ofInt("max-iter", 500, 1, 100_000, "maximum L-BFGS iterations"));
+                ParamSpec.ofPositive("tol", 1e-3, "convergence tolerance of L-BFGS"),
+                ParamSpec.ofInt("max-iter", 100, 1, 100_000, "maximum L-BFGS iterations"));
     }
 
     @Override

@@ -29,7 +29,7 @@ public final class SmileMlp extends SmilePlugin {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.ofString("hidden", "256", "hidden layer sizes, comma-separated, e.g. 256 or 512,128"),
-                ParamSpec.ofInt("epochs", 15, 1, 10_000, "passes over the training set"),
+                ParamSpec.ofInt("epochs", 6, 1, 10_000, "passes over the training set"),
                 ParamSpec.ofInt("batch-size", 32, 1, 100_000, "mini-batch size"),
                 ParamSpec.ofDouble("learning-rate", 0.05, 1e-9, 10, "SGD learning rate"),
                 ParamSpec.ofDouble("momentum", 0.9, 0, 0.999, "SGD momentum"),

@@ -28,8 +28,8 @@ public final class SmileSvm extends SmilePlugin {
     public List<ParamSpec> parameters() {
         return List.of(
                 ParamSpec.ofPositive("C", 10, "soft-margin penalty"),
-                ParamSpec.ofPositive("sigma", 3.1623, "kernel width: k(x,y) = exp(-||x-y||^2 / (2 sigma^2)), i.e. gamma = 1/(2 sigma^2) = 0.05"),
-                ParamSpec.ofPositive("tol", 1e-3, "convergence tolerance"),
+                ParamSpec.ofPositive("sigma", 7, "kernel width: k(x,y) = exp(-||x-y||^2 / (2 sigma^2)), i.e. gamma = 1/(2 sigma^2) = 0.0102"),
+                ParamSpec.ofPositive("tol", 1e-2, "convergence tolerance"),
                 ParamSpec.ofInt("epochs", 1, 1, 100, "LASVM passes over the data (1 or 2 is usually enough)"));
     }
 

@@ -30,7 +30,7 @@ public final class TribuoRandomForest extends TribuoPlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("trees", 100, 1, 100_000, "number of trees"),
+                ParamSpec.ofInt("trees", 30, 1, 100_000, "number of trees"),
                 ParamSpec.ofDouble("feature-fraction", 0.07, 1e-4, 1.0, "fraction of the pixels drawn per split (0.07 of 784 = 55)"),
                 ParamSpec.ofInt("max-depth", 1000, 1, 100_000, "maximum depth of each tree"),
                 ParamSpec.ofChoice("impurity", "entropy", List.of("gini", "entropy"), "impurity measure for splits"),

@@ -29,11 +29,12 @@ public final class TribuoRbfSvm extends TribuoPlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("train-size", 20_000, 0, Integer.MAX_VALUE,
-                        "train on a stratified subset of this many images (0 = all); LibSVM is single-threaded and superlinear"),
+                ParamSpec.ofInt("train-size", 0, 0, Integer.MAX_VALUE,
+                        "train on a stratified subset of this many images (0 = all, the default); LibSVM is single-threaded and superlinear"),
                 ParamSpec.ofPositive("C", 10, "soft-margin penalty"),
-                ParamSpec.ofPositive("gamma", 0.05, "kernel coefficient: k(x,y) = exp(-gamma ||x-y||^2)"),
+                ParamSpec.ofPositive("gamma", 0.02, "kernel coefficient: k(x,y) = exp(-gamma ||x-y||^2)"),
                 ParamSpec.ofPositive("cache-mb", 1000, "kernel cache size in MB"),
+                ParamSpec.ofPositive("tol", 1e-2, "LibSVM's stopping tolerance (eps)"),
                 ParamSpec.ofBoolean("probabilities", false, "fit LibSVM's probability model (5-fold CV: several times slower)"));
     }
 
@@ -53,6 +54,7 @@ public final class TribuoRbfSvm extends TribuoPlugin {
         params.setCost(p.getDouble("C"));
         params.setGamma(p.getDouble("gamma"));
         params.setCacheSize(p.getDouble("cache-mb"));
+        params.getParameters().eps = p.getDouble("tol");
         if (p.getBoolean("probabilities")) {
             params.setProbability();
         }

@@ -18,8 +18,8 @@ public final class TribuoXgboost extends TribuoPlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("rounds", 200, 1, 100_000, "boosting rounds (one tree per class each)"),
-                ParamSpec.ofDouble("eta", 0.3, 1e-6, 1, "learning rate"),
+                ParamSpec.ofInt("rounds", 60, 1, 100_000, "boosting rounds (one tree per class each)"),
+                ParamSpec.ofDouble("eta", 0.5, 1e-6, 1, "learning rate"),
                 ParamSpec.ofInt("max-depth", 6, 1, 64, "maximum depth of each tree"),
                 ParamSpec.ofDouble("subsample", 1.0, 1e-6, 1, "fraction of images sampled per round"),
                 ParamSpec.ofDouble("colsample", 1.0, 1e-6, 1, "fraction of pixels sampled per tree"),
