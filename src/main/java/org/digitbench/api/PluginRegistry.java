@@ -55,6 +55,9 @@ public final class PluginRegistry {
             if (!java.nio.file.Files.exists(p)) {
                 throw new DigitbenchException("plugin path " + p + " does not exist; expected a jar or a folder of classes");
             }
+            if (!java.nio.file.Files.isDirectory(p) && !isJar(p)) {
+                throw new DigitbenchException("plugin path " + p + " is neither a jar nor a folder of classes");
+            }
             try {
                 urls[i] = p.toAbsolutePath().toUri().toURL();
             } catch (java.net.MalformedURLException e) {
@@ -62,6 +65,16 @@ public final class PluginRegistry {
             }
         }
         return discover(new java.net.URLClassLoader("digitbench-plugins", urls, PluginRegistry.class.getClassLoader()));
+    }
+
+    /** A file that starts as a zip archive does (a jar is one). */
+    private static boolean isJar(java.nio.file.Path p) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(p)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** The plugins that {@link ServiceLoader} finds through the given class loader. */

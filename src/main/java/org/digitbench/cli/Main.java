@@ -508,11 +508,29 @@ public final class Main implements Runnable {
                     throw new DigitbenchException("no runs in " + outputDir + " (no folder there has a results.json)");
                 }
             }
+            int failed = 0;
             for (String id : ids) {
-                Main.requireRun(outputDir, id);
-                parent.out.println("Report: " + ReportWriter.render(outputDir.resolve(id)));
+                // one broken or busy run does not keep the others, or the index, from being rendered
+                try {
+                    RunFolder folder = RunFolder.existing(outputDir, id, "report");
+                    try (RunFolder.Lock lock = folder.lock("digitbench report")) {
+                        parent.out.println("Report: " + ReportWriter.render(folder.dir()));
+                    }
+                } catch (DigitbenchException e) {
+                    parent.err.println("digitbench: error: " + e.getMessage());
+                    failed++;
+                } catch (RuntimeException e) { // a results.json that parses but does not hold together
+                    parent.err.println("digitbench: error: " + outputDir.resolve(id).resolve(ResultsStore.FILE_NAME)
+                            + ": cannot be rendered (" + e + ")");
+                    failed++;
+                }
             }
             parent.out.println("Index: " + RunsIndex.write(outputDir));
+            if (failed > 0) {
+                parent.err.println("digitbench: " + failed + " of " + ids.size() + " run" + (ids.size() == 1 ? "" : "s")
+                        + " could not be rendered (see above); the others and the index were");
+                return 1;
+            }
             return 0;
         }
     }
@@ -585,12 +603,16 @@ public final class Main implements Runnable {
         @Option(names = "--plugin-path", paramLabel = "PATH", split = ":", description = "jars or class folders with more plugins")
         List<Path> pluginPath = new ArrayList<>();
 
-        /** Loads the run's models, warning about each that cannot be loaded. */
+        /** Loads the run's models, warning about each that cannot be loaded; at least one must load. */
         Predictor open(PrintStream err) {
             Path runDir = requireRun(outputDir, runId);
             Predictor predictor = Predictor.open(runDir, PluginRegistry.discover(pluginPath));
             predictor.models().stream().filter(m -> m.error() != null)
                     .forEach(m -> err.println("digitbench: warning: " + m.entry().pluginId() + ": " + m.error()));
+            if (predictor.models().stream().noneMatch(m -> m.model() != null)) {
+                throw new DigitbenchException("none of the " + predictor.models().size() + " saved models of run " + runId
+                        + " could be loaded (see the warnings above)");
+            }
             return predictor;
         }
     }
@@ -675,6 +697,11 @@ public final class Main implements Runnable {
                         + "machines in: the page has no login")
         String host;
 
+        @Option(names = "--allow-host", paramLabel = "NAME",
+                description = "a host name browsers may use to reach the server, besides the address it listens on (and, for "
+                        + "0.0.0.0, this machine's names and addresses); repeatable. Requests naming other hosts are refused")
+        List<String> allowHosts = new ArrayList<>();
+
         @Override
         public Integer call() {
             if (port < 0 || port > 65535) {
@@ -683,16 +710,12 @@ public final class Main implements Runnable {
             boolean loopback = isLoopback(host);
             Predictor predictor = models.open(parent.err);
             long loaded = predictor.models().stream().filter(m -> m.model() != null).count();
-            if (loaded == 0) {
-                throw new DigitbenchException("none of the " + predictor.models().size() + " saved models of run " + models.runId
-                        + " could be loaded (see the warnings above); nothing to serve");
-            }
             if (!loopback) {
                 parent.err.println("digitbench: warning: listening on " + host + ": anyone who can reach this machine can use "
                         + "the page and the API; there is no login");
             }
             java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-            try (DigitServer server = DigitServer.start(predictor, host, port, parent.out)) {
+            try (DigitServer server = DigitServer.start(predictor, host, port, allowHosts, parent.out)) {
                 Thread hook = new Thread(() -> {
                     server.close();
                     parent.out.println("Stopped serving.");

@@ -42,8 +42,43 @@ public final class CsvReader {
     public Dataset read(Path file, String name) {
         int pixelsPerImage = height * width;
         try (HashingInput in = HashingInput.open(file);
-             Reader reader = new InputStreamReader(in.stream(), StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get().parse(reader)) {
+             Reader reader = withoutByteOrderMark(new InputStreamReader(in.stream(), StandardCharsets.UTF_8));
+             // empty lines are records too, skipped below, so that a record's number is its line's
+             CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false).get().parse(reader)) {
+            try {
+                return parse(file, name, in, parser, pixelsPerImage);
+            } catch (DataFormatException e) {
+                // what looks like a bad row may be a corrupt gzip stream read so far: say that instead
+                try {
+                    in.stream().transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (IOException | UncheckedIOException broken) {
+                    throw new DataFormatException(file + ": " + HashingInput.describe(broken instanceof UncheckedIOException u
+                            ? u.getCause() : (IOException) broken), broken);
+                }
+                throw e;
+            }
+        } catch (UncheckedIOException e) {
+            throw new DataFormatException(file + ": " + HashingInput.describe(e.getCause()), e);
+        } catch (IOException e) {
+            throw new DataFormatException(file + ": " + HashingInput.describe(e), e);
+        } catch (IllegalStateException e) {
+            // commons-csv reports malformed quoting this way
+            throw new DataFormatException(file + ": malformed CSV: " + e.getMessage(), e);
+        }
+    }
+
+    /** A UTF-8 byte-order mark (as spreadsheet programs write) is not part of the first value. */
+    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+        java.io.PushbackReader r = new java.io.PushbackReader(reader, 1);
+        int c = r.read();
+        if (c != -1 && c != '\uFEFF') {
+            r.unread(c);
+        }
+        return r;
+    }
+
+    private Dataset parse(Path file, String name, HashingInput in, CSVParser parser, int pixelsPerImage) {
+        {
             float[] pixels = new float[pixelsPerImage * 1024];
             int[] labels = new int[1024];
             int n = 0;
@@ -51,6 +86,9 @@ public final class CsvReader {
             boolean first = true;
             for (CSVRecord rec : parser) {
                 long line = rec.getRecordNumber();
+                if (rec.size() == 1 && rec.get(0).isEmpty()) {
+                    continue; // an empty line
+                }
                 if (first) {
                     first = false;
                     if (rec.size() > 0 && !looksNumeric(rec.get(0))) {
@@ -107,13 +145,6 @@ public final class CsvReader {
             return Dataset.wrap(name, height, width, Arrays.copyOf(pixels, n * pixelsPerImage),
                     Boolean.TRUE.equals(labelled) ? Arrays.copyOf(labels, n) : null,
                     List.of(in.source()), List.of());
-        } catch (UncheckedIOException e) {
-            throw new DataFormatException(file + ": " + HashingInput.describe(e.getCause()), e);
-        } catch (IOException e) {
-            throw new DataFormatException(file + ": " + HashingInput.describe(e), e);
-        } catch (IllegalStateException e) {
-            // commons-csv reports malformed quoting this way
-            throw new DataFormatException(file + ": malformed CSV: " + e.getMessage(), e);
         }
     }
 

@@ -67,20 +67,26 @@ public final class DigitPreprocessor {
     }
 
     public static Result fromFile(Path file) {
-        long size;
-        try {
-            size = Files.size(file);
+        if (Files.isDirectory(file)) {
+            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": a folder, not an image file");
+        }
+        if (!Files.exists(file)) {
+            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            // a device (/dev/zero) never ends and a pipe may never be written: neither is read
+            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": not a regular file (a device, pipe or socket); give an image file");
+        }
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_BYTES + 1); // never more than the limit, whatever the file says its size is
         } catch (IOException e) {
             throw new Rejected(Rejected.Reason.UNREADABLE, file + ": cannot read: " + e.getMessage());
         }
-        if (size > MAX_BYTES) {
-            throw new Rejected(Rejected.Reason.TOO_LARGE, file + ": " + size + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
+        if (bytes.length > MAX_BYTES) {
+            throw new Rejected(Rejected.Reason.TOO_LARGE, file + ": more than the " + (MAX_BYTES >> 20) + " MB an image may have");
         }
-        try {
-            return fromBytes(Files.readAllBytes(file), file.toString());
-        } catch (IOException e) {
-            throw new Rejected(Rejected.Reason.UNREADABLE, file + ": cannot read: " + e.getMessage());
-        }
+        return fromBytes(bytes, file.toString());
     }
 
     /**
@@ -122,8 +128,9 @@ public final class DigitPreprocessor {
             if (e instanceof Rejected d) {
                 throw d;
             }
-            throw new Rejected(Rejected.Reason.NOT_AN_IMAGE, name + ": not a readable image (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); expected a PNG, JPEG, BMP or GIF file");
+            // a format the decoder knows but cannot read (cut off, corrupt) is a bad upload, not a wrong type
+            throw new Rejected(Rejected.Reason.UNREADABLE, name + ": a damaged or incomplete image (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
     }
 

@@ -74,6 +74,17 @@ public final class Mnist {
      */
     public static Split load(Location location, Optional<MnistFetcher> fetcher) {
         Path dir = location.dir();
+        if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            String what;
+            try {
+                what = Files.isSymbolicLink(dir) && !Files.exists(dir) ? "a symbolic link that leads nowhere ("
+                        + (isLoop(dir) ? "a loop" : "to " + Files.readSymbolicLink(dir)) + ")" : "a file, not a folder";
+            } catch (java.io.IOException e) {
+                what = "not a folder (" + e.getMessage() + ")";
+            }
+            throw new DataFormatException("data directory '" + dir + "' (from " + location.origin() + ") is " + what
+                    + "; point it at the folder that holds the four MNIST files");
+        }
         if (!Files.isDirectory(dir)) {
             if (location.explicit() || fetcher.isEmpty()) {
                 throw new DataFormatException("data directory '" + dir + "' (from " + location.origin()
@@ -134,6 +145,18 @@ public final class Mnist {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isLoop(Path link) {
+        try {
+            link.toRealPath();
+            return false;
+        } catch (java.nio.file.FileSystemException e) {
+            return String.valueOf(e.getReason()).toLowerCase(java.util.Locale.ROOT).contains("too many levels")
+                    || String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("too many levels");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static List<String> fileNames() {

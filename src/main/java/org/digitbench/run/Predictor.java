@@ -51,14 +51,25 @@ public final class Predictor {
         this.models = List.copyOf(models);
     }
 
-    /** Loads the saved models of the run in {@code runDir}. */
+    /**
+     * Loads the saved models of the run in {@code runDir}. Every file the manifest names must be a file in the
+     * run's {@code models/} folder: a manifest is data from a folder someone may have handed over.
+     */
     public static Predictor open(Path runDir, PluginRegistry registry) {
         SavedModels manifest = SavedModels.read(runDir);
+        RunFolder folder = RunFolder.at(runDir);
         List<Model> loaded = new ArrayList<>();
         for (SavedModels.Entry e : manifest.models()) {
             try {
+                Path file = folder.inside(e.file(), SavedModels.FILE + ": the file of " + e.pluginId());
+                if (!file.startsWith(runDir.resolve("models").normalize())) {
+                    throw new org.digitbench.DigitbenchException(SavedModels.FILE + ": the file of " + e.pluginId() + ", '"
+                            + e.file() + "', is not in the run's models/ folder");
+                }
                 ClassifierPlugin plugin = registry.get(e.pluginId());
-                loaded.add(new Model(e, plugin.load(runDir.resolve(e.file())), null));
+                loaded.add(new Model(e, plugin.load(file), null));
+            } catch (org.digitbench.DigitbenchException ex) {
+                loaded.add(new Model(e, null, ex.getMessage()));
             } catch (Exception | LinkageError | OutOfMemoryError ex) {
                 loaded.add(new Model(e, null, "cannot load " + e.file() + ": " + ModelTrial.describe(ex)));
             }

@@ -47,7 +47,36 @@ public record SavedModels(String runId, String normalization, double[] mean, dou
             throw new DigitbenchException("run " + runDir.getFileName() + " has no saved models (no " + FILE
                     + "): run it again with --save-models");
         }
-        return ResultsStore.readJson(file, SavedModels.class);
+        SavedModels manifest = ResultsStore.readJson(file, SavedModels.class);
+        manifest.check(file);
+        return manifest;
+    }
+
+    /** A manifest is data from a folder: everything the models will be given is checked before any is loaded. */
+    private void check(Path file) {
+        java.util.function.Consumer<String> bad = why -> {
+            throw new DigitbenchException(file + ": not a valid manifest of saved models: " + why);
+        };
+        if (models == null || models.isEmpty()) {
+            bad.accept("it lists no models");
+        }
+        for (Entry e : models) {
+            if (e == null || e.pluginId() == null || e.file() == null) {
+                bad.accept("a model entry lacks its plugin id or file");
+            }
+        }
+        if (height < 1 || width < 1 || (long) height * width > 4096L * 4096) {
+            bad.accept("image size " + height + "x" + width);
+        }
+        try {
+            Normalization kind = Normalization.of(String.valueOf(normalization));
+            if (kind == Normalization.ZSCORE && (mean == null || std == null || mean.length != height * width
+                    || std.length != height * width)) {
+                bad.accept("zscore needs " + height * width + " means and standard deviations");
+            }
+        } catch (IllegalArgumentException | DigitbenchException ex) {
+            bad.accept(ex.getMessage());
+        }
     }
 
     /** The normalisation the models were trained with. */

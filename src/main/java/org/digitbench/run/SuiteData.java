@@ -27,6 +27,15 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
             trainAll = s.train();
             testAll = s.validation();
         }
+        // a size asked for that the data cannot give is refused, not quietly cut (the profiles ask for at most what MNIST has)
+        if (config.trainSize() != null && config.trainSize() > trainAll.size()) {
+            throw new DigitbenchException("--train-size " + config.trainSize() + ": the training set has only "
+                    + trainAll.size() + " images" + (config.validation() ? " besides the validation split" : ""));
+        }
+        if (config.testSize() != null && config.testSize() > testAll.size()) {
+            throw new DigitbenchException("--test-size " + config.testSize() + ": the " + (config.validation() ? "validation split"
+                    : "test set") + " has only " + testAll.size() + " images");
+        }
         Dataset train = Splits.stratifiedSubset(trainAll, config.effectiveTrainSize(), config.mainSeed());
         Dataset test = Splits.stratifiedSubset(testAll, config.effectiveTestSize(), config.mainSeed());
         var normalization = config.normalization().fit(train);

@@ -34,6 +34,13 @@ import org.digitbench.run.ResultsStore;
  * digit in it (422). An unexpected failure is a 500 with the same JSON; the server keeps serving.
  */
 public final class DigitServer implements AutoCloseable {
+    /**
+     * What the page may do: its own inline script and styles, images from data and blob URLs (the preview), requests
+     * to this server only; no frames, no forms elsewhere.
+     */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            + "img-src data: blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     /** Room for a multipart request's boundaries and headers around an image of the largest allowed size. */
     static final long MULTIPART_SLACK = 64 * 1024;
     private static final String PAGE = "index.html";
@@ -84,8 +91,17 @@ public final class DigitServer implements AutoCloseable {
      * @throws DigitbenchException when the port is taken or the address cannot be used
      */
     public static DigitServer start(Predictor predictor, String host, int port, PrintStream log) {
+        return start(predictor, host, port, List.of(), log);
+    }
+
+    /**
+     * @param extraHosts host names, besides the machine's own, under which browsers may reach the server (for a
+     *                   wildcard address); requests naming any other {@code Host} are refused (DNS rebinding)
+     */
+    public static DigitServer start(Predictor predictor, String host, int port, List<String> extraHosts, PrintStream log) {
         RunInfo info = runInfo(predictor);
         String page = page();
+        HostCheck hosts = new HostCheck(host, extraHosts);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -98,7 +114,16 @@ public final class DigitServer implements AutoCloseable {
             config.jetty.multipartConfig.maxTotalRequestSize(DigitPreprocessor.MAX_BYTES + MULTIPART_SLACK, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) (DigitPreprocessor.MAX_BYTES + MULTIPART_SLACK), SizeUnit.BYTES);
 
-            config.routes.get("/", ctx -> ctx.html(page));
+            config.routes.before(ctx -> {
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                String why = hosts.refusal(ctx.header("Host"), ctx.header("Origin"), ctx.method().name());
+                if (why != null) {
+                    throw new HttpResponseException(why.startsWith("Origin") ? 403 : 421, why);
+                }
+            });
+            config.routes.get("/", ctx -> ctx.header("Content-Security-Policy", PAGE_POLICY)
+                    .contentType("text/html; charset=utf-8").result(page));
             config.routes.get("/api/models", ctx -> json(ctx, 200, info));
             config.routes.post("/api/predict", ctx -> predict(ctx, predictor, log));
 
@@ -116,8 +141,10 @@ public final class DigitServer implements AutoCloseable {
                             + "; there are GET /api/models and POST /api/predict", 404));
                 }
             });
-            config.routes.error(405, ctx -> json(ctx, 405, new ErrorJson(ctx.method() + " " + ctx.path()
-                    + " is not allowed; predictions are POST /api/predict", 405)));
+            config.routes.error(405, ctx -> {
+                ctx.header("Allow", "/api/predict".equals(ctx.path()) ? "POST" : "GET, HEAD");
+                json(ctx, 405, new ErrorJson(ctx.method() + " " + ctx.path() + " is not allowed; predictions are POST /api/predict", 405));
+            });
         });
         try {
             app.start();
@@ -179,6 +206,11 @@ public final class DigitServer implements AutoCloseable {
                 throw tooLarge("the upload", body.length);
             }
             return new Upload("the upload", body);
+        }
+        String type = String.valueOf(ctx.contentType());
+        if (!type.toLowerCase(Locale.ROOT).contains("boundary=")) {
+            throw new HttpResponseException(400, "a multipart form without a boundary in its Content-Type; send the image as the "
+                    + "'image' file of a well-formed form, or as the raw request body");
         }
         UploadedFile file;
         try {

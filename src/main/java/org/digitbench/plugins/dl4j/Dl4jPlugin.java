@@ -23,7 +23,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * What the Deeplearning4j adapters share: Adam and cross-entropy, the hyper-parameters every
@@ -78,7 +77,8 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
                 .updater(new Adam(p.getDouble("learning-rate")))
                 .weightInit(WeightInit.XAVIER)
                 // keep each layer's forward results for its backward pass instead of computing them again
-                .cacheMode(CacheMode.HOST);
+                // (-Ddigitbench.dl4j.cacheMode=NONE: DL4J's default, to measure the difference)
+                .cacheMode(CacheMode.valueOf(System.getProperty("digitbench.dl4j.cacheMode", "HOST")));
         if (p.getDouble("l2") > 0) {
             builder.l2(p.getDouble("l2"));
         }
@@ -142,23 +142,56 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         return Dl4jTrainer.train(this, train, p, seed, listener);
     }
 
+    /** Where ModelSerializer.addObjectToFile puts {@link Dl4jModel#IMAGE_SHAPE_ENTRY}. */
+    private static final String SHAPE_ENTRY = "objects/" + Dl4jModel.IMAGE_SHAPE_ENTRY;
+
+    /** What a network file digitbench saves holds; anything else is refused before DL4J reads the file. */
+    private static final java.util.Set<String> ENTRIES = java.util.Set.of("configuration.json", "coefficients.bin",
+            "noParams.marker", "updaterState.bin", SHAPE_ENTRY);
+
+    /**
+     * Reads a network that {@link Dl4jModel#save} wrote. A model file is data from a run folder: DL4J's
+     * {@code ModelSerializer} would Java-deserialize a {@code preprocessor.bin} entry without any filter, so the
+     * file's entries are checked first, and the image-shape entry is read through a filter that admits an
+     * {@code int[]} alone.
+     */
     @Override
     public TrainedModel load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no saved network at " + file);
         }
-        MultiLayerNetwork net;
         int[] shape;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var e : java.util.Collections.list(zip.entries())) {
+                if (!ENTRIES.contains(e.getName())) {
+                    throw new IOException(file + " holds '" + e.getName() + "', which a network saved by digitbench never has: "
+                            + "refused before Deeplearning4j reads it");
+                }
+            }
+            var entry = zip.getEntry(SHAPE_ENTRY);
+            if (entry == null || zip.getEntry("configuration.json") == null) {
+                throw new IOException(file + " is not a network that digitbench saved (it lacks "
+                        + (entry == null ? "digitbench's image-shape entry" : "configuration.json") + ")");
+            }
+            try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(zip.getInputStream(entry))) {
+                in.setObjectInputFilter(java.io.ObjectInputFilter.Config.createFilter("maxdepth=1;maxbytes=1024;maxarray=2;[I;!*"));
+                shape = (int[]) in.readObject();
+            } catch (ClassNotFoundException | ClassCastException | java.io.InvalidClassException e) {
+                throw new IOException(file + ": its image-shape entry is not two numbers: " + e.getMessage(), e);
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is not a network that digitbench saved with Deeplearning4j's ModelSerializer "
+                    + "(not a zip file: " + e.getMessage() + ")", e);
+        }
+        if (shape == null || shape.length != 2 || shape[0] < 1 || shape[1] < 1 || shape[0] > 4096 || shape[1] > 4096) {
+            throw new IOException(file + ": its image-shape entry is not a height and a width");
+        }
+        MultiLayerNetwork net;
         try {
             net = MultiLayerNetwork.load(file.toFile(), false);
-            shape = ModelSerializer.getObjectFromFile(file.toFile(), Dl4jModel.IMAGE_SHAPE_ENTRY);
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not a network that digitbench saved with Deeplearning4j's ModelSerializer: "
                     + e.getMessage(), e);
-        }
-        if (shape == null || shape.length != 2) {
-            throw new IOException(file + " is a Deeplearning4j network but lacks digitbench's image-shape entry; "
-                    + "save it with digitbench");
         }
         Map<String, String> provenance = new java.util.LinkedHashMap<>(Dl4jNatives.provenance());
         provenance.put("helpers", Dl4jNatives.useOneDnn(net));

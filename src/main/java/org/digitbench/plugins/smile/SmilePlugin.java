@@ -36,19 +36,49 @@ abstract class SmilePlugin extends AbstractClassifierPlugin {
     }
 
     /**
-     * Only Smile's and the JDK's classes may be deserialised from a model file, so a file that is not
-     * a Smile model cannot make the JVM instantiate anything else.
+     * What a Smile model file may hold: Smile's classes and the few JDK classes Smile's models are made of, within
+     * limits of depth, references and array sizes. A model file is data from a run folder, so nothing else is
+     * instantiated from it.
      */
     private static final ObjectInputFilter MODEL_CLASSES = ObjectInputFilter.Config.createFilter(
-            "maxdepth=200;smile.**;java.**;!*");
+            "maxdepth=200;maxrefs=50000000;maxarray=100000000;smile.**;java.lang.Enum;java.lang.Number;java.lang.Integer;"
+                    + "java.lang.Long;java.lang.Double;java.lang.Float;java.lang.Boolean;java.lang.String;java.util.ArrayList;"
+                    + "java.util.HashMap;java.util.LinkedHashMap;java.util.TreeMap;java.util.HashSet;java.util.BitSet;java.lang.Object;java.util.Map$Entry;java.util.CollSer;"
+                    + "java.util.ImmutableCollections$*;java.util.Collections$Unmodifiable*;java.util.Collections$Empty*;!*");
+
+    /** The filter for one file: the limits above, the file's size as the byte limit, and a Smile object first. */
+    private static ObjectInputFilter modelFilter(long fileBytes) {
+        boolean[] first = {true};
+        ObjectInputFilter size = ObjectInputFilter.Config.createFilter("maxbytes=" + Math.max(1024, fileBytes + 1024));
+        return info -> {
+            ObjectInputFilter.Status limits = size.checkInput(info);
+            if (limits == ObjectInputFilter.Status.REJECTED) {
+                return limits;
+            }
+            Class<?> c = info.serialClass();
+            if (c != null && first[0]) {
+                first[0] = false;
+                if (!c.getName().startsWith("smile.")) {
+                    return ObjectInputFilter.Status.REJECTED; // the top object must be Smile's: nothing else is read
+                }
+            }
+            ObjectInputFilter.Status status = MODEL_CLASSES.checkInput(info);
+            return status;
+        };
+    }
 
     /** Reads a model that {@link SmileVectorModel#save} or {@link SmileFrameModel#save} wrote (Java serialisation). */
     @Override
     public TrainedModel load(Path file) throws IOException {
         Object model;
         try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
-            ois.setObjectInputFilter(MODEL_CLASSES);
+            ois.setObjectInputFilter(modelFilter(Files.size(file)));
             model = ois.readObject();
+        } catch (java.io.InvalidClassException e) {
+            throw new IOException(file + ": not a Smile model file: it holds what a Smile model does not (" + e.getMessage()
+                    + "), so it was not read", e);
+        } catch (java.io.StreamCorruptedException | java.io.EOFException e) {
+            throw new IOException(file + ": not a Smile model file (" + e + ")", e);
         } catch (ClassNotFoundException | RuntimeException e) {
             throw new IOException(file + ": not a Smile model (" + e + ")", e);
         }
