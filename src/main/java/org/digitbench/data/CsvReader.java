@@ -135,6 +135,10 @@ public final class CsvReader {
                         throw new DataFormatException(file + ": line " + line + ", column pixel" + j + ": value "
                                 + rec.get(j + offset) + " is outside the pixel range 0..255");
                     }
+                    if (v != Math.rint(v)) {
+                        throw new DataFormatException(file + ": line " + line + ", column pixel" + j + ": value "
+                                + rec.get(j + offset) + " is not a whole number; pixels are integers 0..255");
+                    }
                     pixels[base + j] = (float) v;
                 }
                 n++;

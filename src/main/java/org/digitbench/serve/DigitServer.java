@@ -217,13 +217,17 @@ public final class DigitServer implements AutoCloseable {
             file = ctx.uploadedFile("image");
         } catch (HttpResponseException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Javalin rethrows Jetty's checked ServletException unchecked
             // Jetty refuses a part over the multipart limits, or a malformed form
-            String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
-            if (message.toLowerCase(Locale.ROOT).contains("exceed") || message.toLowerCase(Locale.ROOT).contains("too large")) {
+            StringBuilder chain = new StringBuilder();
+            for (Throwable t = e; t != null && chain.length() < 2000; t = t.getCause()) {
+                chain.append(' ').append(t.getMessage());
+            }
+            String message = chain.toString().toLowerCase(Locale.ROOT);
+            if (message.contains("exceed") || message.contains("too large") || message.contains("max")) {
                 throw tooLarge("the upload", -1);
             }
-            throw new HttpResponseException(400, "not a readable multipart form: " + e.getMessage());
+            throw new HttpResponseException(400, "not a readable multipart form:" + chain);
         }
         if (file == null) {
             throw new HttpResponseException(400, "the form has no file named 'image'");

@@ -208,4 +208,59 @@ class MainTest {
         assertCleanError(run("serve", "-o", dir.toString()), 2, "Missing required option: '--run=RUN_ID'");
         assertTrue(run("serve", "--help").out().contains("POST /api/predict"));
     }
+
+    /** A run folder holding one saved model (or, with {@code broken}, a file that is not one). */
+    private Path savedRun(String id, boolean broken) throws IOException {
+        Path run = dir.resolve(id);
+        org.digitbench.run.ResultsStore.write(run, org.digitbench.report.ReportFixtures.results("x"));
+        Files.createDirectories(run.resolve("models"));
+        var plugin = org.digitbench.api.PluginRegistry.discover().get("tribuo-logistic-regression");
+        if (broken) {
+            Files.writeString(run.resolve("models/lr.model"), "not a model");
+        } else {
+            plugin.train(TestData.synthetic(20, 1), plugin.resolve(java.util.Map.of()), 3).save(run.resolve("models/lr.model"));
+        }
+        var manifest = new org.digitbench.run.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
+                java.util.List.of(new org.digitbench.run.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
+                        java.util.Map.of(), 3, 0.9)));
+        Files.writeString(run.resolve(org.digitbench.run.SavedModels.FILE), org.digitbench.run.ResultsStore.toJson(manifest));
+        return run;
+    }
+
+    @Test
+    void predictReadsNoDeviceAndFailsWithoutAModel() throws IOException {
+        savedRun("good", false);
+        savedRun("bad", true);
+        Path png = Files.write(dir.resolve("one.png"), TestData.png(TestData.blackBarOnWhite(120, 160, 55, 20, 12, 120)));
+        CliRun ok = run("predict", "-o", dir.toString(), "--run", "good", png.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertCleanError(run("predict", "-o", dir.toString(), "--run", "good", "/dev/zero"), 1,
+                "/dev/zero: not a regular file (a device, pipe or socket)");
+        assertCleanError(run("predict", "-o", dir.toString(), "--run", "bad", png.toString()), 1,
+                "none of the 1 saved models of run bad could be loaded");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a jar");
+        assertCleanError(run("predict", "-o", dir.toString(), "--plugin-path", notes.toString(), "--run", "good", png.toString()), 1,
+                "plugin path " + notes + " is neither a jar nor a folder of classes");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileOrALoopIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("mnist"), "a file");
+        assertCleanError(run("run", "-o", dir.resolve("out").toString(), "--data-dir", file.toString(), "-m", "smile-decision-tree"), 1, "is a file, not a folder");
+        Path loop = dir.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        assertCleanError(run("run", "-o", dir.resolve("out").toString(), "--data-dir", loop.toString(), "-m", "smile-decision-tree"), 1, "a symbolic link that leads nowhere (a loop)");
+    }
+
+    @Test
+    void reportOfAllRunsGoesOnPastABrokenOne() throws IOException {
+        org.digitbench.run.ResultsStore.write(dir.resolve("a-broken"), org.digitbench.report.ReportFixtures.results("x"));
+        Files.writeString(dir.resolve("a-broken").resolve("results.json"), "{ not json");
+        org.digitbench.run.ResultsStore.write(dir.resolve("b-good"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        CliRun r = run("report", "-o", dir.toString());
+        assertCleanError(r, 1, dir.resolve("a-broken").resolve("results.json") + ": not a valid results file");
+        assertTrue(r.err().contains("1 of 2 runs could not be rendered"), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("b-good").resolve("index.html")), "the run after the broken one is rendered");
+        assertTrue(Files.isRegularFile(dir.resolve("index.html")), "and the index");
+    }
 }

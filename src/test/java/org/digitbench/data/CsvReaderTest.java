@@ -23,11 +23,11 @@ class CsvReaderTest {
 
     @Test
     void labelledWithHeader() throws IOException {
-        Path f = csv("label,pixel0,pixel1,pixel2,pixel3\n7,0,255,12.5,3\n1,1,2,3,4\n");
+        Path f = csv("label,pixel0,pixel1,pixel2,pixel3\n7,0,255,12,3\n1,1,2,3,4\n");
         Dataset d = reader.read(f, "k");
         assertEquals(2, d.size());
         assertArrayEquals(new int[]{7, 1}, d.labels());
-        assertArrayEquals(new float[]{0, 255, 12.5f, 3}, d.row(0));
+        assertArrayEquals(new float[]{0, 255, 12, 3}, d.row(0));
         assertEquals(TestData.sha256(Files.readAllBytes(f)), d.sources().get(0).sha256());
     }
 
@@ -86,6 +86,35 @@ class CsvReaderTest {
     void emptyFile() throws IOException {
         assertError("", "no data rows");
         assertError("label,pixel0,pixel1,pixel2,pixel3\n", "no data rows");
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheHeader() throws IOException {
+        Dataset d = reader.read(csv("\uFEFFlabel,pixel0,pixel1,pixel2,pixel3\n7,0,255,12,3\n"), "k");
+        assertEquals(1, d.size());
+        assertArrayEquals(new int[]{7}, d.labels());
+    }
+
+    @Test
+    void lineNumbersCountBlankLines() throws IOException {
+        assertError("label,pixel0,pixel1,pixel2,pixel3\n\n7,0,255,12,3\n\n1,1,2\n", "line 5 has 3 values");
+    }
+
+    @Test
+    void pixelsAreWholeNumbers() throws IOException {
+        assertError("7,0,255,12.5,3\n", "line 1, column pixel2: value 12.5 is not a whole number");
+    }
+
+    @Test
+    void aCorruptGzipIsReportedAsSuch() throws IOException {
+        byte[] gz = Files.readAllBytes(TestData.write(dir.resolve("ok.csv.gz"),
+                "7,0,255,12,3\n1,1,2,3,4\n".repeat(200).getBytes(StandardCharsets.UTF_8), true));
+        for (int i = 20; i < gz.length - 8; i += 7) {
+            gz[i] ^= 0x5a;
+        }
+        Path f = Files.write(dir.resolve("bad.csv.gz"), gz);
+        var e = assertThrows(DataFormatException.class, () -> reader.read(f, "k"));
+        assertTrue(e.getMessage().startsWith(f + ": corrupt gzip data"), e.getMessage());
     }
 
     private void assertError(String content, String expected) throws IOException {

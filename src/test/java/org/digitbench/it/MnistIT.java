@@ -39,4 +39,17 @@ class MnistIT {
         assertEquals(0, unit.min());
         assertEquals(1, unit.max(), 1e-6);
     }
+
+    @Test
+    void sizesLargerThanTheDataAreRefusedNotCut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) {
+        String data = RealMnist.location().dir().toString();
+        var r = org.digitbench.cli.CliRun.of("run", "--no-timing", "--data-dir", data, "-o", out.toString(), "-m", "smile-decision-tree",
+                "--train-size", "70000");
+        assertEquals(1, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("--train-size 70000: the training set has only 60000 images"), r.err());
+        r = org.digitbench.cli.CliRun.of("run", "--no-timing", "--data-dir", data, "-o", out.toString(), "-m", "smile-decision-tree",
+                "--train-size", "100", "--test-size", "20000");
+        assertEquals(1, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("--test-size 20000: the test set has only 10000 images"), r.err());
+    }
 }

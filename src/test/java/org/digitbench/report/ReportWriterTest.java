@@ -155,6 +155,21 @@ class ReportWriterTest {
     }
 
     @Test
+    void aComparisonLinksRunsByTheirFolderNeverByTheIdInsideResultsJson() throws IOException {
+        RunResults a = ReportFixtures.results("fixture-tree");
+        for (String run : List.of("a", "b")) {
+            Path file = ResultsStore.write(dir.resolve(run), a);
+            String json = Files.readString(file);
+            Files.writeString(file, json.replace("\"runId\" : \"" + a.runId() + "\"", "\"runId\" : \"javascript:alert(1)\"")
+                    .replace("\"runId\":\"" + a.runId() + "\"", "\"runId\":\"javascript:alert(1)\""));
+            assertTrue(Files.readString(file).contains("javascript:alert(1)"), "the hostile id is in " + file);
+        }
+        String html = Files.readString(CompareWriter.write(dir, "a", "b"));
+        assertFalse(html.contains("href=\"javascript:"), html);
+        assertTrue(html.contains("href=\"a/index.html\"") && html.contains("href=\"b/index.html\""), html);
+    }
+
+    @Test
     void paretoFrontAndOverfitting() {
         RunResults r = ReportFixtures.results("fixture-tree");
         List<RunResults.TrialResult> ok = r.mainTrials().stream().filter(RunResults.TrialResult::ok).toList();

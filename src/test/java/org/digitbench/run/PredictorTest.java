@@ -79,4 +79,18 @@ class PredictorTest {
         }
         assertTrue(differ > test.size() / 2, "unit-normalised pixels give other probabilities for " + differ + " of " + test.size());
     }
+
+    @Test
+    void aManifestCannotPointOutsideTheModelsFolder() throws IOException {
+        Files.createDirectories(runDir.resolve("models"));
+        Files.writeString(runDir.resolve("notes.txt"), "inside the run, outside models/");
+        for (String file : List.of("../../../../../../../../etc/passwd", "/etc/passwd", "notes.txt", "models/../notes.txt")) {
+            Predictor p = open("unit", null, null, file);
+            String error = p.models().get(0).error();
+            assertTrue(p.models().get(0).model() == null, file);
+            assertTrue(error != null && error.contains(SavedModels.FILE) && error.contains("tribuo-logistic-regression"),
+                    file + ": " + error);
+            assertTrue(!error.contains("root:"), "nothing of the file is read: " + error);
+        }
+    }
 }

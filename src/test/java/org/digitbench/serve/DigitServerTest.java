@@ -138,9 +138,107 @@ class DigitServerTest {
         assertError(client.postBody(TestData.png(new BufferedImage(5000, 2, BufferedImage.TYPE_BYTE_GRAY)), "image/png"), 413,
                 "5000x2 pixels, more than the 4096x4096");
         byte[] truncated = java.util.Arrays.copyOf(digit(), 60);
-        assertTrue(client.postBody(truncated, "image/png").status() / 100 == 4, "a truncated PNG is refused");
+        assertError(client.postBody(truncated, "image/png"), 400, "a damaged or incomplete image");
         assertError(client.get("api/predict"), 405, "predictions are POST /api/predict");
         assertError(client.get("api/nothing"), 404, "no such API");
+        assertEquals(200, client.postBody(digit(), "image/png").status(), "still serving");
+    }
+
+    /** One raw HTTP/1.1 exchange: for a Host header HttpClient will not send, and bodies it would frame its own way. */
+    static String raw(String head, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(60_000);
+            Thread writer = new Thread(() -> {
+                try {
+                    var out = socket.getOutputStream();
+                    out.write(head.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    if (body != null) {
+                        out.write(body);
+                    }
+                    out.flush();
+                } catch (IOException ignored) {
+                    // the server may answer and close before the whole body is sent
+                }
+            });
+            writer.start();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(answer);
+            } catch (java.net.SocketException reset) {
+                // the answer arrived before the server reset the connection on the unread body
+            }
+            writer.join(60_000);
+            return answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static int statusOf(String response) {
+        assertTrue(response.startsWith("HTTP/1.1 "), "an HTTP answer: " + response);
+        return Integer.parseInt(response.substring(9, 12));
+    }
+
+    @Test
+    void onlyTheServersOwnHostNamesAreAnswered() throws Exception {
+        String request = "GET /api/models HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n";
+        String evil = raw(request.formatted("rebind.attacker.example:" + server.port()), null);
+        assertEquals(421, statusOf(evil), evil);
+        assertTrue(evil.contains("is not a name this server listens under"), evil);
+        assertEquals(200, statusOf(raw(request.formatted("127.0.0.1:" + server.port()), null)));
+        assertEquals(200, statusOf(raw(request.formatted("localhost:" + server.port()), null)));
+    }
+
+    @Test
+    void crossOriginPostsAreRefused() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String origin : List.of("http://attacker.example", "null")) {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/predict"))
+                            .header("Origin", origin).header("Content-Type", "text/plain")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(digit())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, r.statusCode(), origin + ": " + r.body());
+        }
+        String own = "http://127.0.0.1:" + server.port();
+        var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(own + "/api/predict"))
+                        .header("Origin", own).header("Content-Type", "image/png")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(digit())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
+    @Test
+    void thePageCarriesItsSecurityHeaders() throws Exception {
+        String page = raw("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n", null);
+        assertEquals(200, statusOf(page));
+        String head = page.substring(0, page.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertTrue(head.replace(" ", "").contains("content-type:text/html;charset=utf-8"), head);
+        assertTrue(head.contains("x-content-type-options: nosniff"), head);
+        assertTrue(head.contains("content-security-policy: " + DigitServer.PAGE_POLICY.toLowerCase(java.util.Locale.ROOT)), head);
+        String wrongMethod = raw("GET /api/predict HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n", null);
+        assertEquals(405, statusOf(wrongMethod));
+        assertTrue(wrongMethod.toLowerCase(java.util.Locale.ROOT).contains("\r\nallow: post\r\n"), wrongMethod);
+    }
+
+    @Test
+    void malformedAndOversizedFormsAreTheClientsFault() throws Exception {
+        assertError(client.postBody(digit(), "multipart/form-data"), 400, "without a boundary");
+        String boundary = "b0undary";
+        byte[] start = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"big.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        byte[] block = new byte[1 << 20];
+        chunked.writeBytes((Integer.toHexString(start.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        chunked.writeBytes(start);
+        chunked.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (int i = 0; i < 12; i++) { // 12 MB of image in 1 MB chunks, more than the 10 MB limit, no Content-Length
+            chunked.writeBytes((Integer.toHexString(block.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            chunked.writeBytes(block);
+            chunked.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        chunked.writeBytes("0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String answer = raw("POST /api/predict HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                + "\r\nContent-Type: multipart/form-data; boundary=" + boundary
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", chunked.toByteArray());
+        assertEquals(413, statusOf(answer), answer.substring(0, Math.min(600, answer.length())));
         assertEquals(200, client.postBody(digit(), "image/png").status(), "still serving");
     }
 
