@@ -13,11 +13,11 @@ import org.digitbench.run.Profile;
  *   <li>Batch ({@code AverageTime}): the batch is a stratified subset of the test set of about
  *       {@value #FULL_BATCH_SECONDS} s of work by the evaluation's pace ({@value #QUICK_BATCH_SECONDS} s in the
  *       quick profile), at least {@value #MIN_BATCH} images (or the whole test set when smaller) and at most the test
- *       set; iterations of 1 s (0.5 s quick), each running at least one whole batch.</li>
+ *       set; iterations of 1 s (0.25 s quick), each running at least one whole batch.</li>
  *   <li>Single image ({@code SampleTime}): every call timed, cycling through the test images, for p50/p99.</li>
  * </ul>
- * Full profile: 1 warm-up and 5 measurement iterations of each; quick: 1 and 3. That is about 12 s a
- * model (7 s quick), and at most a few batches more for the slowest models.
+ * Full profile: 1 warm-up and 5 measurement iterations of each; quick: 1 and 2. That is about 12 s a
+ * model (under 2 s quick), and at most a few batches more for the slowest models.
  */
 public record InferencePlan(int batchImages, Settings batch, Settings single) {
     static final double FULL_BATCH_SECONDS = 1.0;
@@ -58,8 +58,8 @@ public record InferencePlan(int batchImages, Settings batch, Settings single) {
         double perImage = Math.max(predictSeconds, 1e-6) / Math.max(1, testSize);
         int wanted = (int) Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage);
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
-        Duration iteration = quick ? Duration.ofMillis(500) : Duration.ofSeconds(1);
-        Settings s = new Settings(1, quick ? 3 : 5, iteration);
+        Duration iteration = quick ? Duration.ofMillis(250) : Duration.ofSeconds(1);
+        Settings s = new Settings(1, quick ? 2 : 5, iteration);
         return new InferencePlan(images, s, s);
     }
 

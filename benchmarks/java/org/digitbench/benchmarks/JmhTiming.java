@@ -110,11 +110,31 @@ public final class JmhTiming implements TrialTiming {
         return RunResults.Plan.JMH;
     }
 
+    /** The warm-up's training images: {@value #WARMUP_TRAIN_IMAGES}, or an eighth of a smaller training set (at least 100). */
+    static int warmupImages(int trainSize) {
+        return Math.min(trainSize, Math.min(WARMUP_TRAIN_IMAGES, Math.max(Dataset.NUM_CLASSES * 10, trainSize / 8)));
+    }
+
+    /**
+     * The trial's hyper-parameters with {@code epochs} (where the plugin has it) set to one: the warm-up is there
+     * for the JIT, the native libraries, the thread pools and the thread calibration, which one pass reaches.
+     */
+    static org.digitbench.api.Hyperparameters warmupParams(Job job) {
+        var values = job.params().asMap();
+        if (!(values.get("epochs") instanceof Integer epochs) || epochs <= 1) {
+            return job.params();
+        }
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+        overrides.put("epochs", "1");
+        return org.digitbench.api.Hyperparameters.resolve(job.plugin().parameters(), overrides);
+    }
+
     @Override
     public Trained train(Job job, Dataset train, TrainingListener listener) throws Exception {
-        int n = Math.min(WARMUP_TRAIN_IMAGES, Math.max(Dataset.NUM_CLASSES * 10, train.size() / 4));
+        int n = warmupImages(train.size());
         long w0 = System.nanoTime();
-        job.plugin().train(Splits.stratifiedSubset(train, n, job.seed()), job.params(), job.seed());
+        job.plugin().train(Splits.stratifiedSubset(train, n, job.seed()), warmupParams(job), job.seed());
         double warmup = (System.nanoTime() - w0) / 1e9;
         State state = new State(job, train, listener);
         current = state;

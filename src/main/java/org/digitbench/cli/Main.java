@@ -191,7 +191,7 @@ public final class Main implements Runnable {
         Main parent;
 
         @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "full",
-                description = "quick (stratified 4,000 train / 2,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
+                description = "quick (stratified 2,000 train / 1,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
         String profile;
 
         @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",

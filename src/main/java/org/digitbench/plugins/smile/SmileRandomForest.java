@@ -21,7 +21,7 @@ public final class SmileRandomForest extends SmilePlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("trees", 50, 1, 100_000, "number of trees"),
+                ParamSpec.ofInt("trees", 100, 1, 100_000, "number of trees"),
                 ParamSpec.ofInt("mtry", 56, 0, 28 * 28, "features drawn per split (Smile makes a leaf when none of them "
                         + "splits the node); 0 = sqrt(number of pixels) = 28"),
                 ParamSpec.ofChoice("split-rule", "entropy", List.of("gini", "entropy", "classification-error"), "impurity measure for splits"),

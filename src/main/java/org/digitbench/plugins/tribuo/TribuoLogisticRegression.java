@@ -19,7 +19,7 @@ public final class TribuoLogisticRegression extends TribuoPlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("epochs", 3, 1, 10_000, "passes over the training set"),
+                ParamSpec.ofInt("epochs", 10, 1, 10_000, "passes over the training set"),
                 ParamSpec.ofPositive("learning-rate", 0.5, "AdaGrad's initial learning rate"),
                 ParamSpec.ofInt("batch-size", 16, 1, 100_000, "mini-batch size"));
     }
