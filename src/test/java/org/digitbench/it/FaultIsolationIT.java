@@ -72,6 +72,28 @@ class FaultIsolationIT {
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
     }
 
+    @Test
+    void ctrlCSaysWhatIsKeptAndHowToResume() throws Exception {
+        List<String> command = new ArrayList<>(List.of(JvmArgs.java()));
+        command.addAll(JvmArgs.current());
+        command.addAll(List.of("-cp", JvmArgs.classPath(), Main.class.getName(), "run", "--profile", "quick", "--train-size", "600",
+                "--test-size", "300", "--no-timing", "-m", "smile-decision-tree,test-slow-tree", "--plugin-path", FAULTS.toString(),
+                "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString(), "--run-id", "interrupted"));
+        Path log = out.resolve("interrupted.log");
+        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path results = out.resolve("interrupted").resolve(ResultsStore.FILE_NAME);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (trials(results) < 1) {
+            assertTrue(run.isAlive() && System.nanoTime() < deadline, "the first model should finish: " + Files.readString(log));
+            Thread.sleep(200);
+        }
+        assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(run.pid())).start().waitFor(), "kill -INT");
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS), "Ctrl-C ends the run");
+        String printed = Files.readString(log);
+        assertTrue(printed.contains("Go on with: digitbench run --resume interrupted -o " + out), printed);
+        assertEquals(1, trials(results), "the finished trial is kept");
+    }
+
     private static String error(RunResults r, String id) {
         RunResults.TrialResult m = r.model(id).orElseThrow();
         assertEquals("failed", m.status(), id);
