@@ -112,11 +112,12 @@ class MainTest {
     @Test
     void dryRunPrintsTheTrialsAndRunsNothing() {
         CliRun r = run("run", "--dry-run", "-m", "smile-decision-tree,tribuo-logistic-regression", "--seeds", "2",
-                "-P", "tribuo-logistic-regression.epochs=3", "-o", dir.resolve("out").toString(), "--data-dir", dir.toString());
+                "-P", "tribuo-logistic-regression.epochs=7", "-o", dir.resolve("out").toString(), "--data-dir", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("2 plugins × 2 seeds = 4 trials"), r.out());
         assertTrue(r.out().contains("no reference trial with these hyper-parameters"), "an override has no reference: " + r.out());
         assertTrue(r.out().contains("Expected total:"), r.out());
+        assertTrue(r.out().matches("(?s).*smile-decision-tree +42 +\\d.*"), "a default trial is estimated from the reference: " + r.out());
         assertFalse(Files.exists(dir.resolve("out")), "a dry run writes nothing");
     }
 
