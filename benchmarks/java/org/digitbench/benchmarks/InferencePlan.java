@@ -16,7 +16,7 @@ import org.digitbench.run.Profile;
  *       set; iterations of 1 s (0.25 s quick), each running at least one whole batch.</li>
  *   <li>Single image ({@code SampleTime}): every call timed, cycling through the test images, for p50/p99.</li>
  * </ul>
- * Full profile: 1 warm-up and 5 measurement iterations of each; quick: 1 and 2. That is about 12 s a
+ * Full profile: 1 warm-up and 5 measurement iterations of each; quick: 1 and 3. That is about 12 s a
  * model (under 2 s quick), and at most a few batches more for the slowest models.
  */
 public record InferencePlan(int batchImages, Settings batch, Settings single) {
@@ -59,7 +59,7 @@ public record InferencePlan(int batchImages, Settings batch, Settings single) {
         int wanted = (int) Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage);
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
         Duration iteration = quick ? Duration.ofMillis(250) : Duration.ofSeconds(1);
-        Settings s = new Settings(1, quick ? 2 : 5, iteration);
+        Settings s = new Settings(1, quick ? 3 : 5, iteration); // 3 measurements at least: JMH gives no interval for 2
         return new InferencePlan(images, s, s);
     }
 

@@ -74,7 +74,7 @@ class JmhIT {
             assertEquals("avgt", timing.batch().mode());
             assertTrue(timing.batchImages() >= 100 && timing.batchImages() <= 300, "the batch is sized: " + timing.batchImages());
             assertEquals(timing.batchImages() / (timing.batch().score() / 1000), timing.imagesPerSecond(), 1e-6);
-            assertEquals(3, timing.batch().measurementIterations(), "quick: 3 measurement iterations");
+            assertEquals(3, timing.batch().measurementIterations(), "quick: 3 measurement iterations, the fewest JMH gives an interval for");
             assertNotNull(timing.batch().scoreError());
             assertEquals("sample", timing.single().mode());
             assertTrue(timing.single().percentiles().get("p50") <= timing.single().percentiles().get("p99"));
