@@ -50,13 +50,14 @@ class QuickProfileIT {
         assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
         List<String> discovered = PluginRegistry.discover().all().stream().map(ClassifierPlugin::id).toList();
         assertEquals(discovered, r.mainTrials().stream().map(RunResults.TrialResult::pluginId).toList());
-        // accuracy floors for 4,000 training images, well below what the models reach, far above guessing
-        Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.85), Map.entry("smile-decision-tree", 0.72),
-                Map.entry("smile-random-forest", 0.90), Map.entry("smile-svm-rbf", 0.92), Map.entry("smile-mlp", 0.92),
-                Map.entry("tribuo-logistic-regression", 0.84), Map.entry("tribuo-decision-tree", 0.72),
-                Map.entry("tribuo-random-forest", 0.90), Map.entry("tribuo-linear-svm", 0.85),
-                Map.entry("tribuo-svm-rbf", 0.92), Map.entry("tribuo-xgboost", 0.90),
-                Map.entry("dl4j-mlp", 0.90), Map.entry("dl4j-cnn", 0.94), Map.entry("dl4j-rnn", 0.88));
+        // accuracy floors for the quick profile's 2,000 training / 1,000 test images, 3 to 6 points under what the committed quick
+        // reference run measured (benchmarks/results/quick: e.g. smile-decision-tree 0.696, dl4j-cnn 0.939), far above guessing
+        Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.82), Map.entry("smile-decision-tree", 0.64),
+                Map.entry("smile-random-forest", 0.86), Map.entry("smile-svm-rbf", 0.90), Map.entry("smile-mlp", 0.88),
+                Map.entry("tribuo-logistic-regression", 0.82), Map.entry("tribuo-decision-tree", 0.66),
+                Map.entry("tribuo-random-forest", 0.86), Map.entry("tribuo-linear-svm", 0.82),
+                Map.entry("tribuo-svm-rbf", 0.90), Map.entry("tribuo-xgboost", 0.85),
+                Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80));
         for (RunResults.TrialResult m : r.mainTrials()) {
             assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
