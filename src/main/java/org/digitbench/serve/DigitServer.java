@@ -224,7 +224,7 @@ public final class DigitServer implements AutoCloseable {
                 chain.append(' ').append(t.getMessage());
             }
             String message = chain.toString().toLowerCase(Locale.ROOT);
-            if (message.contains("exceed") || message.contains("too large") || message.contains("max")) {
+            if (message.contains("exceed") || message.contains("too large")) {
                 throw tooLarge("the upload", -1);
             }
             throw new HttpResponseException(400, "not a readable multipart form:" + chain);

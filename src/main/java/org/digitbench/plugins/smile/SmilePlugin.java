@@ -62,8 +62,7 @@ abstract class SmilePlugin extends AbstractClassifierPlugin {
                     return ObjectInputFilter.Status.REJECTED; // the top object must be Smile's: nothing else is read
                 }
             }
-            ObjectInputFilter.Status status = MODEL_CLASSES.checkInput(info);
-            return status;
+            return MODEL_CLASSES.checkInput(info);
         };
     }
 
