@@ -22,7 +22,7 @@ public final class DryRun {
         int unknown = 0;
         for (ClassifierPlugin p : checked.plugins()) {
             var hp = checked.params().get(p).asMap();
-            var entry = estimates.entry(p.id(), hp, config);
+            var entry = estimates.entry(p.id(), hp, config); // the same lookup as the run's progress display
             for (long seed : config.seeds()) {
                 if (entry.isPresent()) {
                     double s = config.timing() ? entry.get().trialSeconds() : entry.get().wallClockSeconds();

@@ -103,11 +103,8 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
     }
 
     @Override
-    public OptionalDouble trialSeconds(String pluginId, RunConfig config) {
-        if (!config.overrides().getOrDefault(pluginId, Map.of()).isEmpty()) {
-            return OptionalDouble.empty();
-        }
-        return entry(pluginId, null, config)
+    public OptionalDouble trialSeconds(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
+        return entry(pluginId, hyperparameters, config)
                 .map(e -> OptionalDouble.of(config.timing() ? e.trialSeconds() : e.wallClockSeconds()))
                 .orElse(OptionalDouble.empty());
     }

@@ -198,7 +198,7 @@ public final class Runner {
                 }
             }
         }
-        Progress progress = new Progress(todo, config);
+        Progress progress = new Progress(todo, checked, config);
         Thread stopped = stopHint(folder, config, done, base.plan().trialCount());
         try {
             int number = done.size();
@@ -277,9 +277,10 @@ public final class Runner {
         private double expectedDone;
         private double actualDone;
 
-        Progress(List<Planned> todo, RunConfig config) {
+        Progress(List<Planned> todo, Checked checked, RunConfig config) {
             for (Planned p : todo) {
-                estimates.trialSeconds(p.plugin().id(), config).ifPresent(s -> expected.put(p, s));
+                estimates.trialSeconds(p.plugin().id(), checked.params().get(p.plugin()).asMap(), config)
+                        .ifPresent(s -> expected.put(p, s));
             }
         }
 

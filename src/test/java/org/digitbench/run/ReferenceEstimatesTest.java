@@ -1,0 +1,34 @@
+package org.digitbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.Normalization;
+import org.junit.jupiter.api.Test;
+
+class ReferenceEstimatesTest {
+    private static final ReferenceEstimates ESTIMATES = new ReferenceEstimates("2 cores", Map.of("full", Map.of("dl4j-rnn",
+            new ReferenceEstimates.Entry(1283, 1200, Map.of("epochs", 8, "batch-size", 128), "full/results.json"))));
+
+    private static RunConfig config(boolean timing, Integer trainSize) {
+        return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), Mnist.locate(Path.of("none"), null),
+                false, Normalization.UNIT, trainSize, null, false, timing, false, Path.of("reports"), null, List.of("run"));
+    }
+
+    @Test
+    void aTrialIsEstimatedOnlyFromAReferenceWithItsHyperparameters() {
+        assertEquals(1283, ESTIMATES.trialSeconds("dl4j-rnn", Map.of("epochs", 8, "batch-size", 128), config(true, null))
+                .getAsDouble());
+        assertEquals(1200, ESTIMATES.trialSeconds("dl4j-rnn", Map.of("epochs", "8", "batch-size", "128"), config(false, null))
+                .getAsDouble(), "--no-timing keeps the wall-clock part");
+        // A default changed since the reference was measured (8 epochs then, 6 now): no estimate, not a stale one.
+        assertTrue(ESTIMATES.trialSeconds("dl4j-rnn", Map.of("epochs", 6, "batch-size", 128), config(true, null)).isEmpty());
+        assertTrue(ESTIMATES.trialSeconds("dl4j-rnn", Map.of("epochs", 8, "batch-size", 128), config(true, 5000)).isEmpty(),
+                "other data sizes");
+        assertTrue(ESTIMATES.trialSeconds("dl4j-cnn", Map.of(), config(true, null)).isEmpty());
+    }
+}
