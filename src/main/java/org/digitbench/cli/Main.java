@@ -208,7 +208,7 @@ public final class Main implements Runnable {
 
         @Option(names = "--seeds", paramLabel = "N|S1,S2,...",
                 description = {"train every model with several seeds, a trial each, and report mean, standard deviation and",
-                        "95% interval of accuracy and training time: N seeds from --seed on (--seed, --seed+1, ...), or a",
+                        "95%% interval of accuracy and training time: N seeds from --seed on (--seed, --seed+1, ...), or a",
                         "comma-separated list whose first seed is the main one; default: 1"})
         String seeds;
 

@@ -1,5 +1,6 @@
 package org.digitbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.digitbench.TestData;
 import org.digitbench.data.IdxReader;
 import org.digitbench.data.Mnist;
@@ -34,6 +36,29 @@ class MainTest {
         assertEquals(0, r.code());
         assertTrue(r.out().contains("smile-svm-rbf  (Smile "), r.out());
         assertTrue(r.out().contains("C              = 10.0"), r.out());
+    }
+
+    /**
+     * picocli formats every description line of an option with String.format: a bare '%' makes it print a warning and
+     * the raw line. Checked on the annotations as written, in Main and its nested command and option classes.
+     */
+    @Test
+    void everyHelpLineFormats() {
+        List<Class<?>> classes = new java.util.ArrayList<>(List.of(Main.class));
+        classes.addAll(List.of(Main.class.getDeclaredClasses()));
+        int lines = 0;
+        for (Class<?> c : classes) {
+            for (var field : c.getDeclaredFields()) {
+                var option = field.getAnnotation(picocli.CommandLine.Option.class);
+                var parameters = field.getAnnotation(picocli.CommandLine.Parameters.class);
+                String[] description = option != null ? option.description() : parameters != null ? parameters.description() : new String[0];
+                for (String line : description) {
+                    lines++;
+                    assertDoesNotThrow(() -> String.format(line), c.getSimpleName() + "." + field.getName() + ": " + line);
+                }
+            }
+        }
+        assertTrue(lines > 40, "found the options' descriptions: " + lines);
     }
 
     @Test
