@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.Dataset;
@@ -57,7 +58,11 @@ final class TribuoModel implements TrainedModel {
         return scores(model.predict(TribuoData.example(names, image)));
     }
 
-    /** Predicts through Tribuo's own batch path. */
+    /**
+     * Predicts through Tribuo's own batch path, on all cores: Tribuo's batch path predicts one example after
+     * another, so the examples are cut into one contiguous chunk per core and the chunks predicted at once
+     * (Tribuo's models keep no state between predictions). XGBoost's model is left to its own threads.
+     */
     @Override
     public Predictions predict(Dataset test) {
         List<Example<Label>> examples = new ArrayList<>(test.size());
@@ -66,7 +71,7 @@ final class TribuoModel implements TrainedModel {
             test.copyRow(i, row);
             examples.add(TribuoData.example(names, row));
         }
-        List<Prediction<Label>> predictions = model.predict(examples);
+        List<Prediction<Label>> predictions = predictInChunks(model, examples, chunks(model, examples.size()));
         int[] labels = new int[predictions.size()];
         double[][] probabilities = hasProbabilities() ? new double[labels.length][] : null;
         for (int i = 0; i < labels.length; i++) {
@@ -76,6 +81,28 @@ final class TribuoModel implements TrainedModel {
             }
         }
         return new Predictions(labels, probabilities);
+    }
+
+    /** How many chunks a batch of {@code n} examples is predicted in: one per core, none smaller than 64 examples. */
+    static int chunks(Model<Label> model, int n) {
+        if (model.getClass().getName().startsWith("org.tribuo.common.xgboost.")) {
+            return 1; // XGBoost predicts a batch on its own threads
+        }
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / 64));
+    }
+
+    /** Tribuo's batch prediction of {@code examples}, in {@code parts} contiguous chunks at once; results in order. */
+    static List<Prediction<Label>> predictInChunks(Model<Label> model, List<Example<Label>> examples, int parts) {
+        if (parts <= 1) {
+            return model.predict(examples);
+        }
+        int n = examples.size();
+        List<List<Prediction<Label>>> results = IntStream.range(0, parts).parallel()
+                .mapToObj(k -> model.predict(examples.subList((int) ((long) n * k / parts), (int) ((long) n * (k + 1) / parts))))
+                .toList();
+        List<Prediction<Label>> all = new ArrayList<>(n);
+        results.forEach(all::addAll);
+        return all;
     }
 
     private static double[] scores(Prediction<Label> prediction) {

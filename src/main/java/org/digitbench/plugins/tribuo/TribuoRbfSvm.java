@@ -15,15 +15,15 @@ import org.tribuo.common.libsvm.SVMParameters;
 
 /**
  * An RBF-kernel C-SVM from LibSVM (one-vs-one). LibSVM trains on one thread, in time that grows
- * superlinearly with the training size (30.6 s for 5,000 images, 249 s for 20,000 here), so by default it trains on a stratified subset of
- * {@code train-size} images (0 = all); the results record the size used. Class probabilities are
- * off by default: LibSVM gets them from an internal 5-fold cross-validation, which multiplies the
- * training time.
+ * superlinearly with the training size; it trains on all the training images by default
+ * ({@code train-size} opts in to a stratified subset, and the results record the size used). Batches are
+ * predicted on all cores ({@link TribuoModel#predict(Dataset)}). Class probabilities are off by default:
+ * LibSVM gets them from an internal 5-fold cross-validation, which multiplies the training time.
  */
 public final class TribuoRbfSvm extends TribuoPlugin {
     public TribuoRbfSvm() {
         super("tribuo-svm-rbf", "svm",
-                "RBF-kernel C-SVM, LibSVM, one-vs-one (single-threaded), on a 20,000-image stratified subset by default");
+                "RBF-kernel C-SVM, LibSVM, one-vs-one (trains on one thread, predicts batches on all cores)");
     }
 
     @Override
@@ -32,7 +32,7 @@ public final class TribuoRbfSvm extends TribuoPlugin {
                 ParamSpec.ofInt("train-size", 0, 0, Integer.MAX_VALUE,
                         "train on a stratified subset of this many images (0 = all, the default); LibSVM is single-threaded and superlinear"),
                 ParamSpec.ofPositive("C", 10, "soft-margin penalty"),
-                ParamSpec.ofPositive("gamma", 0.02, "kernel coefficient: k(x,y) = exp(-gamma ||x-y||^2)"),
+                ParamSpec.ofPositive("gamma", 0.01, "kernel coefficient: k(x,y) = exp(-gamma ||x-y||^2)"),
                 ParamSpec.ofPositive("cache-mb", 1000, "kernel cache size in MB"),
                 ParamSpec.ofPositive("tol", 1e-2, "LibSVM's stopping tolerance (eps)"),
                 ParamSpec.ofBoolean("probabilities", false, "fit LibSVM's probability model (5-fold CV: several times slower)"));

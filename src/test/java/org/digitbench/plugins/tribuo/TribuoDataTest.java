@@ -59,4 +59,27 @@ class TribuoDataTest {
         var model = rf.fit(TribuoData.training(TestData.synthetic(10, 3)), p, 5, TrainingListener.NONE);
         assertEquals(7, ((WeightedEnsembleModel<Label>) model).getNumModels());
     }
+
+    @Test
+    void chunkedBatchPredictionEqualsTribuosOwnInOrder() {
+        TribuoRandomForest rf = new TribuoRandomForest();
+        var p = rf.resolve(Map.of("trees", "5"));
+        var model = rf.fit(TribuoData.training(TestData.synthetic(10, 3)), p, 5, TrainingListener.NONE);
+        Dataset test = TestData.synthetic(13, 9);
+        List<Example<Label>> examples = new java.util.ArrayList<>();
+        float[] row = new float[test.numFeatures()];
+        for (int i = 0; i < test.size(); i++) {
+            test.copyRow(i, row);
+            examples.add(TribuoData.example(TribuoData.featureNames(row.length), row));
+        }
+        List<String> expected = model.predict(examples).stream().map(q -> q.getOutput().getLabel()).toList();
+        for (int parts : new int[]{2, 3, 7}) {
+            var chunked = TribuoModel.predictInChunks(model, examples, parts);
+            assertEquals(expected, chunked.stream().map(q -> q.getOutput().getLabel()).toList(), parts + " chunks");
+            for (int i = 0; i < examples.size(); i++) {
+                assertSame(examples.get(i), chunked.get(i).getExample(), "prediction " + i + " belongs to its example");
+            }
+        }
+        assertEquals(1, TribuoModel.chunks(model, 100), "fewer than 64 examples per core: one chunk");
+    }
 }
