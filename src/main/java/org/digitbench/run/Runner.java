@@ -273,6 +273,8 @@ public final class Runner {
     /** Elapsed and remaining time of the run, from the reference estimates scaled by how this machine is doing. */
     private final class Progress {
         private final Map<Planned, Double> expected = new LinkedHashMap<>();
+        /** Trials to run that no reference estimates: the time left leaves them out, and says so. */
+        private final java.util.Set<Planned> unknown = new java.util.HashSet<>();
         private final long started = System.nanoTime();
         private double expectedDone;
         private double actualDone;
@@ -280,11 +282,12 @@ public final class Runner {
         Progress(List<Planned> todo, Checked checked, RunConfig config) {
             for (Planned p : todo) {
                 estimates.trialSeconds(p.plugin().id(), checked.params().get(p.plugin()).asMap(), config)
-                        .ifPresent(s -> expected.put(p, s));
+                        .ifPresentOrElse(s -> expected.put(p, s), () -> unknown.add(p));
             }
         }
 
         void finished(Planned p, double seconds) {
+            unknown.remove(p);
             Double e = expected.remove(p);
             if (e != null) {
                 expectedDone += e;
@@ -302,7 +305,9 @@ public final class Runner {
             double scale = expectedDone > 0 ? actualDone / expectedDone : 1;
             Double mine = expected.get(p);
             return e + (mine == null ? "" : "; this trial about " + Leaderboard.duration(mine * scale))
-                    + "; about " + Leaderboard.duration(left * scale) + " left";
+                    + "; about " + Leaderboard.duration(left * scale) + " left"
+                    + (unknown.isEmpty() ? "" : " plus " + unknown.size() + " trial" + (unknown.size() == 1 ? "" : "s")
+                    + " of unknown cost");
         }
     }
 
