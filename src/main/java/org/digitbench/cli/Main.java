@@ -538,7 +538,7 @@ public final class Main implements Runnable {
     @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Makes runs the project's reference results and regenerates what is derived from them: copies each",
                     "run's results.json to benchmarks/results/<profile>/ (no models, no HTML), writes the trial-time estimates",
-                    "that run --dry-run and the progress display use, and rewrites the README's measured tables."})
+                    "that run --dry-run and the progress display use, and rewrites the measured tables of benchmarks/results/README.md."})
     static final class ReferenceCommand implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main parent;
@@ -555,7 +555,7 @@ public final class Main implements Runnable {
                 description = "where the reference results are kept; default: ${DEFAULT-VALUE}")
         Path dir;
 
-        @Option(names = "--readme", paramLabel = "FILE", defaultValue = "README.md",
+        @Option(names = "--readme", paramLabel = "FILE", defaultValue = "benchmarks/results/README.md",
                 description = "the file whose <!-- reference:PROFILE --> regions get the tables; default: ${DEFAULT-VALUE}")
         Path readme;
 

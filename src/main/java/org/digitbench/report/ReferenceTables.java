@@ -18,7 +18,7 @@ import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
 
 /**
- * The README's measured tables, generated from the committed reference results
+ * The measured tables of {@code benchmarks/results/README.md}, generated from the committed reference results
  * ({@code benchmarks/results/<profile>/results.json}), so that every number there traces to a committed file. Each
  * profile's table replaces what stands between {@code <!-- reference:PROFILE -->} and {@code <!-- /reference:PROFILE -->}.
  */

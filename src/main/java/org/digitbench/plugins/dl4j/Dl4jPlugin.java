@@ -103,7 +103,7 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
     @Override
     public final List<ParamSpec> parameters() {
         List<ParamSpec> specs = new ArrayList<>();
-        specs.add(ParamSpec.ofChoice("architecture", architectures.getFirst(), architectures, "the network, see the README"));
+        specs.add(ParamSpec.ofChoice("architecture", architectures.getFirst(), architectures, "the network, see docs/algorithms.md"));
         specs.addAll(ownParameters());
         specs.add(ParamSpec.ofInt("epochs", defaultEpochs, 1, 100_000, "passes over the training data (at most, with early stopping)"));
         specs.add(ParamSpec.ofInt("batch-size", defaultBatchSize, 1, 1_000_000, "mini-batch size"));
