@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Only the plugin packages talk to the ML libraries (and only serve/ to the web server); the SPI imports nothing but the JDK and itself. */
+/**
+ * Only the plugin packages talk to the ML libraries (and only serve/ to the web server); the SPI imports nothing but the JDK and
+ * itself; no two source files share a class name.
+ */
 class ArchitectureTest {
     private static final Path MAIN = Path.of("src/main/java/org/digitbench");
     /** The JMH benchmarks' sources, checked as the folder {@code benchmarks/}. */
@@ -68,6 +71,17 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    /** A class name means one thing: two packages each with a Leaderboard made every reader check the imports. */
+    @Test
+    void noClassNameIsUsedInTwoPackages() throws IOException {
+        Map<String, List<String>> byName = new java.util.TreeMap<>();
+        for (Path file : sources()) {
+            byName.computeIfAbsent(file.getFileName().toString(), k -> new ArrayList<>()).add(relative(file));
+        }
+        byName.values().removeIf(files -> files.size() < 2);
+        assertEquals(Map.of(), byName);
     }
 
     private static List<Path> sources() throws IOException {

@@ -34,11 +34,11 @@ public final class CompareWriter {
             row.put("accB", accuracy(mb));
             row.put("accDelta", both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–");
             row.put("accDeltaSort", both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "");
-            row.put("trainA", ma == null ? "–" : Leaderboard.seconds(ma.trainSeconds()));
-            row.put("trainB", mb == null ? "–" : Leaderboard.seconds(mb.trainSeconds()));
+            row.put("trainA", ma == null ? "–" : LeaderboardRows.seconds(ma.trainSeconds()));
+            row.put("trainB", mb == null ? "–" : LeaderboardRows.seconds(mb.trainSeconds()));
             row.put("trainRatio", ratio(ma == null ? null : ma.trainSeconds(), mb == null ? null : mb.trainSeconds()));
-            row.put("predictA", ma == null ? "–" : Leaderboard.seconds(ma.predictSeconds()));
-            row.put("predictB", mb == null ? "–" : Leaderboard.seconds(mb.predictSeconds()));
+            row.put("predictA", ma == null ? "–" : LeaderboardRows.seconds(ma.predictSeconds()));
+            row.put("predictB", mb == null ? "–" : LeaderboardRows.seconds(mb.predictSeconds()));
             row.put("predictRatio", ratio(ma == null ? null : ma.predictSeconds(), mb == null ? null : mb.predictSeconds()));
             row.put("note", ma == null ? "only in " + runB : mb == null ? "only in " + runA
                     : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : "");
@@ -71,7 +71,7 @@ public final class CompareWriter {
     }
 
     private static String accuracy(RunResults.TrialResult m) {
-        return m == null ? "–" : m.ok() ? Leaderboard.f4(m.metrics().accuracy()) : "failed";
+        return m == null ? "–" : m.ok() ? LeaderboardRows.f4(m.metrics().accuracy()) : "failed";
     }
 
     private static String ratio(Double a, Double b) {

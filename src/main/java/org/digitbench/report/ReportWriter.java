@@ -81,7 +81,7 @@ public final class ReportWriter {
                 .sorted(Comparator.comparingDouble((RunResults.TrialResult m) -> -m.metrics().accuracy())).toList();
         List<RunResults.TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
-        context.put("rows", Leaderboard.rows(ok));
+        context.put("rows", LeaderboardRows.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
         context.put("jmhVersion", org.digitbench.run.ProvenanceCollector.jmhVersion(results));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
@@ -255,7 +255,7 @@ public final class ReportWriter {
                 .filter(fast -> fast != best)
                 .ifPresent(fast -> sb.append(String.format(Locale.ROOT,
                         " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.library(),
-                        100 * fast.metrics().accuracy(), Leaderboard.seconds(fast.trainSeconds()))));
+                        100 * fast.metrics().accuracy(), LeaderboardRows.seconds(fast.trainSeconds()))));
         if (!failed.isEmpty()) {
             sb.append(' ').append(failed.size()).append(failed.size() == 1 ? " model failed." : " models failed.");
         }
@@ -268,8 +268,8 @@ public final class ReportWriter {
         v.put("anchor", anchor(m.pluginId()));
         List<Map<String, String>> perClass = new ArrayList<>();
         for (ClassificationMetrics.ClassScores c : m.metrics().perClass()) {
-            perClass.add(Map.of("label", String.valueOf(c.label()), "precision", Leaderboard.f4(c.precision()),
-                    "recall", Leaderboard.f4(c.recall()), "f1", Leaderboard.f4(c.f1()), "support", String.valueOf(c.support())));
+            perClass.add(Map.of("label", String.valueOf(c.label()), "precision", LeaderboardRows.f4(c.precision()),
+                    "recall", LeaderboardRows.f4(c.recall()), "f1", LeaderboardRows.f4(c.f1()), "support", String.valueOf(c.support())));
         }
         v.put("perClass", perClass);
         v.put("mistakes", m.mistakes() == null ? List.of() : m.mistakes().stream().map(ReportWriter::imageView).toList());

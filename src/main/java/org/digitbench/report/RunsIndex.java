@@ -38,7 +38,7 @@ public final class RunsIndex {
                             .max(Comparator.comparingDouble(m -> m.metrics().accuracy()))
                             .ifPresent(best -> {
                                 v.put("best", best.pluginId());
-                                v.put("bestAccuracy", Leaderboard.f4(best.metrics().accuracy()));
+                                v.put("bestAccuracy", LeaderboardRows.f4(best.metrics().accuracy()));
                             });
                     runs.add(v);
                 } catch (DigitbenchException e) {

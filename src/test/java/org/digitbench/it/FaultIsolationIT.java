@@ -72,9 +72,26 @@ class FaultIsolationIT {
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
     }
 
+    /**
+     * A JVM started with SIGINT ignored (anything launched in the background by a non-interactive shell: {@code cmd &}) keeps
+     * ignoring it, so Ctrl-C could not reach the run. GNU env resets the signal before starting it, where it can.
+     */
+    private static List<String> withDefaultSigint() throws Exception {
+        try {
+            Process p = new ProcessBuilder("env", "--default-signal=INT", "true").start();
+            if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return new ArrayList<>(List.of("env", "--default-signal=INT"));
+            }
+        } catch (java.io.IOException e) {
+            // no GNU env: start the JVM directly
+        }
+        return new ArrayList<>();
+    }
+
     @Test
     void ctrlCSaysWhatIsKeptAndHowToResume() throws Exception {
-        List<String> command = new ArrayList<>(List.of(JvmArgs.java()));
+        List<String> command = withDefaultSigint();
+        command.add(JvmArgs.java());
         command.addAll(JvmArgs.current());
         command.addAll(List.of("-cp", JvmArgs.classPath(), Main.class.getName(), "run", "--profile", "quick", "--train-size", "600",
                 "--test-size", "300", "--no-timing", "-m", "smile-decision-tree,test-slow-tree", "--plugin-path", FAULTS.toString(),

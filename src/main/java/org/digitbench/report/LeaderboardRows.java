@@ -10,8 +10,8 @@ import java.util.function.Function;
 import org.digitbench.run.RunResults;
 
 /** The report's leaderboard rows: formatted values, sort keys, and the best value of each column marked. */
-final class Leaderboard {
-    private Leaderboard() {
+final class LeaderboardRows {
+    private LeaderboardRows() {
     }
 
     /** A column: how to read its value, whether higher is better, how to show it. */
@@ -23,20 +23,20 @@ final class Leaderboard {
     }
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("accuracy", m -> m.metrics().accuracy(), true, Leaderboard::f4),
-            new Column("precision", m -> m.metrics().macro().precision(), true, Leaderboard::f4),
-            new Column("recall", m -> m.metrics().macro().recall(), true, Leaderboard::f4),
-            new Column("f1", m -> m.metrics().macro().f1(), true, Leaderboard::f4),
-            new Column("train", RunResults.TrialResult::trainSeconds, false, Leaderboard::seconds),
-            new Column("predict", RunResults.TrialResult::predictSeconds, false, Leaderboard::seconds),
-            new Column("latency", Leaderboard::latencyMs, false, v -> String.format(Locale.ROOT, "%.3f ms", v)),
+            new Column("accuracy", m -> m.metrics().accuracy(), true, LeaderboardRows::f4),
+            new Column("precision", m -> m.metrics().macro().precision(), true, LeaderboardRows::f4),
+            new Column("recall", m -> m.metrics().macro().recall(), true, LeaderboardRows::f4),
+            new Column("f1", m -> m.metrics().macro().f1(), true, LeaderboardRows::f4),
+            new Column("train", RunResults.TrialResult::trainSeconds, false, LeaderboardRows::seconds),
+            new Column("predict", RunResults.TrialResult::predictSeconds, false, LeaderboardRows::seconds),
+            new Column("latency", LeaderboardRows::latencyMs, false, v -> String.format(Locale.ROOT, "%.3f ms", v)),
             new Column("params", m -> m.parameterCount() == null ? null : m.parameterCount().doubleValue(), false,
                     v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             new Column("memory", m -> m.peakRssBytes() == null ? null : m.peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
             new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
-            new Column("jmhBatch", Leaderboard::batchPerImage, false,
+            new Column("jmhBatch", LeaderboardRows::batchPerImage, false,
                     (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms") + " / "
                             + String.format(Locale.ROOT, "%,d", m.timing().batchImages())),
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
