@@ -25,7 +25,7 @@ public final class DryRun {
             var entry = estimates.entry(p.id(), hp, config); // the same lookup as the run's progress display
             for (long seed : config.seeds()) {
                 if (entry.isPresent()) {
-                    double s = config.timing() ? entry.get().trialSeconds() : entry.get().wallClockSeconds();
+                    double s = entry.get().seconds(config.timing());
                     total += s;
                     sb.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %14s  %14s  %s%n", p.id(), seed,
                             Leaderboard.duration(s), Leaderboard.duration(total), entry.get().run()));

@@ -33,6 +33,10 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
      * @param run              the reference run it comes from
      */
     public record Entry(double trialSeconds, double wallClockSeconds, Map<String, Object> hyperparameters, String run) {
+        /** The expected seconds of a trial timed by JMH, or of one under {@code --no-timing}. */
+        public double seconds(boolean timing) {
+            return timing ? trialSeconds : wallClockSeconds;
+        }
     }
 
     private static final ReferenceEstimates NONE = new ReferenceEstimates("none", Map.of());
@@ -105,7 +109,7 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
     @Override
     public OptionalDouble trialSeconds(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
         return entry(pluginId, hyperparameters, config)
-                .map(e -> OptionalDouble.of(config.timing() ? e.trialSeconds() : e.wallClockSeconds()))
+                .map(e -> OptionalDouble.of(e.seconds(config.timing())))
                 .orElse(OptionalDouble.empty());
     }
 }
