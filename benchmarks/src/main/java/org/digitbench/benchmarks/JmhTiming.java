@@ -1,0 +1,275 @@
+package org.digitbench.benchmarks;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.digitbench.api.LibraryVersion;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.api.TrainingListener;
+import org.digitbench.api.Dataset;
+import org.digitbench.api.Splits;
+import org.digitbench.run.LoadGuard;
+import org.digitbench.run.Profile;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.TrialTiming;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * A trial timed by JMH, in the trial's own JVM (JMH does not fork: the trial JVM is itself fresh, and
+ * dies with the trial). First an unmeasured warm-up training on a small stratified subset (JIT,
+ * native libraries, thread pools, DL4J's thread calibration); then the training that makes the trial's
+ * model, as one JMH {@code SingleShotTime} measurement ({@link TrainingBenchmark}), whose model is the
+ * one evaluated; after the evaluation, JMH benchmarks that same model's batch throughput and
+ * single-image latency ({@link InferenceBenchmark}), sized by {@link InferencePlan}. JMH's JSON and log
+ * go to {@code <run>/jmh/<trial>.{train,batch,single}.{json,log}}.
+ */
+public final class JmhTiming implements TrialTiming {
+    /** Images of the unmeasured warm-up training. */
+    public static final int WARMUP_TRAIN_IMAGES = 1_000;
+
+    /** What the benchmarks of the trial under way work on; JMH runs them in this JVM. */
+    static final class State {
+        final Job job;
+        final Dataset train;
+        final TrainingListener listener;
+        volatile TrainedModel trained;
+        volatile int trainings;
+        final TrainedModel model;
+        final Dataset batch;
+        final float[][] images;
+
+        State(Job job, Dataset train, TrainingListener listener) {
+            this.job = job;
+            this.train = train;
+            this.listener = listener;
+            this.model = null;
+            this.batch = null;
+            this.images = null;
+        }
+
+        State(Job job, TrainedModel model, Dataset batch, float[][] images) {
+            this.job = job;
+            this.train = null;
+            this.listener = TrainingListener.NONE;
+            this.model = model;
+            this.batch = batch;
+            this.images = images;
+        }
+    }
+
+    private static volatile State current;
+
+    /** The trial the benchmarks work on. */
+    static State current() {
+        State s = current;
+        if (s == null) {
+            throw new IllegalStateException("no trial under way: digitbench's benchmarks run inside a trial "
+                    + "(digitbench run), not on their own");
+        }
+        return s;
+    }
+
+    private final Profile profile;
+    private final PrintStream out;
+    private final double loadBefore;
+    private final boolean busy;
+
+    /**
+     * @param loadBefore the load average the driver saw before starting the trial
+     * @param busy       whether the machine was still busy then
+     */
+    public JmhTiming(Profile profile, PrintStream out, double loadBefore, boolean busy) {
+        this.profile = profile;
+        this.out = out;
+        this.loadBefore = loadBefore;
+        this.busy = busy;
+    }
+
+    @Override
+    public String kind() {
+        return RunResults.Plan.JMH;
+    }
+
+    /** The warm-up's training images: {@value #WARMUP_TRAIN_IMAGES}, or an eighth of a smaller training set (at least 100). */
+    static int warmupImages(int trainSize) {
+        return Math.min(trainSize, Math.min(WARMUP_TRAIN_IMAGES, Math.max(Dataset.NUM_CLASSES * 10, trainSize / 8)));
+    }
+
+    /**
+     * The trial's hyper-parameters with {@code epochs} (where the plugin has it) set to one: the warm-up is there
+     * for the JIT, the native libraries, the thread pools and the thread calibration, which one pass reaches.
+     */
+    static org.digitbench.api.Hyperparameters warmupParams(Job job) {
+        var values = job.params().asMap();
+        if (!(values.get("epochs") instanceof Integer epochs) || epochs <= 1) {
+            return job.params();
+        }
+        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> overrides.put(k, String.valueOf(v)));
+        overrides.put("epochs", "1");
+        return org.digitbench.api.Hyperparameters.resolve(job.plugin().parameters(), overrides);
+    }
+
+    @Override
+    public Trained train(Job job, Dataset train, TrainingListener listener) throws Exception {
+        int n = warmupImages(train.size());
+        long w0 = System.nanoTime();
+        job.plugin().train(Splits.stratifiedSubset(train, n, job.seed()), warmupParams(job), job.seed());
+        double warmup = (System.nanoTime() - w0) / 1e9;
+        State state = new State(job, train, listener);
+        current = state;
+        try {
+            Duration limit = job.timeLimit() == null ? Duration.ofDays(1) : job.timeLimit();
+            RunResults.Measurement m = measure(job, "train", TrainingBenchmark.class.getName() + ".train",
+                    new InferencePlan.Settings(0, 1, null), TimeValue.seconds(limit.toSeconds()));
+            if (state.trainings != 1 || state.trained == null) {
+                throw new IllegalStateException("JMH ran the training " + state.trainings + " times; expected exactly once");
+            }
+            return new Trained(state.trained, m.score(), m, warmup);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
+    public RunResults.Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
+        RunResults.Measurement[] done = new RunResults.Measurement[2];
+        InferencePlan plan = InferencePlan.of(profile, predictSeconds, test.size());
+        try {
+            time(job, model, test, plan, done);
+            return timing(RunResults.TrialResult.OK, null, training, done, plan);
+        } catch (BenchmarkFailed e) {
+            return timing(RunResults.TrialResult.FAILED, e.getMessage(), training, done, plan);
+        } finally {
+            current = null;
+        }
+    }
+
+    private void time(Job job, TrainedModel model, Dataset test, InferencePlan plan, RunResults.Measurement[] done)
+            throws BenchmarkFailed {
+        Dataset batch = Splits.stratifiedSubset(test, plan.batchImages(), job.seed());
+        current = new State(job, model, batch, test.toFloatRows());
+        model.predict(batch.subset(java.util.stream.IntStream.range(0, Math.min(50, batch.size())).toArray(), "warm-up"));
+        TimeValue timeout = TimeValue.minutes(30);
+        done[0] = measure(job, "batch", InferenceBenchmark.class.getName() + ".batch", plan.batch(), timeout);
+        done[1] = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout);
+    }
+
+    private RunResults.Timing timing(String status, String error, Trained training, RunResults.Measurement[] done,
+                                     InferencePlan plan) {
+        Double ips = done[0] == null ? null : plan.batchImages() / (done[0].score() / 1000.0);
+        return new RunResults.Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,
+                plan.batchImages(), loadBefore, busy, training == null ? null : training.warmupSeconds());
+    }
+
+    /** Counts the trial's trainings; the benchmark calls it with the model each training returned. */
+    static void trained(State state, TrainedModel model) {
+        state.trainings++;
+        state.trained = model;
+    }
+
+    static final class BenchmarkFailed extends Exception {
+        BenchmarkFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private RunResults.Measurement measure(Job job, String name, String method, InferencePlan.Settings s, TimeValue timeout)
+            throws BenchmarkFailed {
+        Path runDir = job.runDir();
+        Path jmhDir = runDir.resolve("jmh");
+        String base = job.trialId() + "." + name;
+        Path json = jmhDir.resolve(base + ".json");
+        Path log = jmhDir.resolve(base + ".log");
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include("^" + java.util.regex.Pattern.quote(method) + "$")
+                .param("trial", job.trialId())
+                .forks(0)
+                .warmupIterations(s.warmups())
+                .measurementIterations(s.measurements())
+                .shouldFailOnError(true)
+                .timeout(timeout)
+                .result(json.toString())
+                .resultFormat(ResultFormatType.JSON);
+        if (s.iteration() != null) {
+            TimeValue t = TimeValue.milliseconds(s.iteration().toMillis());
+            options.warmupTime(t).measurementTime(t);
+        }
+        double before = LoadGuard.systemLoad();
+        long t0 = System.nanoTime();
+        Collection<RunResult> runs;
+        try {
+            Files.createDirectories(jmhDir);
+            try (OutputStream logStream = Files.newOutputStream(log); PrintStream logPrint = new PrintStream(logStream, true)) {
+                ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(logPrint, VerboseMode.NORMAL),
+                        out, name, !"train".equals(name));
+                try {
+                    runs = new Runner(options.build(), format).run();
+                } catch (RunnerException | RuntimeException e) {
+                    String first = format.firstError();
+                    throw new BenchmarkFailed((first != null ? first : String.valueOf(e.getMessage()).lines().findFirst().orElse(""))
+                            + " (JMH's log: " + runDir.relativize(log) + ")", e);
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchmarkFailed("cannot write " + jmhDir + ": " + e.getMessage(), e);
+        }
+        if (runs.isEmpty()) {
+            throw new BenchmarkFailed("JMH found no benchmark " + method + " (was the project built with JMH's annotation processor?)", null);
+        }
+        RunResult run = runs.iterator().next();
+        Result<?> primary = run.getPrimaryResult();
+        Statistics stats = primary.getStatistics();
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult br : run.getBenchmarkResults()) {
+            for (IterationResult ir : br.getIterationResults()) {
+                scores.add(ir.getPrimaryResult().getScore());
+            }
+        }
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        percentiles.put("p0", stats.getMin());
+        percentiles.put("p50", stats.getPercentile(50));
+        percentiles.put("p90", stats.getPercentile(90));
+        percentiles.put("p99", stats.getPercentile(99));
+        percentiles.put("p100", stats.getMax());
+        double error = primary.getScoreError();
+        double[] ci = primary.getScoreConfidence();
+        boolean hasError = !Double.isNaN(error);
+        return new RunResults.Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(),
+                primary.getScoreUnit(), primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
+                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, 0, s.warmups(),
+                s.measurements(), s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()), before,
+                LoadGuard.systemLoad(), runDir.relativize(json).toString(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Benchmarks the inference of a model loaded from the run folder again ({@code digitbench timing}). */
+    RunResults.Timing retime(Job job, TrainedModel model, Dataset test, double predictSeconds, RunResults.Timing before) {
+        RunResults.Measurement training = before == null ? null : before.training();
+        return inference(job, model, test, predictSeconds, training == null ? null
+                : new Trained(model, training.score(), training, before.warmupSeconds()));
+    }
+
+    public static String jmhVersion() {
+        return LibraryVersion.of(Runner.class, "org.openjdk.jmh", "jmh-core");
+    }
+}

@@ -1,0 +1,83 @@
+package org.digitbench.benchmarks;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.run.ModelTrial;
+import org.digitbench.run.ProgressReporter;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.TrialSetup;
+import org.digitbench.run.TrialSpec;
+import org.digitbench.run.TrialTiming;
+
+/**
+ * The JVM of one trial. It rebuilds the trial from the run folder ({@link TrialSetup}), runs it (timed by
+ * JMH, or by the wall clock with {@code --no-timing}) and writes its result to {@code trials/<id>.json}
+ * itself, so the result survives whatever happens to the driver. It stops when the driver does, so a
+ * killed run leaves no trial running on.
+ *
+ * <p>Argument: the trial's specification ({@link TrialSpec}, JSON), written by the driver.
+ */
+public final class TrialJvm {
+    private TrialJvm() {
+    }
+
+    public static void main(String[] args) {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(143)));
+        if (args.length != 1) {
+            System.err.println("digitbench trial: expected one argument, the trial's specification (JSON)");
+            System.exit(2);
+        }
+        try {
+            TrialSpec spec = ResultsStore.readJson(Path.of(args[0]), TrialSpec.class);
+            RunResults.TrialResult result = run(spec, PluginRegistry.discover(spec.pluginPath()),
+                    new ProgressReporter(System.err, spec.interactive()), System.out, System.err);
+            RunFolder.at(spec.runDir()).writeTrial(result);
+        } catch (Throwable e) {
+            System.err.println("digitbench trial: " + ModelTrial.describe(e));
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        System.out.flush();
+        System.err.flush();
+        // halt, not exit: a library's non-daemon threads must not keep the trial's JVM alive
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Runs the trial the specification names, in this JVM, and returns its result (failed, if it failed). */
+    public static RunResults.TrialResult run(TrialSpec spec, PluginRegistry registry, ProgressReporter progress, PrintStream out,
+                                             PrintStream err) {
+        TrialSetup setup = TrialSetup.open(spec, registry);
+        if (TrialSpec.INFERENCE.equals(spec.task())) {
+            return retimeInference(setup, spec, out);
+        }
+        TrialTiming timing = setup.config().timing()
+                ? new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy())
+                : TrialTiming.WALL_CLOCK;
+        return ModelTrial.run(setup.job(), timing, setup.data(), setup.config().saveModels(), progress, err);
+    }
+
+    /** {@code digitbench timing}: benchmarks the inference of the trial's saved model again; the rest of its result stays. */
+    private static RunResults.TrialResult retimeInference(TrialSetup setup, TrialSpec spec, PrintStream out) {
+        RunFolder folder = setup.folder();
+        RunResults.TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
+                new DigitbenchException("run " + folder.runId() + " has no result of trial " + spec.trialId()));
+        if (!trial.ok()) {
+            throw new DigitbenchException("trial " + spec.trialId() + " failed; there is no model to time");
+        }
+        Path file = folder.inside(trial.modelFile(), "trials/" + spec.trialId() + ".json: modelFile");
+        TrainedModel model;
+        try {
+            model = setup.job().plugin().load(file);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
+        }
+        JmhTiming timing = new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy());
+        RunResults.Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.predictSeconds(), trial.timing());
+        return trial.withTiming(trial.modelFile(), retimed);
+    }
+}

@@ -1,0 +1,49 @@
+package org.digitbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.run.Execution;
+import org.digitbench.run.Profile;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How the trials of a run are run (shared by run and timing); never taken from a run folder. */
+final class ExecutionOptions {
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "time limit per trial, e.g. 90s, 45m, 4h, or none; its JVM is killed after it; "
+                    + "default: 30m for the quick profile, 4h for full")
+    java.time.Duration timeout;
+
+    @Option(names = "--in-process", description = "run the trials in this JVM instead of one JVM each "
+            + "(no crash isolation, no --timeout; for debugging)")
+    boolean inProcess;
+
+    @Option(names = "--worker-jvm-arg", paramLabel = "OPTION",
+            description = "a JVM option for the trial JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g")
+    List<String> workerJvmArgs = new ArrayList<>();
+
+    @CommandLine.Mixin
+    PluginPathOption plugins = new PluginPathOption();
+
+    @Option(names = "--allow-busy",
+            description = "start trials even while the machine is busy (1-minute load average above the core count); by "
+                    + "default a trial waits up to 10 minutes for it to settle, then starts with its timings marked busy")
+    boolean allowBusy;
+
+    Execution execution(Profile profile) {
+        java.time.Duration limit;
+        if (inProcess) {
+            if (timeout != null && !timeout.equals(DurationConverter.NONE)) {
+                throw new DigitbenchException("--timeout needs trial JVMs: it cannot be used with --in-process");
+            }
+            limit = null;
+        } else if (timeout == null) {
+            limit = Execution.defaultTimeout(profile);
+        } else {
+            limit = timeout.equals(DurationConverter.NONE) ? null : timeout;
+        }
+        return new Execution(!inProcess, limit, workerJvmArgs, plugins.pluginPath, allowBusy, null);
+    }
+}

@@ -1,0 +1,81 @@
+package org.digitbench.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.report.RunsIndex;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+
+/** The {@code digitbench} command line. */
+@Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Benchmarks handwritten-digit classifiers on MNIST.",
+        subcommands = {ListCommand.class, RunCommand.class, TimingCommand.class, ReportCommand.class,
+                PredictCommand.class, ServeCommand.class,
+                DataCommand.class, ReferenceCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    /** Exit code of a run in which at least one model failed (results are still written). */
+    public static final int EXIT_MODEL_FAILED = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where commands print; set by {@link #execute}. */
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report, predict, serve or data");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit code, printing to the given streams. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        Main main = new Main();
+        main.out = out;
+        main.err = err;
+        CommandLine cmd = new CommandLine(main);
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        cmd.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof DigitbenchException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("digitbench: error: " + e.getMessage());
+                return 1;
+            }
+            commandLine.getErr().println("digitbench: internal error: " + e);
+            e.printStackTrace(commandLine.getErr());
+            return 70;
+        });
+        int code = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static void writeReport(Path runDir, RunResults results) {
+        ReportWriter.write(results, runDir);
+        RunsIndex.write(runDir.toAbsolutePath().getParent());
+    }
+
+    /** The folder of run {@code id}, which must hold a results.json; the id is a plain folder name. */
+    static Path requireRun(Path outputDir, String id) {
+        return RunFolder.existing(outputDir, id, "run").dir();
+    }
+
+    static void printReportPath(Main parent, Path runDir) {
+        Path report = runDir.resolve(ReportWriter.FILE_NAME);
+        if (java.nio.file.Files.isRegularFile(report)) {
+            parent.out.println("Report: " + report);
+        }
+    }
+
+}

@@ -1,0 +1,73 @@
+package org.digitbench.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitbench.data.DataFormatException;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.run.Predictor;
+import org.digitbench.run.ResultsStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",
+                "Images (PNG, JPEG, BMP, GIF; any size; colour or grey; dark on light or light on dark) are made MNIST",
+                "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28."})
+final class PredictCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @CommandLine.Mixin
+    SavedModelOptions models = new SavedModelOptions();
+
+    @CommandLine.Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
+    List<Path> images = new ArrayList<>();
+
+    @Option(names = "--json", description = "print JSON (one object per image) instead of a table")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Predictor predictor = models.open(parent.err);
+        boolean allRead = true;
+        List<Predictor.Prediction> all = new ArrayList<>();
+        for (Path image : images) {
+            DigitPreprocessor.Result pre;
+            try {
+                pre = DigitPreprocessor.fromFile(image);
+            } catch (DataFormatException e) {
+                parent.err.println("digitbench: error: " + e.getMessage());
+                allRead = false;
+                continue;
+            }
+            Predictor.Prediction p = predictor.predict(image.toString(), pre);
+            all.add(p);
+            if (!json) {
+                print(p);
+            }
+        }
+        if (json) {
+            parent.out.println(ResultsStore.toJson(all));
+        }
+        return allRead ? 0 : 1;
+    }
+
+    private void print(Predictor.Prediction p) {
+        PrintStream out = parent.out;
+        out.printf("%s (%dx%d%s): majority vote %s%n", p.image(), p.sourceWidth(), p.sourceHeight(),
+                p.inverted() ? ", dark on light: inverted" : "",
+                p.vote() == null ? "none" : p.vote() + " (" + p.votes() + " of " + p.models().size() + " models)");
+        for (Predictor.ModelPrediction m : p.models()) {
+            if (m.error() != null) {
+                out.printf("  %-28s %s%n", m.pluginId(), m.error());
+            } else {
+                out.printf(java.util.Locale.ROOT, "  %-28s %d%s%n", m.pluginId(), m.label(),
+                        m.probabilities() == null ? "" : String.format(java.util.Locale.ROOT, "  (probability %.3f)", m.probabilities()[m.label()]));
+            }
+        }
+    }
+}

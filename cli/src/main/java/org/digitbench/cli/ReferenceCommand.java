@@ -1,0 +1,70 @@
+package org.digitbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.ReferenceTables;
+import org.digitbench.run.ReferenceEstimates;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+@Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Makes runs the project's reference results and regenerates what is derived from them: copies each",
+                "run's results.json to benchmarks/results/<profile>/ (no models, no HTML), writes the trial-time estimates",
+                "that run --dry-run and the progress display use, and rewrites the measured tables of benchmarks/results/README.md."})
+final class ReferenceCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @CommandLine.Parameters(paramLabel = "RUN_ID", arity = "0..*",
+            description = "finished runs to commit as their profile's reference (default: regenerate from what is there)")
+    List<String> runIds = new ArrayList<>();
+
+    @CommandLine.Mixin
+    OutputDirOption output = new OutputDirOption();
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "benchmarks/results",
+            description = "where the reference results are kept; default: ${DEFAULT-VALUE}")
+    Path dir;
+
+    @Option(names = "--readme", paramLabel = "FILE", defaultValue = "benchmarks/results/README.md",
+            description = "the file whose <!-- reference:PROFILE --> regions get the tables; default: ${DEFAULT-VALUE}")
+    Path readme;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        for (String id : runIds) {
+            RunFolder folder = RunFolder.existing(output.dir, id, "reference");
+            RunResults r = ResultsStore.read(folder.results());
+            if (!"complete".equals(r.status())) {
+                throw new DigitbenchException("run " + id + " is " + r.status() + ", not complete: only a finished run can be a reference");
+            }
+            Path target = dir.resolve(r.profile()).resolve(ResultsStore.FILE_NAME);
+            java.nio.file.Files.createDirectories(target.getParent());
+            java.nio.file.Files.copy(folder.results(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            parent.out.println("Reference of profile " + r.profile() + ": " + target + " (from run " + id + ")");
+        }
+        List<Path> files = ReferenceTables.find(dir);
+        if (files.isEmpty()) {
+            throw new DigitbenchException("no reference results in " + dir + " (expected " + dir.resolve("full/results.json")
+                    + " or " + dir.resolve("quick/results.json") + "); give a finished run's id");
+        }
+        List<RunResults> runs = files.stream().map(ResultsStore::read).toList();
+        List<String> names = files.stream().map(Path::toString).toList();
+        Path estimates = dir.resolve(ReferenceEstimates.FILE);
+        ResultsStore.writeJson(estimates, ReferenceEstimates.from(runs, names));
+        parent.out.println("Estimates: " + estimates);
+        if (java.nio.file.Files.isRegularFile(readme)) {
+            List<String> updated = ReferenceTables.updateReadme(readme, runs, names);
+            parent.out.println(updated.isEmpty() ? "No <!-- reference:PROFILE --> regions in " + readme
+                    : "Tables of " + String.join(", ", updated) + " written into " + readme);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package org.digitbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.CompareWriter;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.report.RunsIndex;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunFolder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html.",
+                "With --compare, writes a page comparing two runs model by model."})
+final class ReportCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @CommandLine.Parameters(paramLabel = "RUN_ID", arity = "0..*",
+            description = "runs to render (default: every run in the output folder)")
+    List<String> runIds = new ArrayList<>();
+
+    @Option(names = "--compare", arity = "2", paramLabel = "RUN_ID",
+            description = "two runs to compare: A then B")
+    List<String> compare;
+
+    @CommandLine.Mixin
+    OutputDirOption output = new OutputDirOption();
+
+    @Override
+    public Integer call() throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(output.dir)) {
+            throw new DigitbenchException("no reports folder " + output.dir + "; run digitbench run first, or give --output-dir");
+        }
+        if (compare != null) {
+            for (String id : compare) {
+                Main.requireRun(output.dir, id);
+            }
+            parent.out.println("Comparison: " + CompareWriter.write(output.dir, compare.get(0), compare.get(1)));
+            return 0;
+        }
+        List<String> ids = runIds;
+        if (ids.isEmpty()) {
+            try (var dirs = java.nio.file.Files.list(output.dir)) {
+                ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)))
+                        .map(d -> d.getFileName().toString()).sorted().toList();
+            }
+            if (ids.isEmpty()) {
+                throw new DigitbenchException("no runs in " + output.dir + " (no folder there has a results.json)");
+            }
+        }
+        int failed = 0;
+        for (String id : ids) {
+            // one broken or busy run does not keep the others, or the index, from being rendered
+            try {
+                RunFolder folder = RunFolder.existing(output.dir, id, "report");
+                try (RunFolder.Lock lock = folder.lock("digitbench report")) {
+                    parent.out.println("Report: " + ReportWriter.render(folder.dir()));
+                }
+            } catch (DigitbenchException e) {
+                parent.err.println("digitbench: error: " + e.getMessage());
+                failed++;
+            } catch (RuntimeException e) { // a results.json that parses but does not hold together
+                parent.err.println("digitbench: error: " + output.dir.resolve(id).resolve(ResultsStore.FILE_NAME)
+                        + ": cannot be rendered (" + e + ")");
+                failed++;
+            }
+        }
+        parent.out.println("Index: " + RunsIndex.write(output.dir));
+        if (failed > 0) {
+            parent.err.println("digitbench: " + failed + " of " + ids.size() + " run" + (ids.size() == 1 ? "" : "s")
+                    + " could not be rendered (see above); the others and the index were");
+            return 1;
+        }
+        return 0;
+    }
+}

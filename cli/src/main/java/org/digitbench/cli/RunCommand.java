@@ -1,0 +1,193 @@
+package org.digitbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.data.Normalization;
+import org.digitbench.run.DryRun;
+import org.digitbench.run.Execution;
+import org.digitbench.run.Profile;
+import org.digitbench.run.ReferenceEstimates;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.Runner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+@Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
+        description = {"Runs a benchmark: every plugin (or those of -m) trained and tested once per seed, each trial in its own",
+                "JVM: an unmeasured warm-up, the training (timed by JMH as a single shot: the evaluated model is the timed one),",
+                "the evaluation on the test set, then JMH's inference benchmarks of that model. Writes reports/<run-id>/",
+                "results.json (after every trial) and index.html."})
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "full",
+            description = "quick (stratified 2,000 train / 1,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
+    String profile;
+
+    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+            description = "plugins to run, comma-separated (default: all; see digitbench list)")
+    List<String> plugins = new ArrayList<>();
+
+    @Option(names = {"-P", "--param"}, paramLabel = "PLUGIN.NAME=VALUE",
+            description = "set a hyper-parameter, e.g. -P smile-svm-rbf.C=5 (repeatable)")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--seed", defaultValue = "42", description = "the main seed: it draws the subsets and trains the models "
+            + "the report details; default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--seeds", paramLabel = "N|S1,S2,...",
+            description = {"train every model with several seeds, a trial each, and report mean, standard deviation and",
+                    "95%% interval of accuracy and training time: N seeds from --seed on (--seed, --seed+1, ...), or a",
+                    "comma-separated list whose first seed is the main one; default: 1"})
+    String seeds;
+
+    @Option(names = "--normalization", paramLabel = "NAME", defaultValue = "unit",
+            description = "unit ([0,1]), symmetric ([-1,1]), l2 (per image) or zscore (per pixel, fitted on training data); default: ${DEFAULT-VALUE}")
+    String normalization;
+
+    @Option(names = "--train-size", paramLabel = "N", description = "training images (stratified subset), overriding the profile")
+    Integer trainSize;
+
+    @Option(names = "--test-size", paramLabel = "N", description = "test images (stratified subset), overriding the profile")
+    Integer testSize;
+
+    @Option(names = "--validation", description = {"test on a validation split instead of the test set: a stratified sixth of",
+            "the training images (10,000 of 60,000) is held out and the rest trained on; for choosing hyper-parameters"})
+    boolean validation;
+
+    @CommandLine.Mixin
+    OutputDirOption output = new OutputDirOption();
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "the run folder's name (default: time and profile)")
+    String runId;
+
+    @CommandLine.Mixin
+    DataOptionsMixin data;
+
+    @Option(names = "--no-timing", description = "no JMH: one training and one evaluation per trial, timed by the wall clock, "
+            + "no warm-up and no inference benchmarks (the fast accuracy-only mode)")
+    boolean noTiming;
+
+    @Option(names = "--save-models", description = "keep each trial's model in <run>/models/ (for digitbench predict, serve and timing)")
+    boolean saveModels;
+
+    @Option(names = "--dry-run", description = "print the trials and each one's expected time from the committed reference "
+            + "results of the profile, and the total; run nothing")
+    boolean dryRun;
+
+    @Option(names = "--resume", paramLabel = "RUN_ID",
+            description = {"go on with a stopped run in the output folder: keep its finished trials, run the others, with the",
+                    "run's own configuration (only -o and the options of how to run may be given)"})
+    String resume;
+
+    @CommandLine.Mixin
+    ExecutionOptions execution;
+
+    @Override
+    public Integer call() {
+        boolean terminal = System.console() != null && parent.err == System.err;
+        Runner.Outcome outcome;
+        if (resume != null) {
+            requireOnlyExecutionOptions();
+            RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");
+            RunConfig stored = ResultsStore.readConfig(folder.dir());
+            Execution exec = execution.execution(stored.profile());
+            outcome = runner(exec, terminal).resume(folder);
+        } else {
+            Profile p = Profile.of(profile);
+            List<Long> allSeeds = seeds(seed, seeds);
+            if (runId != null) {
+                RunFolder.checkId(runId, "--run-id");
+            }
+            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, data.options.location(),
+                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation, !noTiming,
+                    saveModels, output.dir, runId, spec.commandLine().getParseResult().originalArgs());
+            Execution exec = execution.execution(p);
+            if (dryRun) {
+                Runner runner = runner(exec, terminal);
+                parent.out.print(DryRun.format(runner.check(config), ReferenceEstimates.load(), exec));
+                return 0;
+            }
+            outcome = runner(exec, terminal).run(config);
+        }
+        Main.printReportPath(parent, outcome.resultsFile().getParent());
+        return outcome.allSucceeded() && outcome.allTimed() ? 0 : Main.EXIT_MODEL_FAILED;
+    }
+
+    private Runner runner(Execution exec, boolean terminal) {
+        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec,
+                ReferenceEstimates.load(), Main::writeReport);
+    }
+
+    /**
+     * With --resume, the run keeps what it measures: only how to run it may be given, which is what the mixins
+     * {@link ExecutionOptions} and {@link OutputDirOption} hold.
+     */
+    private void requireOnlyExecutionOptions() {
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        for (String mixin : List.of("execution", "output")) {
+            spec.mixins().get(mixin).options().forEach(o -> allowed.add(o.longestName()));
+        }
+        for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!o.longestName().equals("--resume") && !allowed.contains(o.longestName())) {
+                throw new DigitbenchException("--resume uses the run's own configuration: " + o.longestName()
+                        + " cannot be given with it (only " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    /** The seeds of a run: --seed alone, N seeds from --seed on, or the list given. */
+    static List<Long> seeds(long seed, String seeds) {
+        if (seeds == null) {
+            return List.of(seed);
+        }
+        try {
+            if (!seeds.contains(",")) {
+                int n = Integer.parseInt(seeds.strip());
+                if (n < 1 || n > 100) {
+                    throw new DigitbenchException("--seeds " + seeds + ": expected a count from 1 to 100, or a list such as 1,2,3");
+                }
+                return java.util.stream.LongStream.range(seed, seed + n).boxed().toList();
+            }
+            List<Long> list = java.util.Arrays.stream(seeds.split(",")).map(String::strip).map(Long::parseLong).toList();
+            if (list.stream().distinct().count() != list.size()) {
+                throw new DigitbenchException("--seeds " + seeds + ": a seed is repeated");
+            }
+            return list;
+        } catch (NumberFormatException e) {
+            throw new DigitbenchException("--seeds " + seeds + ": expected a count, or a comma-separated list of integers");
+        }
+    }
+
+    static Map<String, Map<String, String>> parseParams(List<String> params) {
+        Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
+        for (String p : params) {
+            int eq = p.indexOf('=');
+            int dot = eq < 0 ? -1 : p.lastIndexOf('.', eq);
+            if (eq < 0 || dot <= 0 || dot == eq - 1) {
+                throw new DigitbenchException("-P '" + p + "': expected PLUGIN.NAME=VALUE, e.g. smile-svm-rbf.C=5");
+            }
+            Map<String, String> values = byPlugin.computeIfAbsent(p.substring(0, dot), k -> new LinkedHashMap<>());
+            String name = p.substring(dot + 1, eq);
+            if (values.put(name, p.substring(eq + 1)) != null) {
+                throw new DigitbenchException("-P " + p.substring(0, eq) + " is given twice; give each hyper-parameter once");
+            }
+        }
+        return byPlugin;
+    }
+}

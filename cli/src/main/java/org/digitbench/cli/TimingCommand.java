@@ -1,0 +1,51 @@
+package org.digitbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.run.Execution;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+@Command(name = "timing", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmarks (again) the inference of a run's saved models (digitbench run --save-models) with JMH,",
+                "each in its own JVM, and merges the new batch and single-image scores into the run's trials; their",
+                "training times stay (a training is timed only where it happens, in its trial)."})
+final class TimingCommand implements Callable<Integer> {
+    @CommandLine.ParentCommand
+    Main parent;
+
+    @CommandLine.Parameters(paramLabel = "RUN_ID", description = "the run to time")
+    String runId;
+
+    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+            description = "models to time, comma-separated (default: all of the run's saved models)")
+    List<String> plugins = new ArrayList<>();
+
+    @CommandLine.Mixin
+    OutputDirOption output = new OutputDirOption();
+
+    @CommandLine.Mixin
+    ExecutionOptions execution;
+
+    @Override
+    public Integer call() {
+        RunFolder folder = RunFolder.existing(output.dir, runId, "timing");
+        RunConfig config = ResultsStore.readConfig(folder.dir());
+        Execution exec = execution.execution(config.profile());
+        RunResults timed = Trials.retime(folder, plugins, exec, PluginRegistry.discover(exec.pluginPath()), parent.out,
+                parent.err, Main::writeReport);
+        Main.printReportPath(parent, folder.dir());
+        return timed.trials().stream().filter(t -> t.ok() && t.modelFile() != null)
+                .filter(t -> plugins.isEmpty() || plugins.contains(t.pluginId())).allMatch(RunResults.TrialResult::timed)
+                ? 0 : Main.EXIT_MODEL_FAILED;
+    }
+}

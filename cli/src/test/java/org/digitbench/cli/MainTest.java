@@ -1,0 +1,302 @@
+package org.digitbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.digitbench.testkit.TestData;
+import org.digitbench.data.IdxReader;
+import org.digitbench.data.Mnist;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line on stderr and a non-zero exit, never a bare stack trace. */
+class MainTest {
+    @TempDir
+    Path dir;
+
+    static CliRun run(String... args) {
+        return CliRun.of(args);
+    }
+
+    private static void assertCleanError(CliRun r, int code, String expected) {
+        assertEquals(code, r.code(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertFalse(r.err().contains("\tat "), "stack trace printed: " + r.err());
+    }
+
+    @Test
+    void listShowsPluginsWithDefaults() {
+        CliRun r = run("list");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("smile-svm-rbf  (Smile "), r.out());
+        assertTrue(r.out().contains("C              = 10.0"), r.out());
+    }
+
+    /**
+     * picocli formats every description line of an option with String.format: a bare '%' makes it print a warning and
+     * the raw line. Checked on the annotations as written, in every command's class and its mixins' classes.
+     */
+    @Test
+    void everyHelpLineFormats() {
+        java.util.Set<Class<?>> classes = new java.util.LinkedHashSet<>();
+        java.util.Deque<picocli.CommandLine.Model.CommandSpec> specs = new java.util.ArrayDeque<>();
+        picocli.CommandLine root = new picocli.CommandLine(new Main());
+        specs.add(root.getCommandSpec());
+        root.getSubcommands().values().forEach(c -> specs.add(c.getCommandSpec()));
+        while (!specs.isEmpty()) {
+            var spec = specs.pop();
+            if (spec.userObject() != null) {
+                classes.add(spec.userObject().getClass());
+            }
+            specs.addAll(spec.mixins().values());
+        }
+        int lines = 0;
+        for (Class<?> c : classes) {
+            for (var field : c.getDeclaredFields()) {
+                var option = field.getAnnotation(picocli.CommandLine.Option.class);
+                var parameters = field.getAnnotation(picocli.CommandLine.Parameters.class);
+                String[] description = option != null ? option.description() : parameters != null ? parameters.description() : new String[0];
+                for (String line : description) {
+                    lines++;
+                    assertDoesNotThrow(() -> String.format(line), c.getSimpleName() + "." + field.getName() + ": " + line);
+                }
+            }
+        }
+        assertTrue(lines > 40, "found the options' descriptions: " + lines);
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertTrue(run("--help").out().contains("run"));
+        assertTrue(run("run", "--help").out().contains("--profile"));
+        assertTrue(run("--version").out().contains("digitbench "));
+    }
+
+    @Test
+    void reportNamesWhatIsMissing() throws java.io.IOException {
+        assertCleanError(run("report", "-o", dir.resolve("nowhere").toString()), 1,
+                "digitbench: error: no reports folder " + dir.resolve("nowhere"));
+        assertCleanError(run("report", "-o", dir.toString()), 1, "digitbench: error: no runs in " + dir);
+        assertCleanError(run("report", "-o", dir.toString(), "some-run"), 1,
+                "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
+        java.nio.file.Files.createDirectories(dir.resolve("broken"));
+        java.nio.file.Files.writeString(dir.resolve("broken").resolve("results.json"), "{ not json");
+        CliRun r = run("report", "-o", dir.toString(), "broken");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("digitbench: error: " + dir.resolve("broken").resolve("results.json") + ": not a valid results file"), r.err());
+        assertCleanError(run("report", "-o", dir.toString(), "--compare", "a"), 2, "");
+    }
+
+    @Test
+    void timingNamesWhatIsMissing() {
+        assertCleanError(run("timing", "-o", dir.toString(), "some-run"), 1,
+                "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
+        Path old = dir.resolve("old");
+        org.digitbench.run.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        assertCleanError(run("timing", "-o", dir.toString(), "old"), 1,
+                "digitbench: error: " + old.resolve("config.json") + ": no such run configuration");
+        Path made = dir.resolve("made");
+        org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,
+                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), Mnist.locate(dir, null), false,
+                org.digitbench.data.Normalization.UNIT, null, null, false, true, true, dir, "made", java.util.List.of("run")),
+                org.digitbench.run.Execution.isolated(org.digitbench.run.Profile.QUICK));
+        assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
+                "digitbench: error: run made has no trial of plugin 'nope'");
+        assertCleanError(run("timing", "-o", dir.toString(), "made"), 1,
+                "digitbench: error: run made has no saved models to time; run it with --save-models");
+        assertCleanError(run("timing", "-o", dir.toString(), "../made"), 1,
+                "digitbench: error: timing '../made': a run id is a folder name in the output folder");
+        assertCleanError(run("timing"), 2, "");
+    }
+
+    @Test
+    void seedsAreACountOrAList() {
+        assertEquals(java.util.List.of(42L), RunCommand.seeds(42, null));
+        assertEquals(java.util.List.of(42L, 43L, 44L), RunCommand.seeds(42, "3"));
+        assertEquals(java.util.List.of(7L, 1L, 99L), RunCommand.seeds(42, "7, 1,99"));
+        assertCleanError(run("run", "--seeds", "0", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 0: expected a count from 1 to 100, or a list such as 1,2,3");
+        assertCleanError(run("run", "--seeds", "1,x", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 1,x: expected a count, or a comma-separated list of integers");
+        assertCleanError(run("run", "--seeds", "1,2,1", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seeds 1,2,1: a seed is repeated");
+    }
+
+    @Test
+    void resumeNamesWhatIsMissingAndWhatCannotBeChanged() {
+        assertCleanError(run("run", "--resume", "gone", "-o", dir.toString()), 1,
+                "digitbench: error: run 'gone' not found: expected " + dir.resolve("gone").resolve("results.json"));
+        assertCleanError(run("run", "--resume", "gone", "-m", "smile-mlp"), 1,
+                "digitbench: error: --resume uses the run's own configuration: --plugins cannot be given with it");
+        assertCleanError(run("run", "--timeout", "soon", "--data-dir", dir.toString()), 2, "");
+        assertCleanError(run("run", "--in-process", "--timeout", "5m", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --timeout needs trial JVMs: it cannot be used with --in-process");
+        assertCleanError(run("run", "--resume", "../../elsewhere/run", "-o", dir.toString()), 1,
+                "digitbench: error: --resume '../../elsewhere/run': a run id is a folder name in the output folder");
+        assertCleanError(run("run", "--plugin-path", dir.resolve("no-such.jar").toString(), "--data-dir", dir.toString()), 1,
+                "digitbench: error: plugin path " + dir.resolve("no-such.jar") + " does not exist; expected a jar or a folder of classes");
+    }
+
+    @Test
+    void dryRunPrintsTheTrialsAndRunsNothing() {
+        CliRun r = run("run", "--dry-run", "-m", "smile-decision-tree,tribuo-logistic-regression", "--seeds", "2",
+                "-P", "tribuo-logistic-regression.epochs=7", "-o", dir.resolve("out").toString(), "--data-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 plugins × 2 seeds = 4 trials"), r.out());
+        assertTrue(r.out().contains("no reference trial with these hyper-parameters"), "an override has no reference: " + r.out());
+        assertTrue(r.out().contains("Expected total:"), r.out());
+        assertTrue(r.out().matches("(?s).*smile-decision-tree +42 +\\d.*"), "a default trial is estimated from the reference: " + r.out());
+        assertFalse(Files.exists(dir.resolve("out")), "a dry run writes nothing");
+    }
+
+    @Test
+    void repeatedPluginsAndParametersAreRefused() {
+        assertCleanError(run("run", "-m", "smile-mlp,smile-mlp", "--data-dir", dir.toString()), 1,
+                "-m names a plugin twice: [smile-mlp, smile-mlp]");
+        assertCleanError(run("run", "-P", "smile-mlp.epochs=2", "-P", "smile-mlp.epochs=3", "--data-dir", dir.toString()), 1,
+                "-P smile-mlp.epochs is given twice");
+    }
+
+    @Test
+    void unknownPlugin() {
+        assertCleanError(run("run", "--plugins", "smile-svm", "--data-dir", dir.toString()), 1,
+                "digitbench: error: unknown plugin 'smile-svm'; known plugins: ");
+    }
+
+    @Test
+    void invalidHyperparameter() {
+        assertCleanError(run("run", "-m", "smile-svm-rbf", "-P", "smile-svm-rbf.C=-1", "--data-dir", dir.toString()), 1,
+                "digitbench: error: plugin smile-svm-rbf: hyper-parameter 'C' must be a number > 0, got '-1'");
+        assertCleanError(run("run", "-P", "smile-mlp.hidden=256,x", "--data-dir", dir.toString()), 1,
+                "hyper-parameter 'hidden' must be layer sizes");
+        assertCleanError(run("run", "-P", "smile-mlp", "--data-dir", dir.toString()), 1,
+                "-P 'smile-mlp': expected PLUGIN.NAME=VALUE");
+        assertCleanError(run("run", "-m", "smile-mlp", "-P", "smile-svm-rbf.C=2", "--data-dir", dir.toString()), 1,
+                "hyper-parameters are set for plugin 'smile-svm-rbf', which is not in this run");
+    }
+
+    @Test
+    void wrongOptions() {
+        assertCleanError(run("run", "--profile", "medium"), 1, "unknown profile 'medium'; expected one of quick, full");
+        assertCleanError(run("run", "--normalization", "minmax"), 1, "unknown normalisation 'minmax'");
+        assertCleanError(run("run", "--train-size", "many"), 2, "Invalid value for option '--train-size'");
+        assertCleanError(run("run", "--train-size", "3"), 1, "--train-size must be at least 10, got 3");
+        assertCleanError(run("frobnicate"), 2, "Unmatched argument");
+        assertCleanError(run(), 2, "missing command");
+    }
+
+    @Test
+    void missingDataDirectory() {
+        Path missing = dir.resolve("mnist");
+        assertCleanError(run("run", "--data-dir", missing.toString(), "-o", dir.resolve("reports").toString()), 1,
+                "digitbench: error: data directory '" + missing + "' (from --data-dir) does not exist");
+        assertCleanError(run("data", "--data-dir", missing.toString()), 1, "does not exist");
+    }
+
+    @Test
+    void corruptDataFile() throws IOException {
+        for (Mnist.File f : Mnist.File.values()) {
+            Files.write(dir.resolve(f.gzName()), new byte[]{1, 2, 3});
+        }
+        // a truncated images file
+        TestData.write(dir.resolve(Mnist.File.TRAIN_IMAGES.gzName()),
+                TestData.idxImages(IdxReader.IMAGES_MAGIC, 60000, 28, 28, new byte[100]), true);
+        CliRun r = run("run", "--data-dir", dir.toString(), "--no-download", "-o", dir.resolve("reports").toString());
+        assertCleanError(r, 1, "train-images-idx3-ubyte.gz: truncated: the header promises 47040000 pixel bytes but the file has 100");
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @Test
+    void csvFilesAreCheckedThroughTheCli() throws IOException {
+        StringBuilder header = new StringBuilder("label");
+        StringBuilder good = new StringBuilder("3");
+        for (int j = 0; j < 784; j++) {
+            header.append(",pixel").append(j);
+            good.append(",").append(j % 256);
+        }
+        Path ok = Files.writeString(dir.resolve("ok.csv"), header + "\n" + good + "\n");
+        CliRun r = run("data", "--csv", ok.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("ok.csv: 1 images of 28x28, pixel values 0..255"), r.out());
+
+        Path narrow = Files.writeString(dir.resolve("narrow.csv"), header + "\n" + good + "\n3,1,2\n");
+        assertCleanError(run("data", "--csv", narrow.toString()), 1, narrow + ": line 3 has 3 values, expected 785");
+        Path text = Files.writeString(dir.resolve("text.csv"), header + "\n" + good.toString().replace(",5,", ",five,") + "\n");
+        assertCleanError(run("data", "--csv", text.toString()), 1, "column pixel5: 'five' is not a number");
+        Path range = Files.writeString(dir.resolve("range.csv"), header + "\n" + good.toString().replace(",7,", ",700,") + "\n");
+        assertCleanError(run("data", "--csv", range.toString()), 1, "column pixel7: value 700 is outside the pixel range 0..255");
+        assertCleanError(run("data", "--csv", dir.resolve("none.csv").toString()), 1, "none.csv: file not found");
+    }
+
+    @Test
+    void serveNamesBadOptionsAndMissingRuns() {
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString(), "--port", "70000"), 1, "--port 70000: expected 0 to 65535");
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString(), "--host", "no-such-host.invalid"), 1,
+                "--host no-such-host.invalid: unknown address");
+        assertCleanError(run("serve", "--run", "r", "-o", dir.toString()), 1, "digitbench: error: run 'r' not found: expected " + dir.resolve("r").resolve("results.json"));
+        assertCleanError(run("serve", "-o", dir.toString()), 2, "Missing required option: '--run=RUN_ID'");
+        assertTrue(run("serve", "--help").out().contains("POST /api/predict"));
+    }
+
+    /** A run folder holding one saved model (or, with {@code broken}, a file that is not one). */
+    private Path savedRun(String id, boolean broken) throws IOException {
+        Path run = dir.resolve(id);
+        org.digitbench.run.ResultsStore.write(run, org.digitbench.report.ReportFixtures.results("x"));
+        Files.createDirectories(run.resolve("models"));
+        var plugin = org.digitbench.api.PluginRegistry.discover().get("tribuo-logistic-regression");
+        if (broken) {
+            Files.writeString(run.resolve("models/lr.model"), "not a model");
+        } else {
+            plugin.train(TestData.synthetic(20, 1), plugin.resolve(java.util.Map.of()), 3).save(run.resolve("models/lr.model"));
+        }
+        var manifest = new org.digitbench.run.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
+                java.util.List.of(new org.digitbench.run.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
+                        java.util.Map.of(), 3, 0.9)));
+        Files.writeString(run.resolve(org.digitbench.run.SavedModels.FILE), org.digitbench.run.ResultsStore.toJson(manifest));
+        return run;
+    }
+
+    @Test
+    void predictReadsNoDeviceAndFailsWithoutAModel() throws IOException {
+        savedRun("good", false);
+        savedRun("bad", true);
+        Path png = Files.write(dir.resolve("one.png"), TestData.png(TestData.blackBarOnWhite(120, 160, 55, 20, 12, 120)));
+        CliRun ok = run("predict", "-o", dir.toString(), "--run", "good", png.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertCleanError(run("predict", "-o", dir.toString(), "--run", "good", "/dev/zero"), 1,
+                "/dev/zero: not a regular file (a device, pipe or socket)");
+        assertCleanError(run("predict", "-o", dir.toString(), "--run", "bad", png.toString()), 1,
+                "none of the 1 saved models of run bad could be loaded");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a jar");
+        assertCleanError(run("predict", "-o", dir.toString(), "--plugin-path", notes.toString(), "--run", "good", png.toString()), 1,
+                "plugin path " + notes + " is neither a jar nor a folder of classes");
+    }
+
+    @Test
+    void aDataDirectoryThatIsAFileOrALoopIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("mnist"), "a file");
+        assertCleanError(run("run", "-o", dir.resolve("out").toString(), "--data-dir", file.toString(), "-m", "smile-decision-tree"), 1, "is a file, not a folder");
+        Path loop = dir.resolve("loop");
+        Files.createSymbolicLink(loop, loop);
+        assertCleanError(run("run", "-o", dir.resolve("out").toString(), "--data-dir", loop.toString(), "-m", "smile-decision-tree"), 1, "a symbolic link that leads nowhere (a loop)");
+    }
+
+    @Test
+    void reportOfAllRunsGoesOnPastABrokenOne() throws IOException {
+        org.digitbench.run.ResultsStore.write(dir.resolve("a-broken"), org.digitbench.report.ReportFixtures.results("x"));
+        Files.writeString(dir.resolve("a-broken").resolve("results.json"), "{ not json");
+        org.digitbench.run.ResultsStore.write(dir.resolve("b-good"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        CliRun r = run("report", "-o", dir.toString());
+        assertCleanError(r, 1, dir.resolve("a-broken").resolve("results.json") + ": not a valid results file");
+        assertTrue(r.err().contains("1 of 2 runs could not be rendered"), r.err());
+        assertTrue(Files.isRegularFile(dir.resolve("b-good").resolve("index.html")), "the run after the broken one is rendered");
+        assertTrue(Files.isRegularFile(dir.resolve("index.html")), "and the index");
+    }
+}

@@ -1,0 +1,154 @@
+package org.digitbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.digitbench.testkit.FakePlugin;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.benchmarks.JmhTiming;
+import org.digitbench.benchmarks.TrainingBenchmark;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.cli.CliRun;
+import org.digitbench.data.Normalization;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Execution;
+import org.digitbench.run.Profile;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunConfig;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Trials timed by JMH on real MNIST (a small subset), each in its own JVM. */
+class JmhIT {
+    @TempDir
+    Path out;
+
+    /**
+     * Each trial's training is JMH's single shot and is the model evaluated; its inference is then benchmarked; the scores
+     * land in the trial's result, results.json and the report; digitbench timing benchmarks the saved models again.
+     */
+    @Test
+    void eachTrialTimesItsTrainingAndBenchmarksThatModel() throws Exception {
+        // --allow-busy: this test checks the mechanics; the rest of the build may keep the load above the core count
+        CliRun run = CliRun.of("run", "--profile", "quick", "--train-size", "600", "--test-size", "300", "--allow-busy",
+                "--save-models", "-m", "smile-decision-tree,smile-logistic-regression", "--run-id", "jmh-it",
+                "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
+        assertEquals(0, run.code(), run.printed());
+        assertTrue(run.stdout().contains("train (JMH, s)"), run.stdout());
+
+        Path runDir = out.resolve("jmh-it");
+        RunResults r = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
+        assertEquals("jmh", r.plan().timing());
+        assertTrue(r.provenance().libraries().containsKey("JMH"));
+        for (RunResults.TrialResult t : r.trials()) {
+            RunResults.Timing timing = t.timing();
+            assertNotNull(timing, t.trialId());
+            assertEquals("ok", timing.status(), t.trialId() + ": " + timing.error());
+            assertNull(timing.error());
+            RunResults.Measurement train = timing.training();
+            assertEquals("ss", train.mode());
+            assertEquals(1, train.sampleCount(), "one single shot: the training that made the model");
+            assertEquals(0, train.forks(), "in the trial's own JVM");
+            assertEquals(train.score(), t.trainSeconds(), 1e-12, "the trial's training time is JMH's score");
+            assertNull(train.scoreError(), "one measurement has no interval");
+            assertEquals("avgt", timing.batch().mode());
+            assertTrue(timing.batchImages() >= 100 && timing.batchImages() <= 300, "the batch is sized: " + timing.batchImages());
+            assertEquals(timing.batchImages() / (timing.batch().score() / 1000), timing.imagesPerSecond(), 1e-6);
+            assertEquals(3, timing.batch().measurementIterations(), "quick: 3 measurement iterations, the fewest JMH gives an interval for");
+            assertNotNull(timing.batch().scoreError());
+            assertEquals("sample", timing.single().mode());
+            assertTrue(timing.single().percentiles().get("p50") <= timing.single().percentiles().get("p99"));
+            assertTrue(timing.single().sampleCount() > 100, "one image is predicted many times a second");
+            assertFalse(timing.busy(), "--allow-busy: no wait, and not marked");
+            for (RunResults.Measurement x : List.of(train, timing.batch(), timing.single())) {
+                Path json = runDir.resolve(x.jsonFile());
+                assertTrue(Files.isRegularFile(json), x.jsonFile());
+                JsonNode b = JsonMapper.builder().build().readTree(json.toFile()).get(0);
+                assertEquals(t.trialId(), b.get("params").get("trial").asString(), "JMH's JSON names the trial");
+            }
+            assertNotNull(t.trialSeconds());
+            assertTrue(t.trialSeconds() >= t.trainSeconds() + t.predictSeconds(), "the whole trial includes its parts");
+            assertNotNull(t.modelFile(), "--save-models keeps the model");
+        }
+        assertEquals(TrainingBenchmark.class.getName() + ".train", r.trials().get(0).timing().training().benchmark());
+        String html = Files.readString(runDir.resolve(ReportWriter.FILE_NAME));
+        assertTrue(html.contains("id=\"timing-table\""));
+        assertFalse(html.contains("id=\"timing-none\""));
+        assertTrue(html.contains(r.trials().get(0).timing().training().jsonFile()), "the report links JMH's JSON");
+
+        // digitbench timing: the saved models' inference again; the training time stays
+        CliRun again = CliRun.of("timing", "jmh-it", "-o", out.toString(), "--allow-busy", "-m", "smile-decision-tree");
+        assertEquals(0, again.code(), again.printed());
+        RunResults retimed = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
+        RunResults.TrialResult before = r.model("smile-decision-tree").orElseThrow();
+        RunResults.TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
+        assertEquals(before.timing().training(), after.timing().training(), "a training is timed only in its trial");
+        assertNotEquals(before.timing().batch(), after.timing().batch(), "the batch benchmark ran again");
+        assertEquals(r.model("smile-logistic-regression").orElseThrow().timing(),
+                retimed.model("smile-logistic-regression").orElseThrow().timing(), "-m: only that plugin");
+        assertEquals(before.metrics().accuracy(), after.metrics().accuracy());
+        assertArrayEquals(before.predictions(), after.predictions(), "re-timing leaves the evaluation alone");
+    }
+
+    /** A trial trains exactly twice: the small unmeasured warm-up, then the timed training whose model it evaluates and benchmarks. */
+    @Test
+    void aTrialTrainsOnceBesidesTheWarmUpAndEvaluatesTheTimedModel() {
+        List<Integer> trainedOn = Collections.synchronizedList(new ArrayList<>());
+        List<AtomicInteger> predictions = Collections.synchronizedList(new ArrayList<>());
+        FakePlugin counting = new FakePlugin("test-counting", (train, params, seed) -> {
+            int call = trainedOn.size();
+            trainedOn.add(train.size());
+            AtomicInteger predicted = new AtomicInteger();
+            predictions.add(predicted);
+            return new TrainedModel() {
+                @Override
+                public int predict(float[] image) {
+                    predicted.incrementAndGet();
+                    return call; // the call's number: which training made the model that predicted
+                }
+
+                @Override
+                public void save(Path file) {
+                }
+            };
+        });
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
+        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-counting"), Map.of(), List.of(42L), RealMnist.location(),
+                false, Normalization.UNIT, 2000, 300, false, true, false, out, "counting", List.of("run"));
+        RunResults r = Trials.runner(new PluginRegistry(List.of(counting)), sink, sink, false, inProcess, Estimates.NONE,
+                (dir, x) -> { }).run(config).results();
+
+        assertEquals(2, trainedOn.size(), "the warm-up and the timed training, nothing else: " + trainedOn);
+        assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
+        assertEquals(2000, trainedOn.get(1), "the timed training has the whole training set");
+        RunResults.TrialResult t = r.trials().getFirst();
+        assertEquals("ok", t.status(), t.error());
+        for (int p : t.predictions()) {
+            assertEquals(1, p, "every test image was predicted by the model of the second training, the timed one");
+        }
+        assertEquals(1, t.timing().training().sampleCount());
+        assertEquals(0, predictions.get(0).get(), "the warm-up's model is never used");
+        assertTrue(predictions.get(1).get() > 300 + t.timing().batchImages(), "the timed model was evaluated and benchmarked");
+    }
+}

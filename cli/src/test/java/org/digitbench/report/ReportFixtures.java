@@ -1,0 +1,180 @@
+package org.digitbench.report;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.digitbench.testkit.TestData;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
+import org.digitbench.api.Dataset;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.api.SourceFile;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+import org.digitbench.run.DigitImage;
+import org.digitbench.run.RunResults;
+
+/** A fixed, machine-independent results.json for report tests: three models (one a network), one failure. */
+public final class ReportFixtures {
+    private ReportFixtures() {
+    }
+
+    private static Map<String, Double> percentiles(double low, double high) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        p.put("p0", low);
+        p.put("p50", (low + high) / 2);
+        p.put("p90", high);
+        p.put("p99", high);
+        p.put("p100", high);
+        return p;
+    }
+
+    /** Two more seeds of the network and the tree (the failed model has none), for the report's across-seeds table. */
+    private static List<RunResults.TrialResult> seedTrials(String hostileName, int[] truth, Random random, Dataset test) {
+        List<RunResults.TrialResult> trials = new ArrayList<>();
+        int[][] network = {noisy(truth, 0.08, random), noisy(truth, 0.06, random)};
+        int[][] tree = {noisy(truth, 0.30, random), null};
+        for (int k = 0; k < 2; k++) {
+            long seed = 43 + k;
+            trials.add(seeded(model("fixture-network", "NetLib", "mlp", "a network", "ok", null, truth, network[k], confident(network[k]),
+                    12.0 + k, 0.25, 101_770L, List.of(), List.of(), test), seed));
+            trials.add(seeded(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName,
+                    tree[k] == null ? "failed" : "ok", tree[k] == null ? "IllegalStateException: seed 44" : null, truth, tree[k], null,
+                    tree[k] == null ? null : 1.4, tree[k] == null ? null : 0.01, null, List.of(), List.of(), test), seed));
+        }
+        return trials;
+    }
+
+    /** Probabilities that put 0.82 on the predicted class. */
+    private static double[][] confident(int[] predicted) {
+        double[][] probabilities = new double[predicted.length][];
+        for (int i = 0; i < predicted.length; i++) {
+            probabilities[i] = new double[Dataset.NUM_CLASSES];
+            java.util.Arrays.fill(probabilities[i], 0.02);
+            probabilities[i][predicted[i]] = 0.82;
+        }
+        return probabilities;
+    }
+
+    private static RunResults.TrialResult seeded(RunResults.TrialResult t, long seed) {
+        return new RunResults.TrialResult(t.pluginId(), t.library(), t.libraryVersion(), t.family(), t.description(), t.status(),
+                t.error(), t.hyperparameters(), seed, t.trainingSize(), t.testSize(), t.trainSeconds(), t.predictSeconds(),
+                t.metrics(), t.predictions(), t.libraryProvenance(), t.parameterCount(), t.layers(), t.history(),
+                t.peakHeapBytes(), t.peakRssBytes(), t.mistakes(), t.finishedAt(), t.modelFile(), t.timing(), t.trialSeconds());
+    }
+
+    public static RunResults results(String hostileName) {
+        Dataset test = TestData.synthetic(10, 9);
+        int[] truth = test.labels();
+        Random random = new Random(3);
+        int[] good = noisy(truth, 0.05, random);
+        int[] fair = noisy(truth, 0.25, random);
+        double[][] probabilities = new double[truth.length][];
+        for (int i = 0; i < truth.length; i++) {
+            probabilities[i] = new double[Dataset.NUM_CLASSES];
+            java.util.Arrays.fill(probabilities[i], 0.02);
+            probabilities[i][good[i]] = 0.82;
+        }
+        List<EpochStats> history = List.of(
+                new EpochStats(1, 0.9, 0.70, 0.95, 0.68, 3.0),
+                new EpochStats(2, 0.5, 0.85, 0.60, 0.83, 2.9),
+                new EpochStats(3, 0.3, 0.92, 0.58, 0.86, 2.9),
+                new EpochStats(4, 0.2, 0.95, 0.65, 0.85, 3.1));
+        List<LayerInfo> layers = List.of(new LayerInfo("dense1", "DenseLayer", "128", 100_480),
+                new LayerInfo("output", "OutputLayer", "10", 1_290));
+        List<RunResults.TrialResult> models = new ArrayList<>();
+        models.add(model("fixture-network", "NetLib", "mlp", "a network", "ok", null, truth, good, probabilities,
+                12.5, 0.25, 101_770L, layers, history, test));
+        models.add(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName, "ok", null, truth, fair,
+                null, 1.5, 0.01, null, List.of(), List.of(), test));
+        models.add(model("fixture-broken", "NetLib", "cnn", "always fails", "failed", "IllegalStateException: boom <b>",
+                truth, null, null, null, null, null, List.of(), List.of(), test));
+        // JMH in each trial: the network timed completely, the other model's inference benchmark failed after its training
+        RunResults.Measurement train = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
+                12.5, null, null, null, 1, List.of(12.5), percentiles(12.5, 12.5), 0, 0, 1, null, 0.5, 1.9,
+                "jmh/fixture-network.seed42.train.json", 13.0);
+        RunResults.Measurement batch = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
+                25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5), 0, 1, 5, "1 s", 0.4, 1.0,
+                "jmh/fixture-network.seed42.batch.json", 6.0);
+        RunResults.Measurement single = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample",
+                "us/op", 80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0, "p90", 90.0,
+                "p99", 150.0, "p100", 900.0), 0, 1, 5, "1 s", 0.4, 1.0, "jmh/fixture-network.seed42.single.json", 6.0);
+        RunResults.Measurement treeTrain = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss",
+                "s/op", 1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5), 0, 0, 1, null, 3.5, 3.4,
+                "javascript:alert(1)", 2.0);
+        models.set(0, models.get(0).withTiming(null, new RunResults.Timing("ok", null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
+        models.set(1, models.get(1).withTiming(null, new RunResults.Timing("failed",
+                "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, 3.5, true, 0.2)));
+        List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
+                Statistics.mcnemar(truth, good, fair)));
+        SourceFile images = new SourceFile("data/mnist/t10k-images-idx3-ubyte.gz", "ab".repeat(32), 1_648_877);
+        RunResults.DatasetInfo trainInfo = new RunResults.DatasetInfo("mnist-train", 300, List.of(images),
+                List.of("normalised: unit"), DatasetSummary.of(TestData.synthetic(30, 1)));
+        RunResults.DatasetInfo testInfo = new RunResults.DatasetInfo("mnist-test", truth.length, List.of(images),
+                List.of("normalised: unit"), DatasetSummary.of(test));
+        List<DigitImage> samples = new ArrayList<>();
+        for (int i = 0; i < Dataset.NUM_CLASSES; i++) {
+            samples.add(image(test, i, null, null));
+        }
+        Map<String, String> libraries = new LinkedHashMap<>();
+        libraries.put("NetLib", "1.0");
+        libraries.put("Tree<Lib>", "2.0");
+        libraries.put("JMH", "1.37");
+        RunResults.Provenance provenance = new RunResults.Provenance("0.0.0-test", "0123456789abcdef", false, "25", "Vendor",
+                "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
+        models.addAll(seedTrials(hostileName, truth, random, test));
+        RunResults.Plan plan = new RunResults.Plan(List.of("fixture-network", hostileName, "fixture-broken"), List.of(42L, 43L, 44L),
+                RunResults.Plan.JMH, false);
+        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", "complete", Instant.parse("2026-01-02T03:04:05Z"),
+                Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
+                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), plan, List.of(),
+                List.of(), comparisons);
+        return base.withTrials(models, base.status(), base.finishedAt(), truth);
+    }
+
+    private static RunResults.TrialResult model(String id, String library, String family, String description, String status,
+                                                String error, int[] truth, int[] predicted, double[][] probabilities,
+                                                Double train, Double predict, Long params, List<LayerInfo> layers,
+                                                List<EpochStats> history, Dataset test) {
+        ClassificationMetrics metrics = predicted == null ? null
+                : ClassificationMetrics.of(truth, predicted, probabilities, Dataset.NUM_CLASSES);
+        List<DigitImage> mistakes = new ArrayList<>();
+        if (predicted != null) {
+            for (int i = 0; i < truth.length && mistakes.size() < 3; i++) {
+                if (predicted[i] != truth[i]) {
+                    mistakes.add(image(test, i, predicted[i], probabilities == null ? null : 0.82));
+                }
+            }
+        }
+        Map<String, Object> hp = new LinkedHashMap<>();
+        hp.put("depth", 20);
+        hp.put("note", "<i>" + id + "</i>");
+        return new RunResults.TrialResult(id, library, "1.0", family, description, status, error, hp, 42, 300,
+                truth.length, train, predict, metrics, predicted, Map.of("trainer", "Trainer<" + id + ">"), params, layers,
+                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"), null, null, 20.0);
+    }
+
+    /** A test image the way the runner records it (through the public JSON shape). */
+    private static DigitImage image(Dataset data, int i, Integer predicted, Double confidence) {
+        float[] row = data.row(i);
+        byte[] bytes = new byte[row.length];
+        for (int j = 0; j < row.length; j++) {
+            bytes[j] = (byte) Math.round(row[j] * 255);
+        }
+        return new DigitImage(i, data.label(i), predicted, confidence, data.height(), data.width(),
+                java.util.Base64.getEncoder().encodeToString(bytes));
+    }
+
+    private static int[] noisy(int[] truth, double errorRate, Random random) {
+        int[] p = truth.clone();
+        for (int i = 0; i < p.length; i++) {
+            if (random.nextDouble() < errorRate) {
+                p[i] = (p[i] + 1 + random.nextInt(9)) % Dataset.NUM_CLASSES;
+            }
+        }
+        return p;
+    }
+}

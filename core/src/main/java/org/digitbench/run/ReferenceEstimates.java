@@ -1,0 +1,115 @@
+package org.digitbench.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.digitbench.api.DigitbenchException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Trial times from the committed reference results ({@code benchmarks/results/}), as summarised in
+ * {@code benchmarks/results/reference-estimates.json} by {@code digitbench reference}: per profile and plugin, the
+ * whole trial's seconds measured with the default hyper-parameters, with JMH timing and the parts that
+ * {@code --no-timing} keeps. A trial with other hyper-parameters or data sizes has no estimate.
+ *
+ * @param machine  the machine the references were measured on (cores, CPU), for the reader
+ * @param profiles profile id to plugin id to its estimate
+ */
+public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>> profiles) implements Estimates {
+    /** Where the summary is, in the jar. */
+    public static final String RESOURCE = "/org/digitbench/run/reference-estimates.json";
+    /** Its file name in benchmarks/results/, from where the build puts it into the jar. */
+    public static final String FILE = "reference-estimates.json";
+
+    /**
+     * One plugin's reference trial.
+     *
+     * @param trialSeconds     the whole trial with JMH timing (JVM start, data, warm-up, training, evaluation, benchmarks)
+     * @param wallClockSeconds what {@code --no-timing} keeps of it: start-up, data, training and evaluation
+     * @param hyperparameters  the hyper-parameters it was measured with
+     * @param run              the reference run it comes from
+     */
+    public record Entry(double trialSeconds, double wallClockSeconds, Map<String, Object> hyperparameters, String run) {
+        /** The expected seconds of a trial timed by JMH, or of one under {@code --no-timing}. */
+        public double seconds(boolean timing) {
+            return timing ? trialSeconds : wallClockSeconds;
+        }
+    }
+
+    private static final ReferenceEstimates NONE = new ReferenceEstimates("none", Map.of());
+
+    /**
+     * The estimates of reference runs: each profile's main-seed trials. The {@code --no-timing} figure is the trial
+     * without what only JMH timing does: the warm-up, JMH's own overhead around the training, and the benchmarks.
+     *
+     * @param runs    reference results, one per profile
+     * @param sources where each was committed, for the entries' {@code run}
+     */
+    public static ReferenceEstimates from(List<RunResults> runs, List<String> sources) {
+        Map<String, Map<String, Entry>> profiles = new java.util.TreeMap<>();
+        String machine = "unknown";
+        for (int i = 0; i < runs.size(); i++) {
+            RunResults r = runs.get(i);
+            machine = r.provenance().cpus() + " cores, " + r.provenance().os() + ", " + r.provenance().jvm();
+            Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+            for (RunResults.TrialResult t : r.mainTrials()) {
+                if (!t.ok() || t.trialSeconds() == null) {
+                    continue;
+                }
+                double jmhOnly = 0;
+                RunResults.Timing timing = t.timing();
+                if (timing != null) {
+                    jmhOnly += timing.warmupSeconds() == null ? 0 : timing.warmupSeconds();
+                    jmhOnly += timing.training() == null ? 0 : Math.max(0, timing.training().wallSeconds() - timing.training().score());
+                    jmhOnly += timing.batch() == null ? 0 : timing.batch().wallSeconds();
+                    jmhOnly += timing.single() == null ? 0 : timing.single().wallSeconds();
+                }
+                entries.put(t.pluginId(), new Entry(t.trialSeconds(), Math.max(1, t.trialSeconds() - jmhOnly),
+                        t.hyperparameters(), sources.get(i) + " (" + r.runId() + ")"));
+            }
+            profiles.put(r.profile(), entries);
+        }
+        return new ReferenceEstimates(machine, profiles);
+    }
+
+    /** The estimates packaged with this build, or none when it has none. */
+    public static ReferenceEstimates load() {
+        try (InputStream in = ReferenceEstimates.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                return NONE;
+            }
+            return JsonMapper.builder().build().readValue(in, ReferenceEstimates.class);
+        } catch (IOException | RuntimeException e) {
+            throw new DigitbenchException("the packaged reference estimates " + RESOURCE + " are unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The reference entry for this plugin in this configuration: same profile, default sizes and the same hyper-parameters. */
+    public java.util.Optional<Entry> entry(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
+        if (config.trainSize() != null || config.testSize() != null || config.validation()) {
+            return java.util.Optional.empty();
+        }
+        Entry e = profiles.getOrDefault(config.profile().id(), Map.of()).get(pluginId);
+        if (e == null || hyperparameters != null && !same(e.hyperparameters(), hyperparameters)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(e);
+    }
+
+    private static boolean same(Map<String, Object> a, Map<String, Object> b) {
+        if (a == null || a.size() != b.size()) {
+            return false;
+        }
+        return a.entrySet().stream().allMatch(x -> Objects.equals(String.valueOf(x.getValue()), String.valueOf(b.get(x.getKey()))));
+    }
+
+    @Override
+    public OptionalDouble trialSeconds(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
+        return entry(pluginId, hyperparameters, config)
+                .map(e -> OptionalDouble.of(e.seconds(config.timing())))
+                .orElse(OptionalDouble.empty());
+    }
+}

@@ -1,0 +1,326 @@
+package org.digitbench.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.Dataset;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.MnistFetcher;
+
+/**
+ * Drives a run: checks the configuration, claims the run folder, loads the data once (to record and
+ * check it), then runs the run's trials (every plugin with every seed) through the executor one at a
+ * time, each after the machine has settled. After every trial it assembles {@code results.json} from the
+ * trials' results, so a run that is stopped keeps every finished trial, and {@code --resume} runs only
+ * the trials without a successful result.
+ */
+public final class Runner {
+    private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final PluginRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean interactive;
+    private final Execution execution;
+    private final TrialExecutor executor;
+    private final LoadGuard guard;
+    private final Estimates estimates;
+    private final BiConsumer<Path, RunResults> afterWrite;
+
+    /**
+     * @param executor   runs each trial
+     * @param guard      waits for a busy machine before each trial
+     * @param estimates  expected trial times, for the time left (may know nothing)
+     * @param afterWrite called with the run folder and the results each time {@code results.json} has been written
+     *                   (the command line renders the HTML report from them); what it throws is printed as a warning
+     */
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive, Execution execution,
+                  TrialExecutor executor, LoadGuard guard, Estimates estimates, BiConsumer<Path, RunResults> afterWrite) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+        this.interactive = interactive;
+        this.execution = execution;
+        this.executor = executor;
+        this.guard = guard;
+        this.estimates = estimates;
+        this.afterWrite = afterWrite;
+    }
+
+    /** What a run produced. */
+    public record Outcome(Path resultsFile, RunResults results) {
+        public boolean allSucceeded() {
+            return results.trials().size() == results.plan().trialCount()
+                    && results.trials().stream().allMatch(RunResults.TrialResult::ok);
+        }
+
+        /** Whether every successful trial was timed completely (always true without timing). */
+        public boolean allTimed() {
+            return !results.plan().jmh() || results.trials().stream().filter(RunResults.TrialResult::ok)
+                    .allMatch(RunResults.TrialResult::timed);
+        }
+    }
+
+    /** The plugins of a configuration, checked, with their hyper-parameters resolved: everything before any data is read. */
+    public record Checked(RunConfig config, List<ClassifierPlugin> plugins, Map<ClassifierPlugin, Hyperparameters> params) {
+    }
+
+    /** Checks what the user typed: plugin ids, hyper-parameters; fills in all plugins when none were named. */
+    public Checked check(RunConfig config) {
+        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
+        config = config.withPlugins(plugins.stream().map(ClassifierPlugin::id).toList());
+        return new Checked(config, plugins, resolve(config, plugins));
+    }
+
+    public Outcome run(RunConfig requested) {
+        Checked checked = check(requested);
+        RunConfig config = checked.config();
+        Instant started = Instant.now();
+        String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
+        RunFolder folder = RunFolder.create(config.outputDir(), runId, config.runId() != null);
+        try (RunFolder.Lock lock = folder.lock("digitbench run")) {
+            config = config.withRunId(folder.runId());
+            ResultsStore.writeConfig(folder.dir(), config, execution);
+            SuiteData data = load(config);
+            out.print(DatasetSummary.of(data.train()).format());
+            out.print(DatasetSummary.of(data.test()).format());
+            RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
+                    info(data.train()), info(data.test()), samples(data.test()));
+            RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
+                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation());
+            RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), "running", started, null,
+                    config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
+                    dataInfo, plan, List.of(), List.of(), List.of());
+            return runTrials(folder, config, checked, data, base, List.of());
+        }
+    }
+
+    /**
+     * Goes on with a run that was stopped (killed, say): keeps the trials that succeeded and runs the others
+     * (those that failed, and those not yet started), with the run's own configuration.
+     */
+    public Outcome resume(RunFolder folder) {
+        ResultsStore.StoredConfig stored = ResultsStore.readStoredConfig(folder.dir());
+        requireExecutionGiven(stored.execution(), folder);
+        try (RunFolder.Lock lock = folder.lock("digitbench run --resume")) {
+            RunResults previous = ResultsStore.read(folder.results());
+            if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
+                throw new DigitbenchException("run " + folder.runId() + " was made by an older digitbench; it cannot be resumed");
+            }
+            Checked checked = check(stored.run());
+            RunConfig config = checked.config();
+            SuiteData data = load(config);
+            data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
+            List<RunResults.TrialResult> kept = folder.readTrials().stream().filter(RunResults.TrialResult::ok)
+                    .filter(t -> config.pluginIds().contains(t.pluginId()) && config.seeds().contains(t.seed())).toList();
+            out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
+                    previous.plan().trialCount());
+            return runTrials(folder, config, checked, data, previous, kept);
+        }
+    }
+
+    /**
+     * Options that run code (JVM options, the plugin path) come from the command line of whoever resumes a run,
+     * never from its folder: a run made with them needs them given again.
+     */
+    private void requireExecutionGiven(Execution recorded, RunFolder folder) {
+        if (recorded == null) {
+            return;
+        }
+        if (!recorded.pluginPath().isEmpty() && execution.pluginPath().isEmpty()) {
+            throw new DigitbenchException("run " + folder.runId() + " was made with --plugin-path " + join(recorded.pluginPath())
+                    + "; a run folder cannot say which code to run: give --plugin-path again to resume it");
+        }
+        if (!recorded.workerJvmArgs().isEmpty() && execution.workerJvmArgs().isEmpty()) {
+            throw new DigitbenchException("run " + folder.runId() + " was made with --worker-jvm-arg " + recorded.workerJvmArgs()
+                    + "; a run folder cannot say which JVM options to use: give them again with --worker-jvm-arg to resume it");
+        }
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(":", paths.stream().map(Path::toString).toList());
+    }
+
+    private SuiteData load(RunConfig config) {
+        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")"
+                + (config.validation() ? "; testing on a validation split of the training images (--validation)" : ""));
+        return SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+    }
+
+    private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {
+        for (String id : config.overrides().keySet()) {
+            registry.get(id);
+            if (plugins.stream().noneMatch(p -> p.id().equals(id))) {
+                throw new DigitbenchException("hyper-parameters are set for plugin '" + id + "', which is not in this run");
+            }
+        }
+        Map<ClassifierPlugin, Hyperparameters> params = new LinkedHashMap<>();
+        for (ClassifierPlugin plugin : plugins) {
+            try {
+                params.put(plugin, plugin.resolve(config.overrides().getOrDefault(plugin.id(), Map.of())));
+            } catch (IllegalArgumentException e) {
+                throw new DigitbenchException("plugin " + plugin.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return params;
+    }
+
+    /** Runs every planned trial without a result in {@code kept}, assembling results.json after each. */
+    private Outcome runTrials(RunFolder folder, RunConfig config, Checked checked, SuiteData data, RunResults base,
+                              List<RunResults.TrialResult> kept) {
+        Dataset train = data.train();
+        Dataset test = data.test();
+        int[] truth = test.labels();
+        List<RunResults.TrialResult> done = new ArrayList<>(kept);
+        RunResults results = base.withTrials(done, "running", null, truth);
+        ResultsStore.publish(folder.dir(), results, afterWrite, err);
+        out.println("Results: " + folder.results());
+        out.println(describe(config));
+        List<RunProgress.Planned> todo = new ArrayList<>();
+        for (ClassifierPlugin plugin : checked.plugins()) {
+            for (long seed : config.seeds()) {
+                if (done.stream().noneMatch(t -> t.pluginId().equals(plugin.id()) && t.seed() == seed)) {
+                    todo.add(new RunProgress.Planned(plugin, seed));
+                }
+            }
+        }
+        RunProgress progress = new RunProgress(todo, checked, config, estimates);
+        Thread stopped = stopHint(folder, config, done, base.plan().trialCount());
+        try {
+            int number = done.size();
+            for (RunProgress.Planned p : todo) {
+                number++;
+                ClassifierPlugin plugin = p.plugin();
+                out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%n", number, base.plan().trialCount(), plugin.id(),
+                        plugin.library(), plugin.family(), p.seed(), train.size(), progress.header(p));
+                // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait
+                LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing()
+                        ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
+                if (verdict.busy()) {
+                    err.printf(Locale.ROOT, "digitbench: WARNING: the machine is still busy (1-minute load average %.2f above its "
+                            + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
+                            verdict.load(), guard.cpus(), plugin.id());
+                }
+                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), plugin.id(), p.seed(), interactive,
+                        execution.pluginPath(), execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy());
+                TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
+                        folder.dir(), execution.timeout());
+                long t0 = System.nanoTime();
+                RunResults.TrialResult result = executor.run(spec, job, train.size(), test.size());
+                progress.finished(p, (System.nanoTime() - t0) / 1e9);
+                done.add(result);
+                out.println("      " + outcome(result));
+                results = base.withTrials(done, "running", null, truth);
+                ResultsStore.publish(folder.dir(), results, afterWrite, err);
+                if (result.modelFile() != null && p.seed() == config.mainSeed()) {
+                    SavedModels.write(folder.dir(), results, data.normalization(), train.height(), train.width());
+                }
+            }
+            results = base.withTrials(done, "complete", Instant.now(), truth);
+            ResultsStore.publish(folder.dir(), results, afterWrite, err);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it says how to resume
+            }
+        }
+        out.println();
+        out.print(Leaderboard.format(results));
+        if (results.hasSeeds()) {
+            out.println();
+            out.print(Leaderboard.formatSeeds(results, SeedStats.of(results)));
+        }
+        if (config.timing()) {
+            out.println();
+            out.print(Leaderboard.formatTiming(results));
+        }
+        out.println("Results written to " + folder.results() + " (run took "
+                + Leaderboard.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds()) + ")");
+        return new Outcome(folder.results(), results);
+    }
+
+    private String describe(RunConfig config) {
+        StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
+                .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
+                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(", one at a time, ");
+        sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
+        if (execution.timeout() != null) {
+            sb.append(" for at most ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout)");
+        }
+        sb.append(config.timing() ? "; training timed by JMH (one single shot: the evaluated model's), then batch and "
+                + "single-image inference benchmarked" : "; wall-clock times only (--no-timing)");
+        return sb.toString();
+    }
+
+    /** On Ctrl-C, says what is kept and how to go on. */
+    private Thread stopHint(RunFolder folder, RunConfig config, List<RunResults.TrialResult> done, int total) {
+        Thread hook = new Thread(() -> err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. "
+                        + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(), folder.runId(),
+                config.outputDir()), "digitbench-stop-hint");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static String outcome(RunResults.TrialResult r) {
+        if (!r.ok()) {
+            return "FAILED: " + r.error();
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
+                r.metrics().accuracy(), r.metrics().macro().f1(), Leaderboard.seconds(r.trainSeconds()),
+                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.predictSeconds()));
+        if (r.timing() != null) {
+            RunResults.Timing t = r.timing();
+            if (t.imagesPerSecond() != null) {
+                sb.append(String.format(Locale.ROOT, ", %,.0f images/s", t.imagesPerSecond()));
+            }
+            if (t.single() != null) {
+                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", Leaderboard.number(t.single().percentiles().get("p50")),
+                        Leaderboard.number(t.single().percentiles().get("p99"))));
+            }
+            if (!t.ok()) {
+                sb.append("; timing failed: ").append(t.error());
+            }
+        }
+        if (r.peakRssBytes() != null) {
+            sb.append(", peak memory ").append(r.peakRssBytes() >> 20).append(" MiB");
+        }
+        if (r.trialSeconds() != null) {
+            sb.append("; trial ").append(Leaderboard.duration(r.trialSeconds()));
+        }
+        return sb.toString();
+    }
+
+    /** Sample images per class in the results. */
+    static final int SAMPLES_PER_CLASS = 8;
+
+    private static List<DigitImage> samples(Dataset test) {
+        List<DigitImage> samples = new ArrayList<>();
+        int[] taken = new int[Dataset.NUM_CLASSES];
+        for (int i = 0; i < test.size() && samples.size() < SAMPLES_PER_CLASS * Dataset.NUM_CLASSES; i++) {
+            if (taken[test.label(i)]++ < SAMPLES_PER_CLASS) {
+                samples.add(DigitImage.of(test, i, null, null));
+            }
+        }
+        samples.sort(java.util.Comparator.comparingInt(DigitImage::label).thenComparingInt(DigitImage::index));
+        return samples;
+    }
+
+    private static RunResults.DatasetInfo info(Dataset d) {
+        return new RunResults.DatasetInfo(d.name(), d.size(), d.sources(), d.transforms(), DatasetSummary.of(d));
+    }
+}

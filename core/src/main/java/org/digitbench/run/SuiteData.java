@@ -1,0 +1,64 @@
+package org.digitbench.run;
+
+import java.util.List;
+import java.util.Optional;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.SourceFile;
+import org.digitbench.api.Dataset;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.MnistFetcher;
+import org.digitbench.api.Splits;
+
+/**
+ * The training and test sets of a run: MNIST, the seeded stratified subsets of the configured sizes,
+ * and the normalisation fitted on the training subset. The driver and every trial JVM build them
+ * here, so they train and predict on the same images. With {@code validation}, the test set is a
+ * stratified sixth of the training images and the training set the rest.
+ */
+public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
+
+    public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
+        Mnist.Split split = Mnist.load(config.data(), fetcher);
+        Dataset trainAll = split.train();
+        Dataset testAll = split.test();
+        if (config.validation()) {
+            // choosing hyper-parameters: a stratified part of the training images stands in for the test set
+            Splits.Split s = Splits.stratifiedSplit(trainAll, RunConfig.VALIDATION_FRACTION, config.mainSeed());
+            trainAll = s.train();
+            testAll = s.validation();
+        }
+        // a size asked for that the data cannot give is refused, not quietly cut (the profiles ask for at most what MNIST has)
+        if (config.trainSize() != null && config.trainSize() > trainAll.size()) {
+            throw new DigitbenchException("--train-size " + config.trainSize() + ": the training set has only "
+                    + trainAll.size() + " images" + (config.validation() ? " besides the validation split" : ""));
+        }
+        if (config.testSize() != null && config.testSize() > testAll.size()) {
+            throw new DigitbenchException("--test-size " + config.testSize() + ": the " + (config.validation() ? "validation split"
+                    : "test set") + " has only " + testAll.size() + " images");
+        }
+        Dataset train = Splits.stratifiedSubset(trainAll, config.effectiveTrainSize(), config.mainSeed());
+        Dataset test = Splits.stratifiedSubset(testAll, config.effectiveTestSize(), config.mainSeed());
+        var normalization = config.normalization().fit(train);
+        return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
+    }
+
+    /**
+     * Checks that these are the images a run recorded: the same files (by SHA-256), sizes and transforms.
+     *
+     * @param what how the error message starts, e.g. "cannot resume run X"
+     */
+    public void requireSameAs(RunResults.DataInfo recorded, String what) {
+        check(train, recorded.train(), what);
+        check(test, recorded.test(), what);
+    }
+
+    private static void check(Dataset d, RunResults.DatasetInfo recorded, String what) {
+        List<String> now = d.sources().stream().map(SourceFile::sha256).toList();
+        List<String> then = recorded.sources().stream().map(SourceFile::sha256).toList();
+        if (!now.equals(then) || d.size() != recorded.size() || !d.transforms().equals(recorded.transforms())) {
+            throw new DigitbenchException(what + ": its " + d.name() + " data differs from the run's (SHA-256 "
+                    + now.stream().map(h -> h.substring(0, 12)).toList() + " vs " + then.stream().map(h -> h.substring(0, 12)).toList()
+                    + ", " + d.size() + " vs " + recorded.size() + " images)");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.digitbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.digitbench.api.EpochStats;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.run.ModelSummary;
+import org.digitbench.run.RunResults;
+
+/**
+ * What the report's charts draw, as JSON for its script.
+ *
+ * @param jmhTraining whether the training times are JMH's single shots (when every model has one) rather than the wall clock
+ */
+record ChartData(List<ModelPoint> models, boolean jmhTraining) {
+
+    /**
+     * @param trainSeconds  the training's time (JMH's single shot when {@code jmhTraining}, else the wall clock)
+     * @param overfitting   for networks: the epoch after which validation loss rose while training loss fell, else null
+     * @param jmhTrain      the training time in seconds: across seeds the mean with its 95% interval, else the single shot
+     * @param jmhBatch      JMH's batch-prediction score per image in milliseconds, with its 99.9% interval
+     */
+    record ModelPoint(String id, String library, String anchor, double accuracy, double low, double high, Double trainSeconds,
+                      Double predictSeconds, boolean pareto, List<Double> perClassF1, int[][] confusion,
+                      List<EpochStats> history, Integer overfitting, Interval jmhTrain, Interval jmhBatch) {
+    }
+
+    /** A JMH score with the ends of its interval ({@code null} when JMH gave none). */
+    record Interval(double score, Double low, Double high) {
+        static Interval of(RunResults.Measurement m) {
+            return m == null ? null : new Interval(m.score(), m.ciLow(), m.ciHigh());
+        }
+    }
+
+    static ChartData of(List<RunResults.TrialResult> models, RunResults results) {
+        boolean jmh = !models.isEmpty() && models.stream().allMatch(m -> m.timing() != null && m.timing().training() != null);
+        Function<RunResults.TrialResult, Double> trainTime = jmh ? m -> m.timing().training().score() : RunResults.TrialResult::trainSeconds;
+        List<ModelPoint> points = new ArrayList<>();
+        for (RunResults.TrialResult m : models) {
+            ClassificationMetrics x = m.metrics();
+            RunResults.Timing t = m.timing();
+            points.add(new ModelPoint(m.pluginId(), m.library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
+                    x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.predictSeconds(),
+                    onParetoFront(m, models, trainTime), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
+                    x.confusion(), m.history() == null ? List.of() : m.history(), overfitting(m.history()),
+                    t == null ? null : training(m, results), t == null ? null : perImage(t)));
+        }
+        return new ChartData(points, jmh);
+    }
+
+    /** The training time: the mean over seeds with its 95% interval where there are several, else the one single shot. */
+    private static Interval training(RunResults.TrialResult m, RunResults results) {
+        var summary = results.summary(m.pluginId()).map(ModelSummary::trainSeconds).orElse(null);
+        if (summary != null && summary.n() > 1) {
+            return new Interval(summary.mean(), summary.ciLow(), summary.ciHigh());
+        }
+        return Interval.of(m.timing().training());
+    }
+
+    /** JMH's batch score per image (ms), with its interval. */
+    private static Interval perImage(RunResults.Timing t) {
+        if (t.batch() == null || t.batchImages() == null) {
+            return null;
+        }
+        double n = t.batchImages();
+        RunResults.Measurement b = t.batch();
+        return new Interval(b.score() / n, b.ciLow() == null ? null : b.ciLow() / n, b.ciHigh() == null ? null : b.ciHigh() / n);
+    }
+
+    static boolean onParetoFront(RunResults.TrialResult m, List<RunResults.TrialResult> all) {
+        return onParetoFront(m, all, RunResults.TrialResult::trainSeconds);
+    }
+
+    /** No other model is at least as accurate and at least as fast to train, and better in one of the two. */
+    static boolean onParetoFront(RunResults.TrialResult m, List<RunResults.TrialResult> all,
+                                 Function<RunResults.TrialResult, Double> trainTime) {
+        Double mine = trainTime.apply(m);
+        if (mine == null) {
+            return false;
+        }
+        for (RunResults.TrialResult o : all) {
+            Double theirs = trainTime.apply(o);
+            if (o == m || theirs == null) {
+                continue;
+            }
+            double a = m.metrics().accuracy();
+            double b = o.metrics().accuracy();
+            if (b >= a && theirs <= mine && (b > a || theirs < mine)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The best epoch by validation loss when, after it, validation loss ended more than 2% higher
+     * while training loss went on falling; {@code null} when there is no such sign of over-fitting.
+     */
+    static Integer overfitting(List<EpochStats> history) {
+        if (history == null || history.size() < 3 || history.getLast().validationLoss() == null) {
+            return null;
+        }
+        EpochStats best = history.getFirst();
+        for (EpochStats e : history) {
+            if (e.validationLoss() < best.validationLoss()) {
+                best = e;
+            }
+        }
+        EpochStats last = history.getLast();
+        boolean rose = last.validationLoss() > best.validationLoss() * 1.02;
+        boolean trainFell = last.trainLoss() < best.trainLoss();
+        return best != last && rose && trainFell ? best.epoch() : null;
+    }
+}

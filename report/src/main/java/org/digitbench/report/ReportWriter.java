@@ -1,0 +1,347 @@
+package org.digitbench.report;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.SourceFile;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+import org.digitbench.run.DigitImage;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.SeedStats;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a run's HTML report from its {@code results.json} alone, so a report can be re-rendered
+ * without re-training. The page is self-contained: the charting library (Apache ECharts), the table
+ * sorter (tablesort), the styles and the digit images are inlined, so it works offline. The
+ * templates are Pebble templates with HTML auto-escaping: every name, label and parameter that came
+ * from a user is escaped.
+ */
+public final class ReportWriter {
+    public static final String FILE_NAME = "index.html";
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PebbleEngine ENGINE = new PebbleEngine.Builder()
+            .loader(classpathLoader())
+            .autoEscaping(true)
+            .strictVariables(true)
+            .build();
+
+    /** The inlined assets, read once per process. */
+    static final String STYLE = asset("/org/digitbench/report/report.css");
+    static final String TABLESORT = asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
+            + "\n" + asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js");
+    private static final String ECHARTS = asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js");
+    private static final String SCRIPT = asset("/org/digitbench/report/report.js");
+
+    private ReportWriter() {
+    }
+
+    private static ClasspathLoader classpathLoader() {
+        ClasspathLoader loader = new ClasspathLoader(ReportWriter.class.getClassLoader());
+        loader.setPrefix("org/digitbench/report");
+        return loader;
+    }
+
+    /** Renders {@code runDir/results.json} into {@code runDir/index.html}. */
+    public static Path render(Path runDir) {
+        return write(ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME)), runDir);
+    }
+
+    /** Writes the report of {@code results} into {@code dir/index.html}. */
+    public static Path write(RunResults results, Path dir) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("run", results);
+        context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
+        context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
+        List<RunResults.TrialResult> main = results.mainTrials();
+        List<RunResults.TrialResult> ok = main.stream().filter(m -> m.ok() && m.metrics() != null)
+                .sorted(Comparator.comparingDouble((RunResults.TrialResult m) -> -m.metrics().accuracy())).toList();
+        List<RunResults.TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
+        context.put("headline", headline(ok, failed));
+        context.put("rows", LeaderboardRows.rows(ok));
+        context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
+        context.put("jmhVersion", org.digitbench.run.ProvenanceCollector.jmhVersion(results));
+        context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
+        SeedStats seeds = results.hasSeeds() ? SeedStats.of(results) : null;
+        context.put("seedRows", seeds == null ? List.of() : seedRows(seeds, results));
+        context.put("seedPairs", seeds == null ? List.of() : seedPairs(seeds));
+        context.put("failedTrials", results.trials().stream().filter(x -> !x.ok() && x.seed() != results.plan().mainSeed()).toList());
+        context.put("timingRows", timingRows(main));
+        context.put("failed", failed);
+        context.put("models", ok.stream().map(ReportWriter::modelView).toList());
+        context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
+        context.put("samples", results.data().samples() == null ? List.of()
+                : results.data().samples().stream().map(ReportWriter::imageView).toList());
+        context.put("checksums", checksums(results));
+        context.put("chartData", scriptJson(ChartData.of(ok, results)));
+        context.put("echarts", ECHARTS);
+        context.put("tablesort", TABLESORT);
+        context.put("style", STYLE);
+        context.put("script", SCRIPT);
+        Path file = dir.resolve(FILE_NAME);
+        writeAtomically(file, render("/run.peb", context));
+        return file;
+    }
+
+    static List<Map<String, Object>> seedRows(SeedStats stats, RunResults results) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SeedStats.Row r : stats.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("model", r.pluginId());
+            row.put("seeds", r.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+            row.put("accuracy", summary(r.accuracy(), "%.4f", ""));
+            row.put("f1", summary(r.macroF1(), "%.4f", ""));
+            row.put("logLoss", r.logLoss() == null ? "–" : summary(r.logLoss(), "%.4f", ""));
+            row.put("train", summary(r.trainSeconds(), "%.2f", " s"));
+            row.put("predict", summary(r.predictSeconds(), "%.3f", " s"));
+            row.put("imagesPerSecond", results.summary(r.pluginId()).map(m -> summary(m.imagesPerSecond(), "%,.0f", "")).orElse("–"));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)"; for n = 1 the value alone with its n. */
+    static String summary(Statistics.Summary s, String digits, String unit) {
+        if (s == null) {
+            return "–";
+        }
+        if (s.sd() == null) {
+            return String.format(Locale.ROOT, digits + "%s (n = 1)", s.mean(), unit);
+        }
+        return String.format(Locale.ROOT, digits + " ± " + digits + "%s [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
+                unit, s.ciLow(), s.ciHigh(), s.n());
+    }
+
+    static List<Map<String, Object>> seedPairs(SeedStats stats) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SeedStats.Pair p : stats.pairs()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("a", p.modelA());
+            row.put("b", p.modelB());
+            row.put("difference", String.format(Locale.ROOT, "%+.4f", p.test().meanDifference()));
+            row.put("n", p.test().n());
+            row.put("p", p.test().pValue() == null ? "– (no variation)" : String.format(Locale.ROOT, "%.3g", p.test().pValue()));
+            row.put("holm", p.holmP() == null ? "–" : String.format(Locale.ROOT, "%.3g", p.holmP()));
+            row.put("significant", p.holmP() != null && p.holmP() < 0.05);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
+    static List<Map<String, Object>> timingRows(List<RunResults.TrialResult> models) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RunResults.TrialResult m : models) {
+            RunResults.Timing t = m.timing();
+            if (t == null) {
+                continue;
+            }
+            String status = t.status() + (t.error() == null ? "" : ": " + t.error());
+            String[] names = {"training", "predict a batch of " + t.batchImages() + " images",
+                "predict one image"};
+            RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
+            boolean first = true;
+            for (int k = 0; k < 3; k++) {
+                if (ms[k] == null) {
+                    continue;
+                }
+                RunResults.Measurement x = ms[k];
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("first", first);
+                row.put("model", m.pluginId());
+                row.put("status", first ? status : "");
+                row.put("benchmark", names[k] + " (" + x.mode() + ")");
+                row.put("score", String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
+                        + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""));
+                row.put("scoreSort", String.format(Locale.ROOT, "%.9g", x.score()));
+                row.put("ci", x.scoreError() == null ? "none (one measurement)"
+                        : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()));
+                row.put("n", x.sampleCount());
+                row.put("settings", (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
+                        x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()));
+                row.put("percentiles", x.percentiles() == null || !"sample".equals(x.mode()) ? ""
+                        : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()));
+                row.put("load", String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()));
+                String link = jmhLink(x.jsonFile());
+                row.put("json", link);
+                row.put("jsonName", link == null ? null : x.jsonFile());
+                rows.add(row);
+                first = false;
+            }
+            if (first) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("first", true);
+                row.put("model", m.pluginId());
+                row.put("status", status);
+                for (String k : List.of("benchmark", "score", "scoreSort", "ci", "n", "settings", "percentiles", "load")) {
+                    row.put(k, "");
+                }
+                row.put("json", null);
+                row.put("jsonName", null);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static final java.util.regex.Pattern JMH_FILE = java.util.regex.Pattern.compile("jmh/[A-Za-z0-9][A-Za-z0-9._-]*\\.json");
+
+    /**
+     * The link to a JMH JSON file of the run, URL-encoded: only a plain {@code jmh/NAME.json} inside the run folder;
+     * anything else that results.json names is shown as text, never linked.
+     */
+    static String jmhLink(String jsonFile) {
+        if (jsonFile == null || !JMH_FILE.matcher(jsonFile).matches()) {
+            return null;
+        }
+        return "jmh/" + java.net.URLEncoder.encode(jsonFile.substring(4), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String render(String template, Map<String, Object> context) {
+        PebbleTemplate t = ENGINE.getTemplate(template.substring(1));
+        StringWriter out = new StringWriter();
+        try {
+            t.evaluate(out, context, Locale.ROOT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static void writeAtomically(Path file, String html) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new DigitbenchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String headline(List<RunResults.TrialResult> ok, List<RunResults.TrialResult> failed) {
+        if (ok.isEmpty()) {
+            return failed.isEmpty() ? "No model has finished yet." : "Every model failed.";
+        }
+        RunResults.TrialResult best = ok.getFirst();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Most accurate: %s (%s), %.2f%% [%.2f, %.2f].",
+                best.pluginId(), best.library(), 100 * best.metrics().accuracy(), 100 * best.metrics().accuracyCi95().low(),
+                100 * best.metrics().accuracyCi95().high()));
+        ok.stream().filter(m -> m.trainSeconds() != null && m.metrics().accuracy() >= best.metrics().accuracy() - 0.01)
+                .min(Comparator.comparingDouble(RunResults.TrialResult::trainSeconds))
+                .filter(fast -> fast != best)
+                .ifPresent(fast -> sb.append(String.format(Locale.ROOT,
+                        " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.library(),
+                        100 * fast.metrics().accuracy(), LeaderboardRows.seconds(fast.trainSeconds()))));
+        if (!failed.isEmpty()) {
+            sb.append(' ').append(failed.size()).append(failed.size() == 1 ? " model failed." : " models failed.");
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> modelView(RunResults.TrialResult m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("m", m);
+        v.put("anchor", anchor(m.pluginId()));
+        List<Map<String, String>> perClass = new ArrayList<>();
+        for (ClassificationMetrics.ClassScores c : m.metrics().perClass()) {
+            perClass.add(Map.of("label", String.valueOf(c.label()), "precision", LeaderboardRows.f4(c.precision()),
+                    "recall", LeaderboardRows.f4(c.recall()), "f1", LeaderboardRows.f4(c.f1()), "support", String.valueOf(c.support())));
+        }
+        v.put("perClass", perClass);
+        v.put("mistakes", m.mistakes() == null ? List.of() : m.mistakes().stream().map(ReportWriter::imageView).toList());
+        v.put("mistakesByConfidence", m.mistakes() != null && !m.mistakes().isEmpty() && m.mistakes().getFirst().confidence() != null);
+        Map<String, String> hp = new LinkedHashMap<>();
+        m.hyperparameters().forEach((k, val) -> hp.put(k, String.valueOf(val)));
+        v.put("hyperparameters", hp);
+        v.put("layers", m.layers() == null ? List.of() : m.layers());
+        v.put("provenance", m.libraryProvenance() == null ? Map.of() : m.libraryProvenance());
+        return v;
+    }
+
+    static String anchor(String pluginId) {
+        return "model-" + pluginId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static Map<String, Object> imageView(DigitImage image) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("index", image.index());
+        v.put("label", image.label());
+        v.put("predicted", image.predicted());
+        v.put("confidence", image.confidence() == null ? null : String.format(Locale.ROOT, "%.1f%%", 100 * image.confidence()));
+        v.put("src", png(image));
+        return v;
+    }
+
+    /** A data URL of the image as a grey PNG, dark ink on white. */
+    static String png(DigitImage image) {
+        BufferedImage img = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
+        int[] grey = image.grey();
+        for (int y = 0; y < image.height(); y++) {
+            for (int x = 0; x < image.width(); x++) {
+                int v = 255 - grey[y * image.width() + x];
+                img.getRaster().setSample(x, y, 0, v);
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(img, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private static List<SourceFile> checksums(RunResults r) {
+        List<SourceFile> all = new ArrayList<>(r.data().train().sources());
+        for (SourceFile f : r.data().test().sources()) {
+            if (!all.contains(f)) {
+                all.add(f);
+            }
+        }
+        return all;
+    }
+
+    /**
+     * JSON for a {@code <script type="application/json">} element: {@code <}, {@code >} and {@code &}
+     * (which JSON allows only inside strings) become unicode escapes, so nothing in it is markup.
+     */
+    static String scriptJson(Object value) {
+        return JSON.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    }
+
+    private static String asset(String resource) {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource + " (is the jar complete?)");
+            }
+            // inline scripts must not contain a closing script tag
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script", "<\\/script");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

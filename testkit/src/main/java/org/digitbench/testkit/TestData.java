@@ -1,0 +1,124 @@
+package org.digitbench.testkit;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.digitbench.api.Dataset;
+
+/** Small data built in the tests. */
+public final class TestData {
+    private TestData() {
+    }
+
+    /**
+     * A learnable 28x28 dataset: class c has a bright horizontal bar in rows 2c+3 to 2c+5 and a
+     * bright vertical bar in a class-specific column, plus uniform noise; values in [0, 1].
+     */
+    public static Dataset synthetic(int perClass, long seed) {
+        Random random = new Random(seed);
+        int n = perClass * Dataset.NUM_CLASSES;
+        float[] pixels = new float[n * 784];
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            int c = i % Dataset.NUM_CLASSES;
+            labels[i] = c;
+            for (int r = 0; r < 28; r++) {
+                for (int col = 0; col < 28; col++) {
+                    float v = random.nextFloat() * 0.3f;
+                    if (r >= 2 * c + 3 && r <= 2 * c + 5) {
+                        v += 0.7f;
+                    }
+                    if (col == 27 - 2 * c) {
+                        v += 0.5f;
+                    }
+                    pixels[i * 784 + r * 28 + col] = Math.min(1f, v);
+                }
+            }
+        }
+        return new Dataset("synthetic", 28, 28, pixels, labels, List.of(), List.of());
+    }
+
+    /** The bytes of an IDX images file with the given header fields and pixel bytes. */
+    public static byte[] idxImages(int magic, int count, int rows, int cols, byte[] pixels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            out.writeInt(count);
+            out.writeInt(rows);
+            out.writeInt(cols);
+            out.write(pixels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The bytes of an IDX labels file. */
+    public static byte[] idxLabels(int magic, int count, byte[] labels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(magic);
+            out.writeInt(count);
+            out.write(labels);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code count} images of {@code rows x cols} with pixel value (i * 7 + j) mod 256. */
+    public static byte[] pixelBytes(int count, int rows, int cols) {
+        byte[] b = new byte[count * rows * cols];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) ((i * 7) % 256);
+        }
+        return b;
+    }
+
+    public static Path write(Path file, byte[] content, boolean gzip) throws IOException {
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+            out.write(content);
+        }
+        return file;
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A picture of a black bar (a "1") on white paper. */
+    public static BufferedImage blackBarOnWhite(int width, int height, int x, int y, int barWidth, int barHeight) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, barWidth, barHeight);
+        g.dispose();
+        return img;
+    }
+
+    /** The image encoded as a PNG file's bytes. */
+    public static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
