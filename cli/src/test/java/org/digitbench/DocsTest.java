@@ -21,7 +21,7 @@ class DocsTest {
 
     private static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("benchmarks/results/README.md"),
-                Path.of("benchmarks/TUNING.md")));
+                Path.of("benchmarks/TUNING.md"), Path.of("examples/knn/README.md")));
         try (Stream<Path> docs = Files.list(ROOT.resolve("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().map(ROOT::relativize).forEach(pages::add);
         }

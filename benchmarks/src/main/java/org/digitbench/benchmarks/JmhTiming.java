@@ -19,6 +19,7 @@ import org.digitbench.api.Splits;
 import org.digitbench.run.LoadGuard;
 import org.digitbench.run.Profile;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.TrialStatus;
 import org.digitbench.run.TrialTiming;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
@@ -157,9 +158,9 @@ public final class JmhTiming implements TrialTiming {
         InferencePlan plan = InferencePlan.of(profile, predictSeconds, test.size());
         try {
             time(job, model, test, plan, done);
-            return timing(RunResults.TrialResult.OK, null, training, done, plan);
+            return timing(TrialStatus.OK, null, training, done, plan);
         } catch (BenchmarkFailed e) {
-            return timing(RunResults.TrialResult.FAILED, e.getMessage(), training, done, plan);
+            return timing(TrialStatus.FAILED, e.getMessage(), training, done, plan);
         } finally {
             current = null;
         }
@@ -175,7 +176,7 @@ public final class JmhTiming implements TrialTiming {
         done[1] = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout);
     }
 
-    private RunResults.Timing timing(String status, String error, Trained training, RunResults.Measurement[] done,
+    private RunResults.Timing timing(TrialStatus status, String error, Trained training, RunResults.Measurement[] done,
                                      InferencePlan plan) {
         Double ips = done[0] == null ? null : plan.batchImages() / (done[0].score() / 1000.0);
         return new RunResults.Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,

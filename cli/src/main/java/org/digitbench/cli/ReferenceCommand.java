@@ -10,6 +10,7 @@ import org.digitbench.run.ReferenceEstimates;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ final class ReferenceCommand implements Callable<Integer> {
         for (String id : runIds) {
             RunFolder folder = RunFolder.existing(output.dir, id, "reference");
             RunResults r = ResultsStore.read(folder.results());
-            if (!"complete".equals(r.status())) {
+            if (r.status() != RunStatus.COMPLETE) {
                 throw new DigitbenchException("run " + id + " is " + r.status() + ", not complete: only a finished run can be a reference");
             }
             Path target = dir.resolve(r.profile()).resolve(ResultsStore.FILE_NAME);

@@ -54,8 +54,10 @@ class FaultIsolationIT {
         Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false, execution, Estimates.NONE,
                 (dir, r) -> { }).run(config);
 
+        org.digitbench.run.ResultsSchema.check(outcome.resultsFile());
+
         RunResults r = ResultsStore.read(outcome.resultsFile());
-        assertEquals("complete", r.status());
+        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
         assertEquals(ids, r.trials().stream().map(RunResults.TrialResult::pluginId).toList());
         String log = printed.toString(StandardCharsets.UTF_8);
         assertEquals("IllegalStateException: boom from the plugin", error(r, "test-throws"), log);
@@ -66,7 +68,7 @@ class FaultIsolationIT {
         assertTrue(Files.isRegularFile(outcome.resultsFile().resolveSibling("work").resolve("test-crash.seed42.hs_err.log")));
         assertEquals("timed out: still running after 25 s (--timeout), so its JVM was killed", error(r, "test-sleeps"));
         RunResults.TrialResult tree = r.model("smile-decision-tree").orElseThrow();
-        assertEquals("ok", tree.status(), tree.error());
+        assertEquals(org.digitbench.run.TrialStatus.OK, tree.status(), tree.error());
         assertTrue(tree.metrics().accuracy() > 0.5);
         assertTrue(tree.peakRssBytes() != null && tree.peakRssBytes() > 0, "the trial JVM measured its own memory");
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
@@ -113,7 +115,7 @@ class FaultIsolationIT {
 
     private static String error(RunResults r, String id) {
         RunResults.TrialResult m = r.model(id).orElseThrow();
-        assertEquals("failed", m.status(), id);
+        assertEquals(org.digitbench.run.TrialStatus.FAILED, m.status(), id);
         assertNotNull(m.error(), id);
         return m.error();
     }
@@ -142,7 +144,7 @@ class FaultIsolationIT {
         assertTrue(run.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, run.exitValue(), "killed by SIGKILL");
         RunResults killed = ResultsStore.read(results); // still complete, valid JSON
-        assertEquals("running", killed.status());
+        assertEquals(org.digitbench.run.RunStatus.RUNNING, killed.status());
         assertEquals(1, killed.trials().size());
 
         // the run was made with --plugin-path: a folder cannot say which code to run, so resuming needs it given again
@@ -151,14 +153,15 @@ class FaultIsolationIT {
         assertTrue(refused.err().contains("give --plugin-path again"), refused.err());
         // the run keeps its own options: it was made with --no-timing, so no JMH now
         assertEquals(0, cli(List.of("-o", out.toString(), "--plugin-path", FAULTS.toString()), "--resume", "killed"));
+        org.digitbench.run.ResultsSchema.check(results);
         RunResults resumed = ResultsStore.read(results);
         assertTrue(resumed.trials().stream().allMatch(t -> t.timing() == null), "a --no-timing run resumed is not timed");
         RunResults whole = ResultsStore.read(out.resolve("whole").resolve(ResultsStore.FILE_NAME));
-        assertEquals("complete", resumed.status());
+        assertEquals(org.digitbench.run.RunStatus.COMPLETE, resumed.status());
         assertEquals(ids(whole), ids(resumed), "the same models, in the same order");
         for (RunResults.TrialResult w : whole.trials()) {
             RunResults.TrialResult k = resumed.model(w.pluginId()).orElseThrow();
-            assertEquals("ok", k.status(), k.pluginId() + ": " + k.error());
+            assertEquals(org.digitbench.run.TrialStatus.OK, k.status(), k.pluginId() + ": " + k.error());
             assertArrayEquals(w.predictions(), k.predictions(), w.pluginId() + ": same predictions");
             assertEquals(w.metrics().accuracy(), k.metrics().accuracy(), w.pluginId());
         }

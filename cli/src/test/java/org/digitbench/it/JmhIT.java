@@ -57,13 +57,14 @@ class JmhIT {
         assertTrue(run.stdout().contains("train (JMH, s)"), run.stdout());
 
         Path runDir = out.resolve("jmh-it");
+        org.digitbench.run.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
         RunResults r = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
         assertEquals("jmh", r.plan().timing());
         assertTrue(r.provenance().libraries().containsKey("JMH"));
         for (RunResults.TrialResult t : r.trials()) {
             RunResults.Timing timing = t.timing();
             assertNotNull(timing, t.trialId());
-            assertEquals("ok", timing.status(), t.trialId() + ": " + timing.error());
+            assertEquals(org.digitbench.run.TrialStatus.OK, timing.status(), t.trialId() + ": " + timing.error());
             assertNull(timing.error());
             RunResults.Measurement train = timing.training();
             assertEquals("ss", train.mode());
@@ -99,6 +100,7 @@ class JmhIT {
         // digitbench timing: the saved models' inference again; the training time stays
         CliRun again = CliRun.of("timing", "jmh-it", "-o", out.toString(), "--allow-busy", "-m", "smile-decision-tree");
         assertEquals(0, again.code(), again.printed());
+        org.digitbench.run.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
         RunResults retimed = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
         RunResults.TrialResult before = r.model("smile-decision-tree").orElseThrow();
         RunResults.TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
@@ -143,7 +145,7 @@ class JmhIT {
         assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
         assertEquals(2000, trainedOn.get(1), "the timed training has the whole training set");
         RunResults.TrialResult t = r.trials().getFirst();
-        assertEquals("ok", t.status(), t.error());
+        assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.error());
         for (int p : t.predictions()) {
             assertEquals(1, p, "every test image was predicted by the model of the second training, the timed one");
         }

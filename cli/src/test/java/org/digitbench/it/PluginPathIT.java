@@ -45,11 +45,13 @@ class PluginPathIT {
                 "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
         assertEquals(0, run.code(), run.printed());
 
+        org.digitbench.run.ResultsSchema.check(out.resolve("knn").resolve(RunFolder.RESULTS));
+
         RunResults r = ResultsStore.read(out.resolve("knn").resolve(RunFolder.RESULTS));
         assertEquals(List.of("example-knn", "smile-decision-tree"), r.plan().plugins());
         for (RunResults.TrialResult t : r.trials()) {
-            assertEquals(RunResults.TrialResult.OK, t.status(), t.pluginId() + ": " + t.error());
-            assertEquals("ok", t.timing().status(), t.pluginId() + ": " + t.timing().error());
+            assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
+            assertEquals(org.digitbench.run.TrialStatus.OK, t.timing().status(), t.pluginId() + ": " + t.timing().error());
             assertEquals(1, t.timing().training().sampleCount(), "JMH timed the one training");
         }
         RunResults.TrialResult knn = r.trials().getFirst();

@@ -41,8 +41,9 @@ class QuickProfileIT {
 
         Path file = out.resolve("quick-it").resolve("results.json");
         assertTrue(Files.isRegularFile(file));
+        org.digitbench.run.ResultsSchema.check(file);
         RunResults r = ResultsStore.read(file);
-        assertEquals("complete", r.status());
+        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
         assertEquals("quick", r.profile());
         assertNotNull(r.finishedAt());
         assertEquals(Profile.QUICK.trainSize(), r.data().train().size());
@@ -59,7 +60,7 @@ class QuickProfileIT {
                 Map.entry("tribuo-svm-rbf", 0.90), Map.entry("tribuo-xgboost", 0.85),
                 Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80));
         for (RunResults.TrialResult m : r.mainTrials()) {
-            assertEquals("ok", m.status(), m.pluginId() + ": " + m.error());
+            assertEquals(org.digitbench.run.TrialStatus.OK, m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
             if (m.hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
                 assertEquals(Math.round(Profile.QUICK.trainSize() * (1 - (double) m.hyperparameters().get("validation-fraction"))),

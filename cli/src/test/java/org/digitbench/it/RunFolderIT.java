@@ -50,7 +50,7 @@ class RunFolderIT {
         String loser = codes[0] == 0 ? secondLog : firstLog;
         assertTrue(loser.contains("run folder " + out.resolve("same") + " already exists; choose another --run-id"), loser);
         RunResults r = ResultsStore.read(out.resolve("same").resolve("results.json"));
-        assertEquals("complete", r.status());
+        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
         assertEquals(1, r.trials().size(), "only the winner's model, and its whole run");
         assertEquals(codes[0] == 0 ? "smile-decision-tree" : "tribuo-logistic-regression", r.trials().getFirst().pluginId());
     }

@@ -66,10 +66,10 @@ class RunnerIT {
         assertFalse(outcome.allSucceeded());
         List<RunResults.TrialResult> trials = ResultsStore.read(outcome.resultsFile()).trials();
         assertEquals(List.of("test-throwing", "smile-decision-tree", "test-probe"), trials.stream().map(RunResults.TrialResult::pluginId).toList());
-        assertEquals("failed", trials.get(0).status());
+        assertEquals(org.digitbench.run.TrialStatus.FAILED, trials.get(0).status());
         assertEquals("IllegalStateException: boom", trials.get(0).error());
-        assertEquals("ok", trials.get(1).status());
-        assertEquals("ok", trials.get(2).status());
+        assertEquals(org.digitbench.run.TrialStatus.OK, trials.get(1).status());
+        assertEquals(org.digitbench.run.TrialStatus.OK, trials.get(2).status());
         assertEquals(List.of(2), trialsOnDisk, "the two earlier trials were on disk before the third started");
         assertEquals(1, outcome.results().comparisons().size());
         assertTrue(outcome.results().trials().get(1).metrics().accuracy() > 0.5);
@@ -85,6 +85,8 @@ class RunnerIT {
     void everyModelIsTrainedWithEachSeed() {
         Runner.Outcome outcome = inProcess(PluginRegistry.discover()).run(config(List.of("smile-random-forest", "tribuo-logistic-regression"),
                 Map.of("smile-random-forest", Map.of("trees", "20")), List.of(5L, 6L, 7L), 800, 300, out, "seeds"));
+
+        org.digitbench.run.ResultsSchema.check(outcome.resultsFile());
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
         assertEquals(6, r.trials().size(), "two plugins x three seeds");

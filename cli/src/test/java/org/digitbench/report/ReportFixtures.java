@@ -16,6 +16,8 @@ import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
 import org.digitbench.run.DigitImage;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.RunStatus;
+import org.digitbench.run.TrialStatus;
 
 /** A fixed, machine-independent results.json for report tests: three models (one a network), one failure. */
 public final class ReportFixtures {
@@ -39,10 +41,10 @@ public final class ReportFixtures {
         int[][] tree = {noisy(truth, 0.30, random), null};
         for (int k = 0; k < 2; k++) {
             long seed = 43 + k;
-            trials.add(seeded(model("fixture-network", "NetLib", "mlp", "a network", "ok", null, truth, network[k], confident(network[k]),
+            trials.add(seeded(model("fixture-network", "NetLib", "mlp", "a network", TrialStatus.OK, null, truth, network[k], confident(network[k]),
                     12.0 + k, 0.25, 101_770L, List.of(), List.of(), test), seed));
             trials.add(seeded(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName,
-                    tree[k] == null ? "failed" : "ok", tree[k] == null ? "IllegalStateException: seed 44" : null, truth, tree[k], null,
+                    tree[k] == null ? TrialStatus.FAILED : TrialStatus.OK, tree[k] == null ? "IllegalStateException: seed 44" : null, truth, tree[k], null,
                     tree[k] == null ? null : 1.4, tree[k] == null ? null : 0.01, null, List.of(), List.of(), test), seed));
         }
         return trials;
@@ -86,11 +88,11 @@ public final class ReportFixtures {
         List<LayerInfo> layers = List.of(new LayerInfo("dense1", "DenseLayer", "128", 100_480),
                 new LayerInfo("output", "OutputLayer", "10", 1_290));
         List<RunResults.TrialResult> models = new ArrayList<>();
-        models.add(model("fixture-network", "NetLib", "mlp", "a network", "ok", null, truth, good, probabilities,
+        models.add(model("fixture-network", "NetLib", "mlp", "a network", TrialStatus.OK, null, truth, good, probabilities,
                 12.5, 0.25, 101_770L, layers, history, test));
-        models.add(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName, "ok", null, truth, fair,
+        models.add(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName, TrialStatus.OK, null, truth, fair,
                 null, 1.5, 0.01, null, List.of(), List.of(), test));
-        models.add(model("fixture-broken", "NetLib", "cnn", "always fails", "failed", "IllegalStateException: boom <b>",
+        models.add(model("fixture-broken", "NetLib", "cnn", "always fails", TrialStatus.FAILED, "IllegalStateException: boom <b>",
                 truth, null, null, null, null, null, List.of(), List.of(), test));
         // JMH in each trial: the network timed completely, the other model's inference benchmark failed after its training
         RunResults.Measurement train = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
@@ -105,8 +107,8 @@ public final class ReportFixtures {
         RunResults.Measurement treeTrain = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss",
                 "s/op", 1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5), 0, 0, 1, null, 3.5, 3.4,
                 "javascript:alert(1)", 2.0);
-        models.set(0, models.get(0).withTiming(null, new RunResults.Timing("ok", null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
-        models.set(1, models.get(1).withTiming(null, new RunResults.Timing("failed",
+        models.set(0, models.get(0).withTiming(null, new RunResults.Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
+        models.set(1, models.get(1).withTiming(null, new RunResults.Timing(TrialStatus.FAILED,
                 "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, 3.5, true, 0.2)));
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
                 Statistics.mcnemar(truth, good, fair)));
@@ -128,14 +130,14 @@ public final class ReportFixtures {
         models.addAll(seedTrials(hostileName, truth, random, test));
         RunResults.Plan plan = new RunResults.Plan(List.of("fixture-network", hostileName, "fixture-broken"), List.of(42L, 43L, 44L),
                 RunResults.Plan.JMH, false);
-        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", "complete", Instant.parse("2026-01-02T03:04:05Z"),
+        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", RunStatus.COMPLETE, Instant.parse("2026-01-02T03:04:05Z"),
                 Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
                 new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), plan, List.of(),
                 List.of(), comparisons);
         return base.withTrials(models, base.status(), base.finishedAt(), truth);
     }
 
-    private static RunResults.TrialResult model(String id, String library, String family, String description, String status,
+    private static RunResults.TrialResult model(String id, String library, String family, String description, TrialStatus status,
                                                 String error, int[] truth, int[] predicted, double[][] probabilities,
                                                 Double train, Double predict, Long params, List<LayerInfo> layers,
                                                 List<EpochStats> history, Dataset test) {

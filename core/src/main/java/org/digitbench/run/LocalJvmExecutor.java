@@ -124,7 +124,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
         String why = why(process.exitValue(), stderr.tail(), Files.isRegularFile(crashLog) ? spec.runDir().relativize(crashLog) : null);
         if (before != null) { // re-timing failed: the trial keeps its result, with the timing's failure
             RunResults.Timing t = before.timing();
-            return before.withTiming(before.modelFile(), new RunResults.Timing(RunResults.TrialResult.FAILED, why,
+            return before.withTiming(before.modelFile(), new RunResults.Timing(TrialStatus.FAILED, why,
                     t == null ? null : t.training(), null, null, null, null, spec.loadBefore(), spec.busy(),
                     t == null ? null : t.warmupSeconds()));
         }

@@ -69,9 +69,9 @@ public final class ModelTrial {
             }
             task.phase("benchmarking inference");
             m.timing = timing.inference(job, model, test, m.predictSeconds, trained);
-            return m.result(RunResults.TrialResult.OK, null);
+            return m.result(TrialStatus.OK, null);
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {
-            return m.result(RunResults.TrialResult.FAILED, describe(e));
+            return m.result(TrialStatus.FAILED, describe(e));
         }
     }
 
@@ -96,7 +96,7 @@ public final class ModelTrial {
 
     /** A failed result for a trial that produced none (its JVM crashed, or ran out of time). */
     static RunResults.TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
-        return new Measured(job, trainSize, testSize).result(RunResults.TrialResult.FAILED, error);
+        return new Measured(job, trainSize, testSize).result(TrialStatus.FAILED, error);
     }
 
     /** What is known of one trial so far; a failure keeps what was measured before it. */
@@ -124,7 +124,7 @@ public final class ModelTrial {
             this.testSize = testSize;
         }
 
-        RunResults.TrialResult result(String status, String error) {
+        RunResults.TrialResult result(TrialStatus status, String error) {
             MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
             var plugin = job.plugin();
             return new RunResults.TrialResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),

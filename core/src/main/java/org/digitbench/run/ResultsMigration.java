@@ -25,7 +25,7 @@ final class ResultsMigration {
     }
 
     /** A version-1 repeat: a plugin trained again with another seed, its scores only. */
-    record V1Repeat(String pluginId, long seed, String status, String error, Double accuracy, Double macroPrecision,
+    record V1Repeat(String pluginId, long seed, TrialStatus status, String error, Double accuracy, Double macroPrecision,
                     Double macroRecall, Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
     }
 
@@ -61,7 +61,7 @@ final class ResultsMigration {
         for (JsonNode c : root.path("comparisons")) {
             comparisons.add(mapper.treeToValue(c, RunResults.Comparison.class));
         }
-        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, root.path("runId").asString(), root.path("status").asString(),
+        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, root.path("runId").asString(), RunStatus.of(root.path("status").asString()),
                 instant(root.get("startedAt"), mapper), instant(root.get("finishedAt"), mapper), root.path("profile").asString(),
                 mapper.treeToValue(root.get("commandLine"), String[].class) == null ? List.of()
                         : List.of(mapper.treeToValue(root.get("commandLine"), String[].class)),

@@ -35,7 +35,7 @@ import org.digitbench.eval.Statistics;
  * @param trials        every trial that has a result, in plan order (plugin by plugin, seed by seed)
  * @param comparisons   McNemar's test for every pair of successful models, on the first seed's trials
  */
-public record RunResults(int schemaVersion, String runId, String status, Instant startedAt, Instant finishedAt,
+public record RunResults(int schemaVersion, String runId, RunStatus status, Instant startedAt, Instant finishedAt,
                          String profile, List<String> commandLine, Provenance provenance, DataInfo data, Plan plan,
                          List<ModelSummary> models, List<TrialResult> trials, List<Comparison> comparisons) {
 
@@ -103,7 +103,7 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * The same results with the trials and what is derived from them replaced: the summaries, and, when the test
      * set's labels are given, McNemar's comparisons of the main seed's trials (else the comparisons are kept).
      */
-    public RunResults withTrials(List<TrialResult> newTrials, String newStatus, Instant newFinishedAt, int[] truth) {
+    public RunResults withTrials(List<TrialResult> newTrials, RunStatus newStatus, Instant newFinishedAt, int[] truth) {
         List<TrialResult> ordered = new ArrayList<>(newTrials);
         ordered.sort(Comparator.comparingInt((TrialResult t) -> indexOf(plan.plugins(), t.pluginId()))
                 .thenComparingInt(t -> plan.seeds().indexOf(t.seed())));
@@ -194,17 +194,15 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      *                        evaluation, saving, benchmarks), or {@code null} when unknown
      */
     public record TrialResult(String pluginId, String library, String libraryVersion, String family, String description,
-                              String status, String error, Map<String, Object> hyperparameters, long seed,
+                              TrialStatus status, String error, Map<String, Object> hyperparameters, long seed,
                               int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
                               ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
                               Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
                               Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt,
                               String modelFile, Timing timing, Double trialSeconds) {
-        public static final String OK = "ok";
-        public static final String FAILED = "failed";
 
         public boolean ok() {
-            return OK.equals(status);
+            return status == TrialStatus.OK;
         }
 
         /** Whether JMH measured this trial completely. */
@@ -243,10 +241,10 @@ public record RunResults(int schemaVersion, String runId, String status, Instant
      * @param busy            whether the machine was still busy (load above its cores) when the trial started
      * @param warmupSeconds   the unmeasured warm-up training's wall-clock time, or {@code null}
      */
-    public record Timing(String status, String error, Measurement training, Measurement batch, Measurement single,
+    public record Timing(TrialStatus status, String error, Measurement training, Measurement batch, Measurement single,
                          Double imagesPerSecond, Integer batchImages, Double loadBefore, Boolean busy, Double warmupSeconds) {
         public boolean ok() {
-            return TrialResult.OK.equals(status);
+            return status == TrialStatus.OK;
         }
     }
 

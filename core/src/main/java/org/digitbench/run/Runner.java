@@ -102,7 +102,7 @@ public final class Runner {
                     info(data.train()), info(data.test()), samples(data.test()));
             RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
                     config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation());
-            RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), "running", started, null,
+            RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,
                     config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
             return runTrials(folder, config, checked, data, base, List.of());
@@ -186,7 +186,7 @@ public final class Runner {
         Dataset test = data.test();
         int[] truth = test.labels();
         List<RunResults.TrialResult> done = new ArrayList<>(kept);
-        RunResults results = base.withTrials(done, "running", null, truth);
+        RunResults results = base.withTrials(done, RunStatus.RUNNING, null, truth);
         ResultsStore.publish(folder.dir(), results, afterWrite, err);
         out.println("Results: " + folder.results());
         out.println(describe(config));
@@ -224,13 +224,13 @@ public final class Runner {
                 progress.finished(p, (System.nanoTime() - t0) / 1e9);
                 done.add(result);
                 out.println("      " + outcome(result));
-                results = base.withTrials(done, "running", null, truth);
+                results = base.withTrials(done, RunStatus.RUNNING, null, truth);
                 ResultsStore.publish(folder.dir(), results, afterWrite, err);
                 if (result.modelFile() != null && p.seed() == config.mainSeed()) {
                     SavedModels.write(folder.dir(), results, data.normalization(), train.height(), train.width());
                 }
             }
-            results = base.withTrials(done, "complete", Instant.now(), truth);
+            results = base.withTrials(done, RunStatus.COMPLETE, Instant.now(), truth);
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         } finally {
             try {

@@ -1,0 +1,69 @@
+package org.digitbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.digitbench.Repo;
+import org.digitbench.report.ReportFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * results.json keeps the published schema (docs/results.schema.json): what digitbench writes, every committed reference
+ * and confirmation run, and the schema itself refuses what it must (the integration tests check each run they make).
+ */
+class ResultsSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatTheStoreWritesKeepsTheSchema() {
+        Path file = ResultsStore.write(dir, ReportFixtures.results("<script>alert(1)</script>"));
+        ResultsSchema.check(file);
+    }
+
+    @Test
+    void everyCommittedRunKeepsTheSchema() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Repo.root().resolve("benchmarks/results"))) {
+            s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals(ReferenceEstimates.FILE))
+                    .sorted().forEach(files::add);
+        }
+        assertTrue(files.size() >= 2, "the full and quick references at least: " + files);
+        for (Path f : files) {
+            ResultsSchema.check(f);
+        }
+    }
+
+    @Test
+    void theSchemaRefusesWhatIsNotResults() {
+        JsonNode good = JsonMapper.builder().build().readTree(ResultsStore.write(dir, ReportFixtures.results("x")).toFile());
+        assertEquals(List.of(), ResultsSchema.violations(good));
+
+        ObjectNode unknownStatus = (ObjectNode) good.deepCopy();
+        ((ObjectNode) unknownStatus.get("trials").get(0)).put("status", "fine");
+        assertFalse(ResultsSchema.violations(unknownStatus).isEmpty(), "a trial status outside ok, failed");
+
+        ObjectNode extra = (ObjectNode) good.deepCopy();
+        extra.put("accuracy", 1.0);
+        assertFalse(ResultsSchema.violations(extra).isEmpty(), "a field the format does not have");
+
+        ObjectNode missing = (ObjectNode) good.deepCopy();
+        ((ObjectNode) missing.get("trials").get(0)).remove("seed");
+        assertTrue(ResultsSchema.violations(missing).stream().anyMatch(v -> v.contains("seed")), "a trial without its seed");
+
+        ObjectNode badChecksum = (ObjectNode) good.deepCopy();
+        ((ObjectNode) badChecksum.get("data").get("train").get("sources").get(0)).put("sha256", "abc");
+        assertFalse(ResultsSchema.violations(badChecksum).isEmpty(), "a checksum that is not SHA-256");
+    }
+}
