@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.digitbench.api.Dataset;
 import org.digitbench.data.CsvReader;
+import org.digitbench.data.DataSource;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = {"Checks the MNIST files (downloading them if missing) and summarises them.",
+        description = {"Checks a dataset's files (MNIST by default: its checksums, downloading what is missing) and summarises them.",
                 "With --csv, reads and summarises Kaggle-style CSV files instead."})
 final class DataCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -41,9 +42,10 @@ final class DataCommand implements Callable<Integer> {
                 sets.add(new CsvReader().read(file, file.getFileName().toString()));
             }
         } else {
-            Mnist.Location location = data.options.location();
-            out.println("MNIST in " + location.dir() + " (" + location.origin() + ")");
-            Mnist.Split split = Mnist.load(location, data.options.noDownload ? Optional.empty() : Optional.of(new MnistFetcher(parent.err)));
+            DataSource source = data.options.source();
+            out.println(source.isMnist() ? "MNIST in " + source.dir() + " (" + source.origin() + ")" : "Dataset " + source.describe());
+            Mnist.Split split = source.load(data.options.noDownload ? Optional.empty() : Optional.of(new MnistFetcher(parent.err)),
+                    42);
             sets.add(split.train());
             sets.add(split.test());
         }
@@ -51,7 +53,7 @@ final class DataCommand implements Callable<Integer> {
             out.print(DatasetSummary.of(d).format());
             d.sources().forEach(s -> out.printf("  %s  sha256 %s  (%d bytes decompressed)%n", s.path(), s.sha256(), s.bytes()));
         }
-        if (csv.isEmpty()) {
+        if (csv.isEmpty() && data.options.source().isMnist()) {
             out.println("All four files match the published SHA-256 checksums.");
         }
         return 0;

@@ -16,7 +16,9 @@ import picocli.CommandLine;
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",
                 "Images (PNG, JPEG, BMP, GIF; any size; colour or grey; dark on light or light on dark) are made MNIST",
-                "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28."})
+                "images first: grey, light on dark, cropped, scaled into 20x20, centred by centre of mass in 28x28.",
+                "With --csv, labels every image of a CSV file (Kaggle's layout) with one model and writes Kaggle's",
+                "submission format, ImageId,Label."})
 final class PredictCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
@@ -24,15 +26,39 @@ final class PredictCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SavedModelOptions models = new SavedModelOptions();
 
-    @CommandLine.Parameters(paramLabel = "IMAGE", arity = "1..*", description = "image files")
+    @CommandLine.Parameters(paramLabel = "IMAGE", arity = "0..*", description = "image files")
     List<Path> images = new ArrayList<>();
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "a CSV file of images in Kaggle's layout (pixel0..pixelN, or label first), gzip or plain, to label")
+    Path csv;
+
+    @Option(names = "--submission", paramLabel = "FILE",
+            description = "with --csv, where to write ImageId,Label (1-based ids); default: print it")
+    Path submission;
+
+    @Option(names = "--model", paramLabel = "ID",
+            description = "with --csv, the saved model to use; default: the run's most accurate")
+    String model;
 
     @Option(names = "--json", description = "print JSON (one object per image) instead of a table")
     boolean json;
 
     @Override
-    public Integer call() {
-        Predictor predictor = models.open(parent.err);
+    public Integer call() throws java.io.IOException {
+        if (csv == null && (submission != null || model != null)) {
+            throw new org.digitbench.api.DigitbenchException((submission != null ? "--submission" : "--model") + " goes with --csv FILE");
+        }
+        if (csv != null && !images.isEmpty()) {
+            throw new org.digitbench.api.DigitbenchException("give image files or --csv FILE, not both");
+        }
+        if (csv == null && images.isEmpty()) {
+            throw new org.digitbench.api.DigitbenchException("nothing to predict: give image files, or --csv FILE");
+        }
+        if (csv != null) {
+            return KaggleSubmission.write(models.open(parent.err), csv, model, submission, parent.out, parent.err);
+        }
+        Predictor predictor = models.openForPictures(parent.err);
         boolean allRead = true;
         List<Predictor.Prediction> all = new ArrayList<>();
         for (Path image : images) {

@@ -114,7 +114,7 @@ final class RunCommand implements Callable<Integer> {
             if (runId != null) {
                 RunFolder.checkId(runId, "--run-id");
             }
-            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, data.options.location(),
+            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, data.options.source(),
                     !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation, !noTiming,
                     saveModels, output.dir, runId, spec.commandLine().getParseResult().originalArgs());
             Execution exec = execution.execution(p);

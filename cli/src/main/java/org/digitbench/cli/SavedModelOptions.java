@@ -33,4 +33,15 @@ final class SavedModelOptions {
         }
         return predictor;
     }
+
+    /** As {@link #open}, for pictures: they are made 28x28 MNIST images, so the run must have been trained on those. */
+    Predictor openForPictures(PrintStream err) {
+        Predictor predictor = open(err);
+        if (predictor.manifest().height() != 28 || predictor.manifest().width() != 28) {
+            throw new DigitbenchException("run " + runId + " was trained on " + predictor.manifest().height() + "x"
+                    + predictor.manifest().width() + " images, and pictures are made 28x28 MNIST images; label a CSV file of "
+                    + "its image size with --csv instead");
+        }
+        return predictor;
+    }
 }

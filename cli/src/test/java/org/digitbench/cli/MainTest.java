@@ -104,7 +104,7 @@ class MainTest {
         Path made = dir.resolve("made");
         org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,
-                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), Mnist.locate(dir, null), false,
+                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
                 org.digitbench.data.Normalization.UNIT, null, null, false, true, true, dir, "made", java.util.List.of("run")),
                 org.digitbench.run.Execution.isolated(org.digitbench.run.Profile.QUICK));
         assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
@@ -190,6 +190,15 @@ class MainTest {
         assertCleanError(run("run", "--train-size", "3"), 1, "--train-size must be at least 10, got 3");
         assertCleanError(run("frobnicate"), 2, "Unmatched argument");
         assertCleanError(run(), 2, "missing command");
+        assertCleanError(run("run", "--dataset", "fashion", "-o", dir.toString()), 1,
+                "--dataset fashion: expected mnist, idx:DIR (a folder with the four IDX files) or csv:TRAIN[,TEST]");
+        assertCleanError(run("run", "--test-fraction", "0.2", "-o", dir.toString()), 1, "--test-fraction is for --dataset csv:TRAIN");
+        assertCleanError(run("run", "--dataset", "idx:" + dir, "--data-dir", dir.toString(), "-o", dir.toString()), 1,
+                "--data-dir is MNIST's folder");
+        assertCleanError(run("run", "--dataset", "idx:" + dir.resolve("none"), "-m", "smile-decision-tree", "-o",
+                dir.resolve("out").toString()), 1, "no such folder");
+        assertCleanError(run("predict", "--run", "r", "--submission", "s.csv", "-o", dir.toString()), 1, "--submission goes with --csv FILE");
+        assertCleanError(run("predict", "--run", "r", "-o", dir.toString()), 1, "nothing to predict");
     }
 
     @Test

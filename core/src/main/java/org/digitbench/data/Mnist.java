@@ -117,6 +117,35 @@ public final class Mnist {
         return new Split(train, test);
     }
 
+    /**
+     * Loads the four files of an IDX folder laid out as MNIST's (the same names, gzip or raw, or Kaggle's spelling),
+     * whatever their content: their SHA-256 sums are recorded in the datasets' sources, not compared with MNIST's,
+     * and the images may have any size.
+     *
+     * @throws DataFormatException for a missing folder or file, or a file that is not IDX
+     */
+    public static Split loadIdx(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new DataFormatException("--dataset idx:" + dir + ": no such folder; expected one holding "
+                    + String.join(", ", fileNames()) + " (gzip or raw IDX)");
+        }
+        List<String> missing = new ArrayList<>();
+        for (File f : File.values()) {
+            if (find(dir, f).isEmpty()) {
+                missing.add(f.gzName());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DataFormatException("--dataset idx:" + dir + ": missing " + String.join(", ", missing)
+                    + " (the four files take MNIST's names, gzip or raw)");
+        }
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        String base = name == null ? "idx" : name.toString();
+        return new Split(IdxReader.read(find(dir, File.TRAIN_IMAGES).orElseThrow(), find(dir, File.TRAIN_LABELS).orElseThrow(),
+                base + "-train"), IdxReader.read(find(dir, File.TEST_IMAGES).orElseThrow(), find(dir, File.TEST_LABELS).orElseThrow(),
+                base + "-test"));
+    }
+
     private static Dataset read(Path dir, File images, File labels, String name) {
         Path imagesPath = find(dir, images).orElseThrow();
         Path labelsPath = find(dir, labels).orElseThrow();

@@ -12,10 +12,10 @@ public final class DryRun {
         RunConfig config = checked.config();
         StringBuilder sb = new StringBuilder();
         int width = Math.max(6, checked.plugins().stream().mapToInt(p -> p.id().length()).max().orElse(6));
-        sb.append(String.format(Locale.ROOT, "Dry run: %d plugin%s × %d seed%s = %d trials, profile %s (%,d training / %,d test images), %s%n",
+        sb.append(String.format(Locale.ROOT, "Dry run: %d plugin%s × %d seed%s = %d trials, profile %s (%s), %s%n",
                 checked.plugins().size(), checked.plugins().size() == 1 ? "" : "s", config.seeds().size(),
                 config.seeds().size() == 1 ? "" : "s", checked.plugins().size() * config.seeds().size(), config.profile().id(),
-                config.effectiveTrainSize(), config.effectiveTestSize(),
+                config.sizes(),
                 config.timing() ? "timed by JMH" : "wall-clock times only (--no-timing)"));
         sb.append(String.format(Locale.ROOT, "%-" + width + "s  %6s  %14s  %14s  %s%n", "trial", "seed", "expected", "cumulative", "reference"));
         double total = 0;

@@ -87,6 +87,44 @@ public final class Predictor {
         return manifest;
     }
 
+    /**
+     * The model that labels a whole file: the one named, or the loaded model with the highest test accuracy in its run.
+     *
+     * @param pluginId a plugin id, or {@code null} for the most accurate model
+     */
+    public Model choose(String pluginId) {
+        List<Model> loaded = models.stream().filter(m -> m.model() != null).toList();
+        if (pluginId == null) {
+            return loaded.stream().max(java.util.Comparator.comparingDouble(m -> m.entry().accuracy()))
+                    .orElseThrow(() -> new org.digitbench.api.DigitbenchException("run " + manifest.runId() + " has no model that loads"));
+        }
+        for (Model m : models) {
+            if (m.entry().pluginId().equals(pluginId)) {
+                if (m.model() == null) {
+                    throw new org.digitbench.api.DigitbenchException("--model " + pluginId + ": " + m.error());
+                }
+                return m;
+            }
+        }
+        throw new org.digitbench.api.DigitbenchException("--model " + pluginId + ": run " + manifest.runId() + " saved no such model; it has "
+                + String.join(", ", models.stream().map(m -> m.entry().pluginId()).toList()));
+    }
+
+    /**
+     * One model's labels for every image of {@code images} (raw pixel values 0..255 of the run's image size),
+     * normalised as the model's training images were.
+     */
+    public int[] predictAll(Model model, Dataset images) {
+        if (images.height() != manifest.height() || images.width() != manifest.width()) {
+            throw new org.digitbench.api.DigitbenchException(images.name() + ": images are " + images.height() + "x" + images.width()
+                    + ", but run " + manifest.runId() + " was trained on " + manifest.height() + "x" + manifest.width());
+        }
+        Dataset x = normalization.apply(images);
+        synchronized (model) {
+            return model.model().predict(x).labels();
+        }
+    }
+
     /** Every model's prediction for one preprocessed image. Safe to call from several threads. */
     public Prediction predict(String name, DigitPreprocessor.Result image) {
         Dataset one = new Dataset(name, manifest.height(), manifest.width(), image.pixels(), null, List.of(), List.of());

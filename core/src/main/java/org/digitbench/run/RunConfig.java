@@ -3,7 +3,7 @@ package org.digitbench.run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.data.Mnist;
+import org.digitbench.data.DataSource;
 import org.digitbench.data.Normalization;
 
 /**
@@ -16,7 +16,7 @@ import org.digitbench.data.Normalization;
  * @param overrides     hyper-parameter overrides per plugin id (name to text)
  * @param seeds         the seeds: every plugin is trained once with each (a trial per plugin and seed); the first
  *                      is the main one, which also draws the stratified subsets
- * @param data          where MNIST is
+ * @param data          the dataset ({@code --dataset}): MNIST and where it is, an IDX folder or CSV files
  * @param download      whether missing MNIST files may be downloaded
  * @param normalization how pixels are normalised
  * @param trainSize     training images, overriding the profile's, or {@code null}
@@ -31,7 +31,7 @@ import org.digitbench.data.Normalization;
  * @param commandLine   the arguments the run was started with, for provenance
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
-                        List<Long> seeds, Mnist.Location data, boolean download, Normalization normalization,
+                        List<Long> seeds, DataSource data, boolean download, Normalization normalization,
                         Integer trainSize, Integer testSize, boolean validation, boolean timing, boolean saveModels,
                         Path outputDir, String runId, List<String> commandLine) {
 
@@ -81,11 +81,26 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
                 validation, timing, saveModels, outputDir, runId, commandLine);
     }
 
-    public int effectiveTrainSize() {
-        return trainSize != null ? trainSize : profile.trainSize();
+    /**
+     * Training images to use out of the {@code available} ones: {@code --train-size}, else the profile's (for MNIST
+     * 2,000 or all 60,000; for another dataset a thirtieth of its training images, or all).
+     */
+    public int trainSize(int available) {
+        return trainSize != null ? trainSize : data.isMnist() ? profile.trainSize() : profile.share(available, Profile.QUICK_TRAIN_SHARE);
     }
 
-    public int effectiveTestSize() {
-        return testSize != null ? testSize : profile.testSize();
+    /** Test images to use: {@code --test-size}, else the profile's (MNIST: 1,000 or all 10,000; else a tenth, or all). */
+    public int testSize(int available) {
+        return testSize != null ? testSize : data.isMnist() ? profile.testSize() : profile.share(available, Profile.QUICK_TEST_SHARE);
+    }
+
+    /** The sizes as the console says them before any data is read. */
+    public String sizes() {
+        if (data.isMnist() || (trainSize != null && testSize != null)) {
+            return String.format(java.util.Locale.ROOT, "%,d training / %,d test images", trainSize(0), testSize(0));
+        }
+        return (trainSize != null ? String.format(java.util.Locale.ROOT, "%,d training images", trainSize) : profile == Profile.FULL ? "every training image"
+                : "a thirtieth of the training images") + " / " + (testSize != null ? String.format(java.util.Locale.ROOT, "%,d test images", testSize)
+                : profile == Profile.FULL ? "every test image" : "a tenth of the test images");
     }
 }

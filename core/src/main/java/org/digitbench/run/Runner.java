@@ -156,7 +156,7 @@ public final class Runner {
     }
 
     private SuiteData load(RunConfig config) {
-        out.println("Loading MNIST from " + config.data().dir() + " (" + config.data().origin() + ")"
+        out.println("Loading " + config.data().describe()
                 + (config.validation() ? "; testing on a validation split of the training images (--validation)" : ""));
         return SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }

@@ -18,7 +18,7 @@ import org.digitbench.api.Splits;
 public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
 
     public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
-        Mnist.Split split = Mnist.load(config.data(), fetcher);
+        Mnist.Split split = config.data().load(fetcher, config.mainSeed());
         Dataset trainAll = split.train();
         Dataset testAll = split.test();
         if (config.validation()) {
@@ -36,8 +36,8 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
             throw new DigitbenchException("--test-size " + config.testSize() + ": the " + (config.validation() ? "validation split"
                     : "test set") + " has only " + testAll.size() + " images");
         }
-        Dataset train = Splits.stratifiedSubset(trainAll, config.effectiveTrainSize(), config.mainSeed());
-        Dataset test = Splits.stratifiedSubset(testAll, config.effectiveTestSize(), config.mainSeed());
+        Dataset train = Splits.stratifiedSubset(trainAll, config.trainSize(trainAll.size()), config.mainSeed());
+        Dataset test = Splits.stratifiedSubset(testAll, config.testSize(testAll.size()), config.mainSeed());
         var normalization = config.normalization().fit(train);
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
     }

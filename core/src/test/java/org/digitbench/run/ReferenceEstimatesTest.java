@@ -15,7 +15,7 @@ class ReferenceEstimatesTest {
             new ReferenceEstimates.Entry(1283, 1200, Map.of("epochs", 8, "batch-size", 128), "full/results.json"))));
 
     private static RunConfig config(boolean timing, Integer trainSize) {
-        return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), Mnist.locate(Path.of("none"), null),
+        return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), org.digitbench.data.DataSource.mnist(Mnist.locate(Path.of("none"), null)),
                 false, Normalization.UNIT, trainSize, null, false, timing, false, Path.of("reports"), null, List.of("run"));
     }
 

@@ -1,0 +1,171 @@
+package org.digitbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.DataOutputStream;
+import java.io.BufferedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.digitbench.api.Dataset;
+import org.digitbench.api.Splits;
+import org.digitbench.cli.CliRun;
+import org.digitbench.run.ResultsSchema;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.RunStatus;
+import org.digitbench.run.TrialStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Datasets other than MNIST, as users bring them: Kaggle's digit-recognizer files (a labelled train.csv, an
+ * unlabelled test.csv, a submission), and an IDX folder of another image size, each made here from a slice of real
+ * MNIST.
+ */
+class DatasetsIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void kagglesWorkflowFromTrainCsvToSubmission() throws IOException {
+        Dataset train = Splits.stratifiedSubset(RealMnist.load().train(), 12_000, 3);
+        Dataset test = Splits.stratifiedSubset(RealMnist.load().test(), 3_000, 3);
+        Path trainCsv = writeCsv(dir.resolve("train.csv"), train, true);
+        Path testCsv = writeCsv(dir.resolve("test.csv"), test, false);
+        Path out = dir.resolve("reports");
+
+        CliRun run = CliRun.of("run", "--profile", "full", "--dataset", "csv:" + trainCsv, "--save-models", "--allow-busy",
+                "-m", "smile-decision-tree,tribuo-logistic-regression,smile-mlp", "--run-id", "kaggle", "-o", out.toString());
+        assertEquals(0, run.code(), run.printed());
+        Path results = out.resolve("kaggle").resolve(RunFolder.RESULTS);
+        ResultsSchema.check(results);
+        RunResults r = ResultsStore.read(results);
+        assertEquals(RunStatus.COMPLETE, r.status());
+        assertEquals(10_000, r.data().train().size(), "full: all of train.csv but the held-out sixth");
+        assertEquals(2_000, r.data().test().size(), "a stratified sixth of train.csv is the test set");
+        assertEquals(64, r.data().train().sources().get(0).sha256().length());
+        RunResults.TrialResult best = null;
+        for (RunResults.TrialResult t : r.trials()) {
+            assertEquals(TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
+            assertEquals(TrialStatus.OK, t.timing().status(), "benchmarked by JMH: " + t.timing().error());
+            best = best == null || t.metrics().accuracy() > best.metrics().accuracy() ? t : best;
+        }
+
+        Path submission = dir.resolve("submission.csv");
+        CliRun predict = CliRun.of("predict", "--run", "kaggle", "-o", out.toString(), "--csv", testCsv.toString(),
+                "--submission", submission.toString());
+        assertEquals(0, predict.code(), predict.printed());
+        assertTrue(predict.stdout().contains("labelled by " + best.pluginId()), "the most accurate model by default: " + predict.stdout());
+        List<String> lines = Files.readAllLines(submission, StandardCharsets.UTF_8);
+        assertEquals("ImageId,Label", lines.getFirst(), "Kaggle's header");
+        assertEquals(test.size() + 1, lines.size());
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertEquals(String.valueOf(i + 1), cells[0], "1-based ids in the file's order");
+            correct += Integer.parseInt(cells[1]) == test.label(i) ? 1 : 0;
+        }
+        double accuracy = correct / (double) test.size();
+        assertEquals(best.metrics().accuracy(), accuracy, 0.02,
+                "the submission agrees with the held-back labels as the model's reported accuracy says");
+
+        CliRun unlabelledAsTest = CliRun.of("run", "--dataset", "csv:" + trainCsv + "," + testCsv, "-m", "smile-decision-tree",
+                "-o", out.toString());
+        assertEquals(1, unlabelledAsTest.code());
+        assertTrue(unlabelledAsTest.err().contains("test.csv: has no labels") && unlabelledAsTest.err().contains("predict"),
+                unlabelledAsTest.err());
+    }
+
+    @Test
+    void anIdxFolderOfAnotherImageSize() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("mnist-14"));
+        writeIdx(folder, "train", halve(Splits.stratifiedSubset(RealMnist.load().train(), 3_000, 5)));
+        writeIdx(folder, "t10k", halve(Splits.stratifiedSubset(RealMnist.load().test(), 1_000, 5)));
+        Path out = dir.resolve("reports");
+        CliRun run = CliRun.of("run", "--profile", "full", "--no-timing", "--dataset", "idx:" + folder, "--run-id", "small",
+                "-m", "smile-decision-tree,tribuo-logistic-regression", "-o", out.toString());
+        assertEquals(0, run.code(), run.printed());
+        Path results = out.resolve("small").resolve(RunFolder.RESULTS);
+        ResultsSchema.check(results);
+        RunResults r = ResultsStore.read(results);
+        assertEquals(14, r.data().train().summary().height());
+        assertEquals("mnist-14-train", r.data().train().name());
+        for (RunResults.TrialResult t : r.trials()) {
+            assertEquals(TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
+            assertTrue(t.metrics().accuracy() > 0.7, t.pluginId() + " on 14x14 digits: " + t.metrics().accuracy());
+        }
+        assertTrue(Files.readString(out.resolve("small").resolve("index.html")).contains("mnist-14-train"));
+    }
+
+    /** Kaggle's layout: a header, then label (when labelled) and the raw pixel values 0..255, one image a row. */
+    private static Path writeCsv(Path file, Dataset data, boolean labelled) throws IOException {
+        StringBuilder sb = new StringBuilder(labelled ? "label" : "");
+        for (int j = 0; j < data.numFeatures(); j++) {
+            sb.append(labelled || j > 0 ? "," : "").append("pixel").append(j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < data.size(); i++) {
+            if (labelled) {
+                sb.append(data.label(i)).append(',');
+            }
+            for (int j = 0; j < data.numFeatures(); j++) {
+                sb.append(j > 0 ? "," : "").append((int) data.pixel(i, j));
+            }
+            sb.append('\n');
+        }
+        return Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    /** The images at half the size (each pixel the mean of a 2x2 block). */
+    private static Dataset halve(Dataset d) {
+        int h = d.height() / 2;
+        int w = d.width() / 2;
+        float[] px = new float[d.size() * h * w];
+        for (int i = 0; i < d.size(); i++) {
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float sum = 0;
+                    for (int dy = 0; dy < 2; dy++) {
+                        for (int dx = 0; dx < 2; dx++) {
+                            sum += d.pixel(i, (2 * y + dy) * d.width() + 2 * x + dx);
+                        }
+                    }
+                    px[(i * h + y) * w + x] = Math.round(sum / 4);
+                }
+            }
+        }
+        return new Dataset(d.name(), h, w, px, d.labels(), List.of(), List.of());
+    }
+
+    /** The IDX pair of a dataset, gzip, under MNIST's names. */
+    private static void writeIdx(Path folder, String prefix, Dataset d) throws IOException {
+        try (DataOutputStream out = gzip(folder.resolve(prefix + "-images-idx3-ubyte.gz"))) {
+            out.writeInt(0x803);
+            out.writeInt(d.size());
+            out.writeInt(d.height());
+            out.writeInt(d.width());
+            for (float p : d.pixels()) {
+                out.writeByte((int) p);
+            }
+        }
+        try (DataOutputStream out = gzip(folder.resolve(prefix + "-labels-idx1-ubyte.gz"))) {
+            out.writeInt(0x801);
+            out.writeInt(d.size());
+            for (int label : d.labels()) {
+                out.writeByte(label);
+            }
+        }
+    }
+
+    private static DataOutputStream gzip(Path file) throws IOException {
+        OutputStream raw = Files.newOutputStream(file);
+        return new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)));
+    }
+}
