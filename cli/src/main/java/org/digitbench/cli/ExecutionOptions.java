@@ -32,7 +32,17 @@ final class ExecutionOptions {
                     + "default a trial waits up to 10 minutes for it to settle, then starts with its timings marked busy")
     boolean allowBusy;
 
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = {"trials run at once, each JVM pinned to its own share of the cores (taskset) with its thread pools",
+                    "sized to them: accuracy sooner, but every time is then taken while other trials ran, and the results and",
+                    "report say so; default: ${DEFAULT-VALUE}, one at a time, for clean timings"})
+    int jobs;
+
     Execution execution(Profile profile) {
+        if (jobs > 1 && !inProcess && !tasksetFound()) {
+            throw new DigitbenchException("--jobs " + jobs + " pins each trial to its cores with taskset, which is not on the "
+                    + "PATH; install util-linux");
+        }
         java.time.Duration limit;
         if (inProcess) {
             if (timeout != null && !timeout.equals(DurationConverter.NONE)) {
@@ -44,6 +54,17 @@ final class ExecutionOptions {
         } else {
             limit = timeout.equals(DurationConverter.NONE) ? null : timeout;
         }
-        return new Execution(!inProcess, limit, workerJvmArgs, plugins.pluginPath, allowBusy, null);
+        Execution execution = new Execution(!inProcess, limit, workerJvmArgs, plugins.pluginPath, allowBusy, null, jobs);
+        execution.cores(0); // enough cores for the jobs
+        return execution;
+    }
+
+    private static boolean tasksetFound() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "taskset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

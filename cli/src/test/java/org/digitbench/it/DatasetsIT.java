@@ -73,6 +73,9 @@ class DatasetsIT {
             correct += Integer.parseInt(cells[1]) == test.label(i) ? 1 : 0;
         }
         double accuracy = correct / (double) test.size();
+        System.out.printf(java.util.Locale.ROOT, "DatasetsIT: %s, test accuracy %.4f on the held-out sixth of train.csv; its "
+                + "submission for test.csv matched %d of %d held-back labels (%.4f)%n", best.pluginId(), best.metrics().accuracy(),
+                correct, test.size(), accuracy);
         assertEquals(best.metrics().accuracy(), accuracy, 0.02,
                 "the submission agrees with the held-back labels as the model's reported accuracy says");
 

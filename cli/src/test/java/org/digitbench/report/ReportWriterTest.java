@@ -77,6 +77,18 @@ class ReportWriterTest {
     }
 
     @Test
+    void saysWhenTrialsRanConcurrently() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"concurrent\""), "one at a time: no mark");
+        RunResults.Plan plan = new RunResults.Plan(r.plan().plugins(), r.plan().seeds(), r.plan().timing(), false, 2);
+        RunResults jobs = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
+                r.commandLine(), r.provenance(), r.data(), plan, r.models(), r.trials(), r.comparisons());
+        String html = Files.readString(ReportWriter.write(jobs, dir));
+        assertTrue(html.contains("id=\"concurrent\"") && html.contains("--jobs 2"), "--jobs 2 is said where the times are");
+        assertTrue(org.digitbench.run.Leaderboard.format(jobs).contains("taken concurrently"), "and on the console");
+    }
+
+    @Test
     void saysWhenARunWasNotTimed() throws IOException {
         String html = Files.readString(ReportWriter.write(untimed(ReportFixtures.results("fixture-tree")), dir));
         assertTrue(html.contains("id=\"timing-none\""));
@@ -92,6 +104,23 @@ class ReportWriterTest {
         String html = Files.readString(ReportWriter.write(r.withTrials(trials, r.status(), r.finishedAt(), null), dir));
         assertTrue(html.contains("Saved models: 1, in <code>models/</code>"), "the hint counts saved models");
         assertTrue(html.contains("digitbench serve --run fixture-run"), "and names the commands");
+    }
+
+    /** A run of today's schema as a run wrote it (the quick reference of 20261201-170835-quick), kept as it is. */
+    @Test
+    void rendersResultsOfSchemaVersionTwo() throws IOException {
+        Path file = Path.of("src/test/resources/results/v2-results.json");
+        RunResults run = ResultsStore.read(file);
+        assertEquals(2, run.schemaVersion());
+        assertEquals(org.digitbench.run.RunStatus.COMPLETE, run.status());
+        assertEquals(14, run.trials().size());
+        assertTrue(run.trials().stream().allMatch(RunResults.TrialResult::timed), "every trial timed by JMH");
+        org.digitbench.run.ResultsSchema.check(file);
+        String html = Files.readString(ReportWriter.write(run, dir));
+        for (RunResults.TrialResult t : run.trials()) {
+            assertTrue(html.contains(t.pluginId()), t.pluginId());
+        }
+        assertTrue(html.contains("id=\"timing-table\""), "with the timings");
     }
 
     @Test

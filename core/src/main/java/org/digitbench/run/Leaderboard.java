@@ -43,8 +43,18 @@ public final class Leaderboard {
                     + "images used; train s = %s; predict s = wall clock for the whole test set; peak MiB = the trial JVM's peak "
                     + "resident memory while the model trained and predicted%n", results.plan().mainSeed(), rows.get(0).testSize(),
                     results.plan().jmh() ? "JMH's single-shot time of the training that made the model" : "wall clock"));
+            if (results.plan().concurrent()) {
+                sb.append(concurrentNote(results.plan())).append(System.lineSeparator());
+            }
         }
         return sb.toString();
+    }
+
+    /** What {@code --jobs} did to every time of the run, said wherever its times are shown. */
+    public static String concurrentNote(RunResults.Plan plan) {
+        return "every trial ran while up to " + (plan.jobs() - 1) + " other" + (plan.jobs() == 2 ? "" : "s") + " did (--jobs "
+                + plan.jobs() + ", each on its own cores): its times were taken concurrently; compare them with a run of one "
+                + "trial at a time only with that in mind";
     }
 
     /** The JMH timings of the main seed's trials, in the order of the leaderboard. */

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class LocalJvmExecutor implements TrialExecutor {
     /** Characters of a trial JVM's error output kept for the failure message. */
     private static final int TAIL = 16_384;
+    /** util-linux's command that starts a process on given cores ({@code --jobs}). */
+    static final String TASKSET = "taskset";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -47,8 +49,14 @@ public final class LocalJvmExecutor implements TrialExecutor {
         Path result = folder.trialFile(spec.trialId());
         Path crashLog = work.resolve(spec.trialId() + ".hs_err.log");
         List<String> command = new ArrayList<>();
+        if (spec.cores() != null) { // --jobs: the JVM on its own cores, its thread pools sized to them
+            command.addAll(List.of(TASKSET, "-c", String.join(",", spec.cores().stream().map(String::valueOf).toList())));
+        }
         command.add(JvmArgs.java());
         command.addAll(JvmArgs.current());
+        if (spec.cores() != null) {
+            command.add("-XX:ActiveProcessorCount=" + spec.cores().size());
+        }
         command.addAll(execution.workerJvmArgs());
         command.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
         command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");
@@ -73,7 +81,12 @@ public final class LocalJvmExecutor implements TrialExecutor {
         long started = System.currentTimeMillis();
         Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            if (spec.cores() != null) { // ND4J's and OpenBLAS's native thread pools
+                builder.environment().put("OMP_NUM_THREADS", String.valueOf(spec.cores().size()));
+                builder.environment().put("OPENBLAS_NUM_THREADS", String.valueOf(spec.cores().size()));
+            }
+            process = builder.start();
         } catch (IOException e) {
             return failed.apply("cannot start a trial JVM: " + e.getMessage());
         }

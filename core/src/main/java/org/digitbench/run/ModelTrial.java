@@ -67,7 +67,9 @@ public final class ModelTrial {
             if (saveModel) {
                 m.modelFile = save(model, job, err);
             }
-            task.phase("benchmarking inference");
+            if (RunResults.Plan.JMH.equals(timing.kind())) { // --no-timing benchmarks nothing
+                task.phase("benchmarking inference");
+            }
             m.timing = timing.inference(job, model, test, m.predictSeconds, trained);
             return m.result(TrialStatus.OK, null);
         } catch (Exception | OutOfMemoryError | StackOverflowError | LinkageError e) {

@@ -55,14 +55,26 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
      * @param timing     {@code jmh} (training timed by JMH as a single shot, inference benchmarked) or
      *                   {@code wall-clock} ({@code --no-timing})
      * @param validation whether the test set is a validation split of the training images ({@code --validation})
+     * @param jobs       trials that ran at once ({@code --jobs}); above 1 every trial's times were taken while others ran
      */
-    public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation) {
+    public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation, Integer jobs) {
         public static final String JMH = "jmh";
         public static final String WALL_CLOCK = "wall-clock";
 
         public Plan {
             plugins = List.copyOf(plugins);
             seeds = List.copyOf(seeds);
+            jobs = jobs == null ? 1 : jobs; // results written before --jobs existed
+        }
+
+        /** One trial at a time. */
+        public Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation) {
+            this(plugins, seeds, timing, validation, 1);
+        }
+
+        /** Whether trials ran concurrently, so that their times were taken while others ran. */
+        public boolean concurrent() {
+            return jobs > 1;
         }
 
         public long mainSeed() {

@@ -101,7 +101,7 @@ public final class Runner {
             RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
                     info(data.train()), info(data.test()), samples(data.test()));
             RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
-                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation());
+                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation(), execution.jobs());
             RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,
                     config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
@@ -129,7 +129,12 @@ public final class Runner {
                     .filter(t -> config.pluginIds().contains(t.pluginId()) && config.seeds().contains(t.seed())).toList();
             out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
                     previous.plan().trialCount());
-            return runTrials(folder, config, checked, data, previous, kept);
+            RunResults.Plan was = previous.plan();
+            RunResults base = was.jobs() >= execution.jobs() ? previous : new RunResults(previous.schemaVersion(), previous.runId(),
+                    previous.status(), previous.startedAt(), previous.finishedAt(), previous.profile(), previous.commandLine(),
+                    previous.provenance(), previous.data(), new RunResults.Plan(was.plugins(), was.seeds(), was.timing(),
+                    was.validation(), execution.jobs()), previous.models(), previous.trials(), previous.comparisons());
+            return runTrials(folder, config, checked, data, base, kept);
         }
     }
 
@@ -201,35 +206,43 @@ public final class Runner {
         RunProgress progress = new RunProgress(todo, checked, config, estimates);
         Thread stopped = stopHint(folder, config, done, base.plan().trialCount());
         try {
-            int number = done.size();
-            for (RunProgress.Planned p : todo) {
-                number++;
+            int[] number = {done.size()};
+            RunResults[] latest = {results};
+            Object lock = new Object();
+            boolean concurrent = execution.jobs() > 1;
+            TrialScheduler.run(todo, execution, (p, cores) -> {
                 ClassifierPlugin plugin = p.plugin();
-                out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%n", number, base.plan().trialCount(), plugin.id(),
-                        plugin.library(), plugin.family(), p.seed(), train.size(), progress.header(p));
-                // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait
-                LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing()
+                synchronized (lock) {
+                    out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%s%n", ++number[0], base.plan().trialCount(),
+                            plugin.id(), plugin.library(), plugin.family(), p.seed(), train.size(),
+                            cores == null ? "" : ", cores " + cores, progress.header(p));
+                }
+                // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait, nor do trials that
+                // share the machine on purpose (--jobs: their times are marked as taken concurrently)
+                LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing() || concurrent
                         ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
                 if (verdict.busy()) {
                     err.printf(Locale.ROOT, "digitbench: WARNING: the machine is still busy (1-minute load average %.2f above its "
                             + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
                             verdict.load(), guard.cpus(), plugin.id());
                 }
-                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), plugin.id(), p.seed(), interactive,
-                        execution.pluginPath(), execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy());
+                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), plugin.id(), p.seed(), interactive && !concurrent,
+                        execution.pluginPath(), execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy()).on(cores);
                 TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
                         folder.dir(), execution.timeout());
                 long t0 = System.nanoTime();
                 RunResults.TrialResult result = executor.run(spec, job, train.size(), test.size());
-                progress.finished(p, (System.nanoTime() - t0) / 1e9);
-                done.add(result);
-                out.println("      " + outcome(result));
-                results = base.withTrials(done, RunStatus.RUNNING, null, truth);
-                ResultsStore.publish(folder.dir(), results, afterWrite, err);
-                if (result.modelFile() != null && p.seed() == config.mainSeed()) {
-                    SavedModels.write(folder.dir(), results, data.normalization(), train.height(), train.width());
+                synchronized (lock) {
+                    progress.finished(p, (System.nanoTime() - t0) / 1e9);
+                    done.add(result);
+                    out.println("      " + (concurrent ? result.trialId() + ": " : "") + outcome(result));
+                    latest[0] = base.withTrials(done, RunStatus.RUNNING, null, truth);
+                    ResultsStore.publish(folder.dir(), latest[0], afterWrite, err);
+                    if (result.modelFile() != null && p.seed() == config.mainSeed()) {
+                        SavedModels.write(folder.dir(), latest[0], data.normalization(), train.height(), train.width());
+                    }
                 }
-            }
+            });
             results = base.withTrials(done, RunStatus.COMPLETE, Instant.now(), truth);
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         } finally {
@@ -257,7 +270,9 @@ public final class Runner {
     private String describe(RunConfig config) {
         StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
                 .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
-                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(", one at a time, ");
+                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(execution.jobs() == 1 ? ", one at a time, "
+                        : ", " + execution.jobs() + " at a time on " + execution.cores(0).size() + " cores each (--jobs: their times "
+                        + "are taken concurrently), ");
         sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
         if (execution.timeout() != null) {
             sb.append(" for at most ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout)");

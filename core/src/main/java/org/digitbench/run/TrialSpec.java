@@ -18,9 +18,10 @@ import java.util.List;
  *                    saved model again ({@code digitbench timing})
  * @param loadBefore  the 1-minute load average the driver saw just before starting the trial
  * @param busy        whether the machine was still busy (load above its cores) after the driver's wait
+ * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
  */
 public record TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath,
-                        Duration timeLimit, String task, double loadBefore, boolean busy) {
+                        Duration timeLimit, String task, double loadBefore, boolean busy, List<Integer> cores) {
     public static final String TRIAL = "trial";
     public static final String INFERENCE = "inference";
 
@@ -30,6 +31,17 @@ public record TrialSpec(Path runDir, String pluginId, long seed, boolean interac
         if (!TRIAL.equals(task) && !INFERENCE.equals(task)) {
             throw new IllegalArgumentException("unknown trial task '" + task + "'");
         }
+    }
+
+    /** On every core. */
+    public TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath, Duration timeLimit,
+                     String task, double loadBefore, boolean busy) {
+        this(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, null);
+    }
+
+    /** The same trial on these cores. */
+    public TrialSpec on(List<Integer> onCores) {
+        return new TrialSpec(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, onCores);
     }
 
     public String trialId() {

@@ -74,6 +74,7 @@ public final class ReportWriter {
     public static Path write(RunResults results, Path dir) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("run", results);
+        context.put("concurrentNote", results.plan().concurrent() ? org.digitbench.run.Leaderboard.concurrentNote(results.plan()) : null);
         context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
         context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
         List<RunResults.TrialResult> main = results.mainTrials();

@@ -1,0 +1,54 @@
+package org.digitbench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.digitbench.cli.CliRun;
+import org.digitbench.run.ResultsSchema;
+import org.digitbench.run.ResultsStore;
+import org.digitbench.run.RunFolder;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.TrialStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --jobs 2}: two trial JVMs at once, each pinned to its own core, and every time marked as taken concurrently. */
+class JobsIT {
+    @TempDir
+    Path out;
+
+    @Test
+    void twoTrialsAtOnceOnTheirOwnCores() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        org.junit.jupiter.api.Assumptions.assumeTrue(cores >= 2, "needs two cores");
+        CliRun run = CliRun.of("run", "--profile", "quick", "--no-timing", "--jobs", "2", "--run-id", "jobs",
+                "-m", "smile-decision-tree,tribuo-logistic-regression,smile-logistic-regression", "--seeds", "2",
+                "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
+        assertEquals(0, run.code(), run.printed());
+        int per = cores / 2;
+        assertTrue(run.stdout().contains(", cores " + java.util.stream.IntStream.range(0, per).boxed().toList()), run.stdout());
+        assertTrue(run.stdout().contains(", cores " + java.util.stream.IntStream.range(per, 2 * per).boxed().toList()), run.stdout());
+        assertTrue(run.stdout().contains("2 at a time on " + per + " cores each"), run.stdout());
+        Path results = out.resolve("jobs").resolve(RunFolder.RESULTS);
+        ResultsSchema.check(results);
+        RunResults r = ResultsStore.read(results);
+        assertEquals(2, r.plan().jobs());
+        assertEquals(6, r.trials().size(), "three plugins, two seeds");
+        for (RunResults.TrialResult t : r.trials()) {
+            assertEquals(TrialStatus.OK, t.status(), t.trialId() + ": " + t.error());
+        }
+        assertEquals(java.util.List.of("smile-decision-tree", "tribuo-logistic-regression", "smile-logistic-regression"),
+                r.models().stream().map(m -> m.pluginId()).toList(), "results in plan order, whatever order trials ended in");
+        assertTrue(run.stdout().contains("taken concurrently"), "the console says what --jobs did to the times");
+        assertTrue(Files.readString(out.resolve("jobs").resolve("index.html")).contains("id=\"concurrent\""), "and so does the report");
+
+        CliRun inProcess = CliRun.of("run", "--in-process", "--jobs", "2", "-o", out.toString());
+        assertEquals(1, inProcess.code());
+        assertTrue(inProcess.err().contains("--jobs needs trial JVMs"), inProcess.err());
+        CliRun tooMany = CliRun.of("run", "--jobs", String.valueOf(cores + 1), "-o", out.toString());
+        assertEquals(1, tooMany.code());
+        assertTrue(tooMany.err().contains("expected 1 to " + cores), tooMany.err());
+    }
+}
