@@ -36,9 +36,13 @@ class JobsIT {
         RunResults r = ResultsStore.read(results);
         assertEquals(2, r.plan().jobs());
         assertEquals(6, r.trials().size(), "three plugins, two seeds");
+        java.util.Set<String> coreSets = new java.util.TreeSet<>();
         for (RunResults.TrialResult t : r.trials()) {
             assertEquals(TrialStatus.OK, t.status(), t.trialId() + ": " + t.error());
+            assertEquals(per, t.machine().cores(), t.trialId() + " saw only its own cores");
+            coreSets.add(t.machine().coreIds());
         }
+        assertEquals(2, coreSets.size(), "the trials ran pinned to two disjoint sets of cores: " + coreSets);
         assertEquals(java.util.List.of("smile-decision-tree", "tribuo-logistic-regression", "smile-logistic-regression"),
                 r.models().stream().map(m -> m.pluginId()).toList(), "results in plan order, whatever order trials ended in");
         assertTrue(run.stdout().contains("taken concurrently"), "the console says what --jobs did to the times");

@@ -65,7 +65,7 @@ public final class ReportFixtures {
         return new RunResults.TrialResult(t.pluginId(), t.library(), t.libraryVersion(), t.family(), t.description(), t.status(),
                 t.error(), t.hyperparameters(), seed, t.trainingSize(), t.testSize(), t.trainSeconds(), t.predictSeconds(),
                 t.metrics(), t.predictions(), t.libraryProvenance(), t.parameterCount(), t.layers(), t.history(),
-                t.peakHeapBytes(), t.peakRssBytes(), t.mistakes(), t.finishedAt(), t.modelFile(), t.timing(), t.trialSeconds());
+                t.peakHeapBytes(), t.peakRssBytes(), t.mistakes(), t.finishedAt(), t.modelFile(), t.timing(), t.trialSeconds(), t.machine());
     }
 
     public static RunResults results(String hostileName) {
@@ -156,7 +156,8 @@ public final class ReportFixtures {
         hp.put("note", "<i>" + id + "</i>");
         return new RunResults.TrialResult(id, library, "1.0", family, description, status, error, hp, 42, 300,
                 truth.length, train, predict, metrics, predicted, Map.of("trainer", "Trainer<" + id + ">"), params, layers,
-                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"), null, null, 20.0);
+                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"), null, null, 20.0,
+                new org.digitbench.run.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null));
     }
 
     /** A test image the way the runner records it (through the public JSON shape). */

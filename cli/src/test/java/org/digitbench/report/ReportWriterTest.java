@@ -77,6 +77,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void saysWhereEachTrialRanAndWarnsWhenCpusDiffer() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        String html = Files.readString(ReportWriter.write(r, dir));
+        assertTrue(html.contains("fixture-host: Fixture CPU 2.0GHz, 2 cores (0-1), heap at most 8.0 GiB"), "each model's machine");
+        assertFalse(html.contains("id=\"cpu-models\""), "one CPU model: no warning");
+        org.digitbench.run.Machine other = new org.digitbench.run.Machine("b", "Other CPU", 4, "0-3", 1L << 30, "77", "1");
+        assertEquals("b: Other CPU, 4 cores (0-3), heap at most 1.0 GiB, Slurm job 77 task 1", MachineNotes.describe(other));
+        RunResults.TrialResult t = r.mainTrials().getFirst();
+        RunResults.TrialResult moved = tools.jackson.databind.json.JsonMapper.builder().build().convertValue(
+                java.util.Map.of("pluginId", "elsewhere", "machine", other, "status", "ok", "seed", 42, "trainingSize", 0, "testSize", 0), RunResults.TrialResult.class);
+        String warning = MachineNotes.warning(List.of(t, moved));
+        assertTrue(warning != null && warning.contains("2 CPU models") && warning.contains("Other CPU (elsewhere)")
+                && warning.contains("Fixture CPU 2.0GHz (" + t.pluginId() + ")"), warning);
+    }
+
+    @Test
     void saysWhenTrialsRanConcurrently() throws IOException {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"concurrent\""), "one at a time: no mark");

@@ -133,7 +133,7 @@ public final class ModelTrial {
                     plugin.description(), status, error, job.params().asMap(), job.seed(), trainingSize, testSize, trainSeconds,
                     predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
                     peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(),
-                    modelFile, timing, started == 0 ? null : trialSeconds(started));
+                    modelFile, timing, started == 0 ? null : trialSeconds(started), started == 0 ? null : Machine.current());
         }
     }
 

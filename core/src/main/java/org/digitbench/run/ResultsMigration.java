@@ -87,6 +87,6 @@ final class ResultsMigration {
         return new RunResults.TrialResult(x.pluginId(), model.library(), model.libraryVersion(), model.family(),
                 model.description(), x.status(), x.error(), model.hyperparameters(), x.seed(), model.trainingSize(),
                 model.testSize(), x.trainSeconds(), x.predictSeconds(), metrics, null, Map.of("migratedFrom", "schema 1 repeat"),
-                model.parameterCount(), List.of(), List.of(), null, null, List.of(), null, null, null, null);
+                model.parameterCount(), List.of(), List.of(), null, null, List.of(), null, null, null, null, null);
     }
 }

@@ -204,6 +204,8 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
      * @param timing          JMH's measurements, or {@code null} with {@code --no-timing}
      * @param trialSeconds    the whole trial's wall-clock time, from its JVM's start (data loading, warm-up, training,
      *                        evaluation, saving, benchmarks), or {@code null} when unknown
+     * @param machine         where the trial ran (host, CPU model, cores), or {@code null} when its JVM gave no result
+     *                        or it ran before this was recorded
      */
     public record TrialResult(String pluginId, String library, String libraryVersion, String family, String description,
                               TrialStatus status, String error, Map<String, Object> hyperparameters, long seed,
@@ -211,7 +213,7 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
                               ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
                               Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
                               Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt,
-                              String modelFile, Timing timing, Double trialSeconds) {
+                              String modelFile, Timing timing, Double trialSeconds, Machine machine) {
 
         public boolean ok() {
             return status == TrialStatus.OK;
@@ -235,7 +237,7 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
             return new TrialResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
                     seed, trainingSize, testSize, trainSeconds, predictSeconds, metrics, predictions, libraryProvenance,
                     parameterCount, layers, history, peakHeapBytes, peakRssBytes, mistakes, finishedAt, newModelFile, newTiming,
-                    trialSeconds);
+                    trialSeconds, machine);
         }
     }
 

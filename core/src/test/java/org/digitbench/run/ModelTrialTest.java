@@ -32,6 +32,8 @@ class ModelTrialTest {
         RunResults.TrialResult r = ModelTrial.run(job, TrialTiming.WALL_CLOCK, data, false,
                 new ProgressReporter(new PrintStream(progress, true, StandardCharsets.UTF_8), false), System.err);
         assertEquals(TrialStatus.OK, r.status(), r.error());
+        assertEquals(Runtime.getRuntime().availableProcessors(), r.machine().cores(), "where it ran is recorded");
+        assertFalse(r.machine().host().isBlank());
         String printed = progress.toString(StandardCharsets.UTF_8);
         assertFalse(printed.contains("benchmarking"), printed);
     }

@@ -74,6 +74,7 @@ public final class ReportWriter {
     public static Path write(RunResults results, Path dir) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("run", results);
+        context.put("cpuWarning", MachineNotes.warning(results.mainTrials()));
         context.put("concurrentNote", results.plan().concurrent() ? org.digitbench.run.Leaderboard.concurrentNote(results.plan()) : null);
         context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
         context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
@@ -280,6 +281,7 @@ public final class ReportWriter {
         v.put("hyperparameters", hp);
         v.put("layers", m.layers() == null ? List.of() : m.layers());
         v.put("provenance", m.libraryProvenance() == null ? Map.of() : m.libraryProvenance());
+        v.put("machine", MachineNotes.describe(m.machine()));
         return v;
     }
 
