@@ -38,8 +38,29 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         }
         Dataset train = Splits.stratifiedSubset(trainAll, config.trainSize(trainAll.size()), config.mainSeed());
         Dataset test = Splits.stratifiedSubset(testAll, config.testSize(testAll.size()), config.mainSeed());
+        requireEveryClassTested(train, test, config);
         var normalization = config.normalization().fit(train);
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
+    }
+
+    /** A class the model learns but is never tested on would enter the macro averages with an F1 of 0: refused. */
+    private static void requireEveryClassTested(Dataset train, Dataset test, RunConfig config) {
+        int[] trained = new int[Dataset.NUM_CLASSES];
+        int[] tested = new int[Dataset.NUM_CLASSES];
+        for (int label : train.labels()) {
+            trained[label]++;
+        }
+        for (int label : test.labels()) {
+            tested[label]++;
+        }
+        for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+            if (trained[c] > 0 && tested[c] == 0) {
+                String where = config.data().test() != null ? config.data().test().toString() : config.data().spec();
+                throw new DigitbenchException(where + ": the test set (" + test.size() + " images) has no image of class " + c
+                        + ", which the training set has " + trained[c] + " of; every class needs test images for its precision, "
+                        + "recall and F1 to mean anything: give a test set with every class, or more test images");
+            }
+        }
     }
 
     /**
