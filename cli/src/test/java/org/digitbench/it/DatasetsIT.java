@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.DataOutputStream;
-import java.io.BufferedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.digitbench.api.Dataset;
 import org.digitbench.api.Splits;
 import org.digitbench.cli.CliRun;
+import org.digitbench.testkit.TestData;
 import org.digitbench.run.ResultsSchema;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunFolder;
@@ -37,8 +34,8 @@ class DatasetsIT {
     void kagglesWorkflowFromTrainCsvToSubmission() throws IOException {
         Dataset train = Splits.stratifiedSubset(RealMnist.load().train(), 12_000, 3);
         Dataset test = Splits.stratifiedSubset(RealMnist.load().test(), 3_000, 3);
-        Path trainCsv = writeCsv(dir.resolve("train.csv"), train, true);
-        Path testCsv = writeCsv(dir.resolve("test.csv"), test, false);
+        Path trainCsv = TestData.kaggleCsv(dir.resolve("train.csv"), train, true);
+        Path testCsv = TestData.kaggleCsv(dir.resolve("test.csv"), test, false);
         Path out = dir.resolve("reports");
 
         CliRun run = CliRun.of("run", "--profile", "full", "--dataset", "csv:" + trainCsv, "--save-models", "--allow-busy",
@@ -89,8 +86,8 @@ class DatasetsIT {
     @Test
     void anIdxFolderOfAnotherImageSize() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("mnist-14"));
-        writeIdx(folder, "train", halve(Splits.stratifiedSubset(RealMnist.load().train(), 3_000, 5)));
-        writeIdx(folder, "t10k", halve(Splits.stratifiedSubset(RealMnist.load().test(), 1_000, 5)));
+        TestData.idxPair(folder, "train", halve(Splits.stratifiedSubset(RealMnist.load().train(), 3_000, 5)));
+        TestData.idxPair(folder, "t10k", halve(Splits.stratifiedSubset(RealMnist.load().test(), 1_000, 5)));
         Path out = dir.resolve("reports");
         CliRun run = CliRun.of("run", "--profile", "full", "--no-timing", "--dataset", "idx:" + folder, "--run-id", "small",
                 "-m", "smile-decision-tree,tribuo-logistic-regression", "-o", out.toString());
@@ -105,25 +102,6 @@ class DatasetsIT {
             assertTrue(t.metrics().accuracy() > 0.7, t.pluginId() + " on 14x14 digits: " + t.metrics().accuracy());
         }
         assertTrue(Files.readString(out.resolve("small").resolve("index.html")).contains("mnist-14-train"));
-    }
-
-    /** Kaggle's layout: a header, then label (when labelled) and the raw pixel values 0..255, one image a row. */
-    private static Path writeCsv(Path file, Dataset data, boolean labelled) throws IOException {
-        StringBuilder sb = new StringBuilder(labelled ? "label" : "");
-        for (int j = 0; j < data.numFeatures(); j++) {
-            sb.append(labelled || j > 0 ? "," : "").append("pixel").append(j);
-        }
-        sb.append('\n');
-        for (int i = 0; i < data.size(); i++) {
-            if (labelled) {
-                sb.append(data.label(i)).append(',');
-            }
-            for (int j = 0; j < data.numFeatures(); j++) {
-                sb.append(j > 0 ? "," : "").append((int) data.pixel(i, j));
-            }
-            sb.append('\n');
-        }
-        return Files.writeString(file, sb, StandardCharsets.UTF_8);
     }
 
     /** The images at half the size (each pixel the mean of a 2x2 block). */
@@ -145,30 +123,5 @@ class DatasetsIT {
             }
         }
         return new Dataset(d.name(), h, w, px, d.labels(), List.of(), List.of());
-    }
-
-    /** The IDX pair of a dataset, gzip, under MNIST's names. */
-    private static void writeIdx(Path folder, String prefix, Dataset d) throws IOException {
-        try (DataOutputStream out = gzip(folder.resolve(prefix + "-images-idx3-ubyte.gz"))) {
-            out.writeInt(0x803);
-            out.writeInt(d.size());
-            out.writeInt(d.height());
-            out.writeInt(d.width());
-            for (float p : d.pixels()) {
-                out.writeByte((int) p);
-            }
-        }
-        try (DataOutputStream out = gzip(folder.resolve(prefix + "-labels-idx1-ubyte.gz"))) {
-            out.writeInt(0x801);
-            out.writeInt(d.size());
-            for (int label : d.labels()) {
-                out.writeByte(label);
-            }
-        }
-    }
-
-    private static DataOutputStream gzip(Path file) throws IOException {
-        OutputStream raw = Files.newOutputStream(file);
-        return new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(raw)));
     }
 }

@@ -58,8 +58,8 @@ class DataSourceTest {
     @Test
     void anIdxFolderOfAnyContentAndSize() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("tiny-digits"));
-        writeIdx(folder, "train", 40, 8, 6);
-        writeIdx(folder, "t10k", 20, 8, 6);
+        TestData.idxPair(folder, "train", TestData.cycling(40, 10, 8, 6));
+        TestData.idxPair(folder, "t10k", TestData.cycling(20, 10, 8, 6));
         Mnist.Split split = DataSource.parse("idx:" + folder, MNIST, null).load(Optional.empty(), 1);
         assertEquals(40, split.train().size());
         assertEquals(20, split.test().size());
@@ -79,16 +79,16 @@ class DataSourceTest {
     @Test
     void trainingAndTestImagesMustHaveOneSize() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("mixed"));
-        writeIdx(folder, "train", 20, 8, 8);
-        writeIdx(folder, "t10k", 20, 7, 8);
+        TestData.idxPair(folder, "train", TestData.cycling(20, 10, 8, 8));
+        TestData.idxPair(folder, "t10k", TestData.cycling(20, 10, 7, 8));
         var e = assertThrows(DataFormatException.class, () -> DataSource.parse("idx:" + folder, MNIST, null).load(Optional.empty(), 1));
         assertTrue(e.getMessage().contains("the training images are 8x8 but the test images 7x8"), e.getMessage());
     }
 
     @Test
     void csvFilesWithATestFileOrAHeldOutPart() throws IOException {
-        Path train = csv(dir.resolve("train.csv"), 60, true);
-        Path test = csv(dir.resolve("test.csv"), 20, true);
+        Path train = TestData.kaggleCsv(dir.resolve("train.csv"), TestData.cycling(60, 10, 28, 28), true);
+        Path test = TestData.kaggleCsv(dir.resolve("test.csv"), TestData.cycling(20, 10, 28, 28), true);
         Mnist.Split two = DataSource.parse("csv:" + train + "," + test, MNIST, null).load(Optional.empty(), 1);
         assertEquals(60, two.train().size());
         assertEquals(20, two.test().size());
@@ -97,7 +97,7 @@ class DataSourceTest {
         assertEquals(45, lone.train().size());
         assertEquals(lone.test().labels().length, DataSource.parse("csv:" + train, MNIST, 0.25).load(Optional.empty(), 1).test().size());
 
-        Path unlabelled = csv(dir.resolve("kaggle-test.csv"), 20, false);
+        Path unlabelled = TestData.kaggleCsv(dir.resolve("kaggle-test.csv"), TestData.cycling(20, 10, 28, 28), false);
         var e = assertThrows(DataFormatException.class, () -> DataSource.parse("csv:" + train + "," + unlabelled, MNIST, null)
                 .load(Optional.empty(), 1));
         assertTrue(e.getMessage().contains("has no labels") && e.getMessage().contains("digitbench predict --run RUN_ID --csv"),
@@ -105,35 +105,5 @@ class DataSourceTest {
         e = assertThrows(DataFormatException.class, () -> DataSource.parse("csv:" + dir.resolve("gone.csv"), MNIST, null)
                 .load(Optional.empty(), 1));
         assertTrue(e.getMessage().contains("gone.csv: no such file"), e.getMessage());
-    }
-
-    /** An IDX pair of {@code count} images, labels cycling through the ten classes. */
-    private static void writeIdx(Path folder, String prefix, int count, int rows, int cols) throws IOException {
-        byte[] labels = new byte[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = (byte) (i % 10);
-        }
-        TestData.write(folder.resolve(prefix + "-images-idx3-ubyte.gz"), TestData.idxImages(IdxReader.IMAGES_MAGIC, count, rows, cols,
-                TestData.pixelBytes(count, rows, cols)), true);
-        TestData.write(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), TestData.idxLabels(IdxReader.LABELS_MAGIC, count, labels), true);
-    }
-
-    /** A Kaggle-layout file of {@code rows} 28x28 images, labels cycling through the ten classes. */
-    private static Path csv(Path file, int rows, boolean labelled) throws IOException {
-        StringBuilder sb = new StringBuilder(labelled ? "label" : "");
-        for (int j = 0; j < 784; j++) {
-            sb.append(labelled || j > 0 ? "," : "").append("pixel").append(j);
-        }
-        sb.append('\n');
-        for (int i = 0; i < rows; i++) {
-            if (labelled) {
-                sb.append(i % 10).append(',');
-            }
-            for (int j = 0; j < 784; j++) {
-                sb.append(j > 0 ? "," : "").append((i * 7 + j) % 256);
-            }
-            sb.append('\n');
-        }
-        return Files.writeString(file, sb);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.digitbench.api.DigitbenchException;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.Normalization;
+import org.digitbench.testkit.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,30 +24,17 @@ class SuiteDataTest {
     /** Found trying a CSV test file without nines: the run went through, and macro F1 counted class 9 as an F1 of 0. */
     @Test
     void aClassTrainedOnButNeverTestedIsRefused() throws IOException {
-        Path train = csv(dir.resolve("train.csv"), 100, 10);
-        Path test = csv(dir.resolve("test.csv"), 36, 9);
+        Path train = TestData.kaggleCsv(dir.resolve("train.csv"), TestData.cycling(100, 10, 28, 28), true);
+        Path test = TestData.kaggleCsv(dir.resolve("test.csv"), TestData.cycling(36, 9, 28, 28), true);
         var e = assertThrows(DigitbenchException.class, () -> SuiteData.prepare(config("csv:" + train + "," + test), Optional.empty()));
         assertTrue(e.getMessage().startsWith(test + ": the test set (36 images) has no image of class 9, which the training set "
                 + "has 10 of"), e.getMessage());
-        Path full = csv(dir.resolve("full.csv"), 40, 10);
+        Path full = TestData.kaggleCsv(dir.resolve("full.csv"), TestData.cycling(40, 10, 28, 28), true);
         assertEquals(40, SuiteData.prepare(config("csv:" + train + "," + full), Optional.empty()).test().size());
     }
 
     private RunConfig config(String dataset) {
         return new RunConfig(Profile.FULL, List.of("x"), Map.of(), List.of(1L), DataSource.parse(dataset, Mnist.locate(null, null), null),
                 false, Normalization.UNIT, null, null, false, false, false, dir, null, List.of("run"));
-    }
-
-    /** Kaggle's layout, labels cycling through the first {@code classes} digits. */
-    private static Path csv(Path file, int rows, int classes) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < rows; i++) {
-            sb.append(i % classes);
-            for (int j = 0; j < 784; j++) {
-                sb.append(',').append((i * 11 + j) % 256);
-            }
-            sb.append('\n');
-        }
-        return Files.writeString(file, sb);
     }
 }

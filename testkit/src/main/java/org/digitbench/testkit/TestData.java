@@ -47,6 +47,53 @@ public final class TestData {
         return new Dataset("synthetic", 28, 28, pixels, labels, List.of(), List.of());
     }
 
+    /** {@code count} raw images (values 0..255) of {@code height x width}, pixel (i * 7 + j) mod 256, labels i mod {@code classes}. */
+    public static Dataset cycling(int count, int classes, int height, int width) {
+        float[] pixels = new float[count * height * width];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = i % classes;
+            for (int j = 0; j < height * width; j++) {
+                pixels[i * height * width + j] = (i * 7 + j) % 256;
+            }
+        }
+        return new Dataset("cycling", height, width, pixels, labels, List.of(), List.of());
+    }
+
+    /** A dataset of raw values 0..255 in Kaggle's CSV layout: a header, then the label (when labelled) and the pixels of each image. */
+    public static Path kaggleCsv(Path file, Dataset data, boolean labelled) throws IOException {
+        StringBuilder sb = new StringBuilder(labelled ? "label" : "");
+        for (int j = 0; j < data.numFeatures(); j++) {
+            sb.append(labelled || j > 0 ? "," : "").append("pixel").append(j);
+        }
+        sb.append('\n');
+        for (int i = 0; i < data.size(); i++) {
+            if (labelled) {
+                sb.append(data.label(i)).append(',');
+            }
+            for (int j = 0; j < data.numFeatures(); j++) {
+                sb.append(j > 0 ? "," : "").append((int) data.pixel(i, j));
+            }
+            sb.append('\n');
+        }
+        return Files.writeString(file, sb, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** A dataset of raw values 0..255 as a gzip IDX pair under MNIST's names: {@code prefix-images-idx3-ubyte.gz} and labels. */
+    public static void idxPair(Path folder, String prefix, Dataset data) throws IOException {
+        byte[] pixels = new byte[data.size() * data.numFeatures()];
+        float[] values = data.pixels();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) values[i];
+        }
+        byte[] labels = new byte[data.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = (byte) data.label(i);
+        }
+        write(folder.resolve(prefix + "-images-idx3-ubyte.gz"), idxImages(0x803, data.size(), data.height(), data.width(), pixels), true);
+        write(folder.resolve(prefix + "-labels-idx1-ubyte.gz"), idxLabels(0x801, data.size(), labels), true);
+    }
+
     /** The bytes of an IDX images file with the given header fields and pixel bytes. */
     public static byte[] idxImages(int magic, int count, int rows, int cols, byte[] pixels) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
