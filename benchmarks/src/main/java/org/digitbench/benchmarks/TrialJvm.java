@@ -1,5 +1,6 @@
 package org.digitbench.benchmarks;
 
+import org.digitbench.run.TrialResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.digitbench.api.DigitbenchException;
@@ -34,7 +35,7 @@ public final class TrialJvm {
         }
         try {
             TrialSpec spec = ResultsStore.readJson(Path.of(args[0]), TrialSpec.class);
-            RunResults.TrialResult result = run(spec, PluginRegistry.discover(spec.pluginPath()),
+            TrialResult result = run(spec, PluginRegistry.discover(spec.pluginPath()),
                     new ProgressReporter(System.err, spec.interactive()), System.out, System.err);
             RunFolder.at(spec.runDir()).writeTrial(result);
         } catch (Throwable e) {
@@ -49,7 +50,7 @@ public final class TrialJvm {
     }
 
     /** Runs the trial the specification names, in this JVM, and returns its result (failed, if it failed). */
-    public static RunResults.TrialResult run(TrialSpec spec, PluginRegistry registry, ProgressReporter progress, PrintStream out,
+    public static TrialResult run(TrialSpec spec, PluginRegistry registry, ProgressReporter progress, PrintStream out,
                                              PrintStream err) {
         TrialSetup setup = TrialSetup.open(spec, registry);
         if (TrialSpec.INFERENCE.equals(spec.task())) {
@@ -62,9 +63,9 @@ public final class TrialJvm {
     }
 
     /** {@code digitbench timing}: benchmarks the inference of the trial's saved model again; the rest of its result stays. */
-    private static RunResults.TrialResult retimeInference(TrialSetup setup, TrialSpec spec, PrintStream out) {
+    private static TrialResult retimeInference(TrialSetup setup, TrialSpec spec, PrintStream out) {
         RunFolder folder = setup.folder();
-        RunResults.TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
+        TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
                 new DigitbenchException("run " + folder.runId() + " has no result of trial " + spec.trialId()));
         if (!trial.ok()) {
             throw new DigitbenchException("trial " + spec.trialId() + " failed; there is no model to time");
@@ -77,7 +78,7 @@ public final class TrialJvm {
             throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
         }
         JmhTiming timing = new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy());
-        RunResults.Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.predictSeconds(), trial.timing());
+        RunResults.Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
         return trial.withTiming(trial.modelFile(), retimed);
     }
 }

@@ -1,5 +1,6 @@
 package org.digitbench.benchmarks;
 
+import org.digitbench.run.TrialResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,8 +71,8 @@ public final class Trials {
                     throw new DigitbenchException("run " + folder.runId() + " has no trial of plugin '" + id + "'");
                 }
             }
-            List<RunResults.TrialResult> trials = new ArrayList<>(results.trials());
-            List<RunResults.TrialResult> todo = trials.stream().filter(t -> t.ok() && t.modelFile() != null)
+            List<TrialResult> trials = new ArrayList<>(results.trials());
+            List<TrialResult> todo = trials.stream().filter(t -> t.ok() && t.modelFile() != null)
                     .filter(t -> pluginIds.isEmpty() || pluginIds.contains(t.pluginId())).toList();
             trials.stream().filter(t -> t.ok() && t.modelFile() == null)
                     .filter(t -> pluginIds.isEmpty() || pluginIds.contains(t.pluginId()))
@@ -86,15 +87,15 @@ public final class Trials {
             LoadGuard guard = LoadGuard.system(err, execution.busyWait());
             TrialExecutor executor = executor(execution, registry, out, err, false);
             int i = 0;
-            for (RunResults.TrialResult t : todo) {
+            for (TrialResult t : todo) {
                 out.printf("[%d/%d] %s%n", ++i, todo.size(), t.trialId());
                 ClassifierPlugin plugin = registry.get(t.pluginId());
                 Hyperparameters hp = plugin.resolve(config.overrides().getOrDefault(t.pluginId(), java.util.Map.of()));
                 LoadGuard.Verdict verdict = execution.allowBusy() ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
                 TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), t.pluginId(), t.seed(), false,
                         execution.pluginPath(), execution.timeout(), TrialSpec.INFERENCE, verdict.load(), verdict.busy());
-                RunResults.TrialResult retimed = executor.run(spec, new TrialTiming.Job(t.trialId(), plugin, hp, t.seed(),
-                        folder.dir(), execution.timeout()), t.trainingSize(), t.testSize());
+                TrialResult retimed = executor.run(spec, new TrialTiming.Job(t.trialId(), plugin, hp, t.seed(),
+                        folder.dir(), execution.timeout()), t.evaluation().trainingSize(), t.evaluation().testSize());
                 RunResults.Timing timing = retimed.timing();
                 if (retimed.pluginId().equals(t.pluginId()) && retimed.seed() == t.seed() && retimed.ok()
                         && timing != null && timing.ok()) {

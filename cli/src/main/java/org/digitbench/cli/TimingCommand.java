@@ -1,5 +1,6 @@
 package org.digitbench.cli;
 
+import org.digitbench.run.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ final class TimingCommand implements Callable<Integer> {
                 parent.err, Main::writeReport);
         Main.printReportPath(parent, folder.dir());
         return timed.trials().stream().filter(t -> t.ok() && t.modelFile() != null)
-                .filter(t -> plugins.isEmpty() || plugins.contains(t.pluginId())).allMatch(RunResults.TrialResult::timed)
+                .filter(t -> plugins.isEmpty() || plugins.contains(t.pluginId())).allMatch(TrialResult::timed)
                 ? 0 : Main.EXIT_MODEL_FAILED;
     }
 }

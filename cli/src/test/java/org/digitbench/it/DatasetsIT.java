@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,8 +49,8 @@ class DatasetsIT {
         assertEquals(10_000, r.data().train().size(), "full: all of train.csv but the held-out sixth");
         assertEquals(2_000, r.data().test().size(), "a stratified sixth of train.csv is the test set");
         assertEquals(64, r.data().train().sources().get(0).sha256().length());
-        RunResults.TrialResult best = null;
-        for (RunResults.TrialResult t : r.trials()) {
+        TrialResult best = null;
+        for (TrialResult t : r.trials()) {
             assertEquals(TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
             assertEquals(TrialStatus.OK, t.timing().status(), "benchmarked by JMH: " + t.timing().error());
             best = best == null || t.metrics().accuracy() > best.metrics().accuracy() ? t : best;
@@ -97,7 +98,7 @@ class DatasetsIT {
         RunResults r = ResultsStore.read(results);
         assertEquals(14, r.data().train().summary().height());
         assertEquals("mnist-14-train", r.data().train().name());
-        for (RunResults.TrialResult t : r.trials()) {
+        for (TrialResult t : r.trials()) {
             assertEquals(TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
             assertTrue(t.metrics().accuracy() > 0.7, t.pluginId() + " on 14x14 digits: " + t.metrics().accuracy());
         }

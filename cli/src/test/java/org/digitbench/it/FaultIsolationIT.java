@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +59,7 @@ class FaultIsolationIT {
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
         assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
-        assertEquals(ids, r.trials().stream().map(RunResults.TrialResult::pluginId).toList());
+        assertEquals(ids, r.trials().stream().map(TrialResult::pluginId).toList());
         String log = printed.toString(StandardCharsets.UTF_8);
         assertEquals("IllegalStateException: boom from the plugin", error(r, "test-throws"), log);
         assertTrue(error(r, "test-oom").startsWith("OutOfMemoryError: Java heap space (give the JVM more heap, e.g. --worker-jvm-arg=-Xmx16g"),
@@ -67,10 +68,10 @@ class FaultIsolationIT {
                 error(r, "test-crash"));
         assertTrue(Files.isRegularFile(outcome.resultsFile().resolveSibling("work").resolve("test-crash.seed42.hs_err.log")));
         assertEquals("timed out: still running after 25 s (--timeout), so its JVM was killed", error(r, "test-sleeps"));
-        RunResults.TrialResult tree = r.model("smile-decision-tree").orElseThrow();
+        TrialResult tree = r.model("smile-decision-tree").orElseThrow();
         assertEquals(org.digitbench.run.TrialStatus.OK, tree.status(), tree.error());
         assertTrue(tree.metrics().accuracy() > 0.5);
-        assertTrue(tree.peakRssBytes() != null && tree.peakRssBytes() > 0, "the trial JVM measured its own memory");
+        assertTrue(tree.resources().peakRssBytes() != null && tree.resources().peakRssBytes() > 0, "the trial JVM measured its own memory");
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
     }
 
@@ -114,7 +115,7 @@ class FaultIsolationIT {
     }
 
     private static String error(RunResults r, String id) {
-        RunResults.TrialResult m = r.model(id).orElseThrow();
+        TrialResult m = r.model(id).orElseThrow();
         assertEquals(org.digitbench.run.TrialStatus.FAILED, m.status(), id);
         assertNotNull(m.error(), id);
         return m.error();
@@ -159,10 +160,10 @@ class FaultIsolationIT {
         RunResults whole = ResultsStore.read(out.resolve("whole").resolve(ResultsStore.FILE_NAME));
         assertEquals(org.digitbench.run.RunStatus.COMPLETE, resumed.status());
         assertEquals(ids(whole), ids(resumed), "the same models, in the same order");
-        for (RunResults.TrialResult w : whole.trials()) {
-            RunResults.TrialResult k = resumed.model(w.pluginId()).orElseThrow();
+        for (TrialResult w : whole.trials()) {
+            TrialResult k = resumed.model(w.pluginId()).orElseThrow();
             assertEquals(org.digitbench.run.TrialStatus.OK, k.status(), k.pluginId() + ": " + k.error());
-            assertArrayEquals(w.predictions(), k.predictions(), w.pluginId() + ": same predictions");
+            assertArrayEquals(w.evaluation().predictions(), k.evaluation().predictions(), w.pluginId() + ": same predictions");
             assertEquals(w.metrics().accuracy(), k.metrics().accuracy(), w.pluginId());
         }
         assertEquals(whole.comparisons().size(), resumed.comparisons().size());
@@ -170,7 +171,7 @@ class FaultIsolationIT {
     }
 
     private static List<String> ids(RunResults r) {
-        return r.trials().stream().map(RunResults.TrialResult::pluginId).toList();
+        return r.trials().stream().map(TrialResult::pluginId).toList();
     }
 
     private static int trials(Path results) {

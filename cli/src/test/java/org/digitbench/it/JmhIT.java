@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,7 +62,7 @@ class JmhIT {
         RunResults r = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
         assertEquals("jmh", r.plan().timing());
         assertTrue(r.provenance().libraries().containsKey("JMH"));
-        for (RunResults.TrialResult t : r.trials()) {
+        for (TrialResult t : r.trials()) {
             RunResults.Timing timing = t.timing();
             assertNotNull(timing, t.trialId());
             assertEquals(org.digitbench.run.TrialStatus.OK, timing.status(), t.trialId() + ": " + timing.error());
@@ -70,7 +71,7 @@ class JmhIT {
             assertEquals("ss", train.mode());
             assertEquals(1, train.sampleCount(), "one single shot: the training that made the model");
             assertEquals(0, train.forks(), "in the trial's own JVM");
-            assertEquals(train.score(), t.trainSeconds(), 1e-12, "the trial's training time is JMH's score");
+            assertEquals(train.score(), t.times().trainSeconds(), 1e-12, "the trial's training time is JMH's score");
             assertNull(train.scoreError(), "one measurement has no interval");
             assertEquals("avgt", timing.batch().mode());
             assertTrue(timing.batchImages() >= 100 && timing.batchImages() <= 300, "the batch is sized: " + timing.batchImages());
@@ -87,8 +88,8 @@ class JmhIT {
                 JsonNode b = JsonMapper.builder().build().readTree(json.toFile()).get(0);
                 assertEquals(t.trialId(), b.get("params").get("trial").asString(), "JMH's JSON names the trial");
             }
-            assertNotNull(t.trialSeconds());
-            assertTrue(t.trialSeconds() >= t.trainSeconds() + t.predictSeconds(), "the whole trial includes its parts");
+            assertNotNull(t.times().trialSeconds());
+            assertTrue(t.times().trialSeconds() >= t.times().trainSeconds() + t.times().predictSeconds(), "the whole trial includes its parts");
             assertNotNull(t.modelFile(), "--save-models keeps the model");
         }
         assertEquals(TrainingBenchmark.class.getName() + ".train", r.trials().get(0).timing().training().benchmark());
@@ -102,14 +103,14 @@ class JmhIT {
         assertEquals(0, again.code(), again.printed());
         org.digitbench.run.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
         RunResults retimed = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
-        RunResults.TrialResult before = r.model("smile-decision-tree").orElseThrow();
-        RunResults.TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
+        TrialResult before = r.model("smile-decision-tree").orElseThrow();
+        TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
         assertEquals(before.timing().training(), after.timing().training(), "a training is timed only in its trial");
         assertNotEquals(before.timing().batch(), after.timing().batch(), "the batch benchmark ran again");
         assertEquals(r.model("smile-logistic-regression").orElseThrow().timing(),
                 retimed.model("smile-logistic-regression").orElseThrow().timing(), "-m: only that plugin");
         assertEquals(before.metrics().accuracy(), after.metrics().accuracy());
-        assertArrayEquals(before.predictions(), after.predictions(), "re-timing leaves the evaluation alone");
+        assertArrayEquals(before.evaluation().predictions(), after.evaluation().predictions(), "re-timing leaves the evaluation alone");
     }
 
     /** A trial trains exactly twice: the small unmeasured warm-up, then the timed training whose model it evaluates and benchmarks. */
@@ -144,9 +145,9 @@ class JmhIT {
         assertEquals(2, trainedOn.size(), "the warm-up and the timed training, nothing else: " + trainedOn);
         assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
         assertEquals(2000, trainedOn.get(1), "the timed training has the whole training set");
-        RunResults.TrialResult t = r.trials().getFirst();
+        TrialResult t = r.trials().getFirst();
         assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.error());
-        for (int p : t.predictions()) {
+        for (int p : t.evaluation().predictions()) {
             assertEquals(1, p, "every test image was predicted by the model of the second training, the timed one");
         }
         assertEquals(1, t.timing().training().sampleCount());

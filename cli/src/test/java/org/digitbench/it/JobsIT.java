@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,10 +38,10 @@ class JobsIT {
         assertEquals(2, r.plan().jobs());
         assertEquals(6, r.trials().size(), "three plugins, two seeds");
         java.util.Set<String> coreSets = new java.util.TreeSet<>();
-        for (RunResults.TrialResult t : r.trials()) {
+        for (TrialResult t : r.trials()) {
             assertEquals(TrialStatus.OK, t.status(), t.trialId() + ": " + t.error());
-            assertEquals(per, t.machine().cores(), t.trialId() + " saw only its own cores");
-            coreSets.add(t.machine().coreIds());
+            assertEquals(per, t.resources().machine().cores(), t.trialId() + " saw only its own cores");
+            coreSets.add(t.resources().machine().coreIds());
         }
         assertEquals(2, coreSets.size(), "the trials ran pinned to two disjoint sets of cores: " + coreSets);
         assertEquals(java.util.List.of("smile-decision-tree", "tribuo-logistic-regression", "smile-logistic-regression"),

@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +50,14 @@ class PluginPathIT {
 
         RunResults r = ResultsStore.read(out.resolve("knn").resolve(RunFolder.RESULTS));
         assertEquals(List.of("example-knn", "smile-decision-tree"), r.plan().plugins());
-        for (RunResults.TrialResult t : r.trials()) {
+        for (TrialResult t : r.trials()) {
             assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
             assertEquals(org.digitbench.run.TrialStatus.OK, t.timing().status(), t.pluginId() + ": " + t.timing().error());
             assertEquals(1, t.timing().training().sampleCount(), "JMH timed the one training");
         }
-        RunResults.TrialResult knn = r.trials().getFirst();
-        assertEquals("example", knn.library());
-        assertEquals("nearest-neighbours", knn.family());
+        TrialResult knn = r.trials().getFirst();
+        assertEquals("example", knn.plugin().library());
+        assertEquals("nearest-neighbours", knn.plugin().family());
         // 3-NN on 600 real digits: far from the 0.1 of chance
         assertTrue(knn.metrics().accuracy() > 0.75, "k-NN accuracy " + knn.metrics().accuracy());
         String html = Files.readString(out.resolve("knn").resolve(ReportWriter.FILE_NAME));

@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,7 +51,7 @@ class QuickProfileIT {
         assertEquals(Profile.QUICK.testSize(), r.data().test().size());
         assertEquals(Mnist.File.TRAIN_IMAGES.sha256, r.data().train().sources().get(0).sha256());
         List<String> discovered = PluginRegistry.discover().all().stream().map(ClassifierPlugin::id).toList();
-        assertEquals(discovered, r.mainTrials().stream().map(RunResults.TrialResult::pluginId).toList());
+        assertEquals(discovered, r.mainTrials().stream().map(TrialResult::pluginId).toList());
         // accuracy floors for the quick profile's 2,000 training / 1,000 test images, 3 to 6 points under what the committed quick
         // reference run measured (benchmarks/results/quick: e.g. smile-decision-tree 0.696, dl4j-cnn 0.939), far above guessing
         Map<String, Double> floor = Map.ofEntries(Map.entry("smile-logistic-regression", 0.82), Map.entry("smile-decision-tree", 0.64),
@@ -59,23 +60,23 @@ class QuickProfileIT {
                 Map.entry("tribuo-random-forest", 0.86), Map.entry("tribuo-linear-svm", 0.82),
                 Map.entry("tribuo-svm-rbf", 0.90), Map.entry("tribuo-xgboost", 0.85),
                 Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80));
-        for (RunResults.TrialResult m : r.mainTrials()) {
+        for (TrialResult m : r.mainTrials()) {
             assertEquals(org.digitbench.run.TrialStatus.OK, m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
-            if (m.hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
-                assertEquals(Math.round(Profile.QUICK.trainSize() * (1 - (double) m.hyperparameters().get("validation-fraction"))),
-                        m.trainingSize(), m.pluginId());
-                assertFalse(m.history().isEmpty() || m.layers().isEmpty(), m.pluginId());
-                assertTrue(m.parameterCount() > 0, m.pluginId());
-                assertNotNull(m.history().getLast().validationLoss(), m.pluginId());
+            if (m.plugin().hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
+                assertEquals(Math.round(Profile.QUICK.trainSize() * (1 - (double) m.plugin().hyperparameters().get("validation-fraction"))),
+                        m.evaluation().trainingSize(), m.pluginId());
+                assertFalse(m.network().history().isEmpty() || m.network().layers().isEmpty(), m.pluginId());
+                assertTrue(m.network().parameterCount() > 0, m.pluginId());
+                assertNotNull(m.network().history().getLast().validationLoss(), m.pluginId());
             } else {
-                assertEquals(Profile.QUICK.trainSize(), m.trainingSize());
+                assertEquals(Profile.QUICK.trainSize(), m.evaluation().trainingSize());
             }
-            assertTrue(m.peakHeapBytes() > 0, m.pluginId());
-            assertEquals(Profile.QUICK.testSize(), m.predictions().length);
+            assertTrue(m.resources().peakHeapBytes() > 0, m.pluginId());
+            assertEquals(Profile.QUICK.testSize(), m.evaluation().predictions().length);
             assertTrue(m.metrics().accuracy() >= floor.getOrDefault(m.pluginId(), 0.5), m.pluginId() + " accuracy " + m.metrics().accuracy());
             assertTrue(m.metrics().accuracyCi95().low() < m.metrics().accuracy() && m.metrics().accuracy() < m.metrics().accuracyCi95().high());
-            assertTrue(m.trainSeconds() > 0 && m.predictSeconds() > 0);
+            assertTrue(m.times().trainSeconds() > 0 && m.times().predictSeconds() > 0);
             assertEquals(42, m.seed());
         }
         int n = r.mainTrials().size();

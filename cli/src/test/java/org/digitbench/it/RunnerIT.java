@@ -1,5 +1,6 @@
 package org.digitbench.it;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,8 +65,8 @@ class RunnerIT {
         Runner.Outcome outcome = inProcess(registry).run(config(List.of(), Map.of(), List.of(1L), 1000, 300, out, "faults"));
 
         assertFalse(outcome.allSucceeded());
-        List<RunResults.TrialResult> trials = ResultsStore.read(outcome.resultsFile()).trials();
-        assertEquals(List.of("test-throwing", "smile-decision-tree", "test-probe"), trials.stream().map(RunResults.TrialResult::pluginId).toList());
+        List<TrialResult> trials = ResultsStore.read(outcome.resultsFile()).trials();
+        assertEquals(List.of("test-throwing", "smile-decision-tree", "test-probe"), trials.stream().map(TrialResult::pluginId).toList());
         assertEquals(org.digitbench.run.TrialStatus.FAILED, trials.get(0).status());
         assertEquals("IllegalStateException: boom", trials.get(0).error());
         assertEquals(org.digitbench.run.TrialStatus.OK, trials.get(1).status());
@@ -74,7 +75,7 @@ class RunnerIT {
         assertEquals(1, outcome.results().comparisons().size());
         assertTrue(outcome.results().trials().get(1).metrics().accuracy() > 0.5);
         RunFolder folder = RunFolder.at(outcome.resultsFile().getParent());
-        for (RunResults.TrialResult t : trials) {
+        for (TrialResult t : trials) {
             assertTrue(Files.isRegularFile(folder.trialFile(t.trialId())), "each trial has its own result file: " + t.trialId());
             assertNull(t.timing(), "--no-timing: no JMH");
         }
@@ -90,9 +91,9 @@ class RunnerIT {
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
         assertEquals(6, r.trials().size(), "two plugins x three seeds");
-        assertEquals(List.of(5L, 6L, 7L, 5L, 6L, 7L), r.trials().stream().map(RunResults.TrialResult::seed).toList());
+        assertEquals(List.of(5L, 6L, 7L, 5L, 6L, 7L), r.trials().stream().map(TrialResult::seed).toList());
         assertEquals(2, r.mainTrials().size(), "the main seed's trials");
-        assertTrue(r.mainTrials().stream().allMatch(t -> t.seed() == 5 && t.predictions() != null));
+        assertTrue(r.mainTrials().stream().allMatch(t -> t.seed() == 5 && t.evaluation().predictions() != null));
         assertEquals(2, r.models().size(), "a summary per plugin");
         ModelSummary forest = r.summary("smile-random-forest").orElseThrow();
         assertEquals(3, forest.accuracy().n());

@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ public final class ReportFixtures {
     }
 
     /** Two more seeds of the network and the tree (the failed model has none), for the report's across-seeds table. */
-    private static List<RunResults.TrialResult> seedTrials(String hostileName, int[] truth, Random random, Dataset test) {
-        List<RunResults.TrialResult> trials = new ArrayList<>();
+    private static List<TrialResult> seedTrials(String hostileName, int[] truth, Random random, Dataset test) {
+        List<TrialResult> trials = new ArrayList<>();
         int[][] network = {noisy(truth, 0.08, random), noisy(truth, 0.06, random)};
         int[][] tree = {noisy(truth, 0.30, random), null};
         for (int k = 0; k < 2; k++) {
@@ -61,11 +62,9 @@ public final class ReportFixtures {
         return probabilities;
     }
 
-    private static RunResults.TrialResult seeded(RunResults.TrialResult t, long seed) {
-        return new RunResults.TrialResult(t.pluginId(), t.library(), t.libraryVersion(), t.family(), t.description(), t.status(),
-                t.error(), t.hyperparameters(), seed, t.trainingSize(), t.testSize(), t.trainSeconds(), t.predictSeconds(),
-                t.metrics(), t.predictions(), t.libraryProvenance(), t.parameterCount(), t.layers(), t.history(),
-                t.peakHeapBytes(), t.peakRssBytes(), t.mistakes(), t.finishedAt(), t.modelFile(), t.timing(), t.trialSeconds(), t.machine());
+    private static TrialResult seeded(TrialResult t, long seed) {
+        return new TrialResult(t.pluginId(), seed, t.status(), t.error(), t.plugin(), t.evaluation(), t.times(), t.network(),
+                t.resources(), t.modelFile(), t.timing());
     }
 
     public static RunResults results(String hostileName) {
@@ -87,7 +86,7 @@ public final class ReportFixtures {
                 new EpochStats(4, 0.2, 0.95, 0.65, 0.85, 3.1));
         List<LayerInfo> layers = List.of(new LayerInfo("dense1", "DenseLayer", "128", 100_480),
                 new LayerInfo("output", "OutputLayer", "10", 1_290));
-        List<RunResults.TrialResult> models = new ArrayList<>();
+        List<TrialResult> models = new ArrayList<>();
         models.add(model("fixture-network", "NetLib", "mlp", "a network", TrialStatus.OK, null, truth, good, probabilities,
                 12.5, 0.25, 101_770L, layers, history, test));
         models.add(model(hostileName, "Tree<Lib>", "decision-tree", "description with " + hostileName, TrialStatus.OK, null, truth, fair,
@@ -137,7 +136,7 @@ public final class ReportFixtures {
         return base.withTrials(models, base.status(), base.finishedAt(), truth);
     }
 
-    private static RunResults.TrialResult model(String id, String library, String family, String description, TrialStatus status,
+    private static TrialResult model(String id, String library, String family, String description, TrialStatus status,
                                                 String error, int[] truth, int[] predicted, double[][] probabilities,
                                                 Double train, Double predict, Long params, List<LayerInfo> layers,
                                                 List<EpochStats> history, Dataset test) {
@@ -154,10 +153,14 @@ public final class ReportFixtures {
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("depth", 20);
         hp.put("note", "<i>" + id + "</i>");
-        return new RunResults.TrialResult(id, library, "1.0", family, description, status, error, hp, 42, 300,
-                truth.length, train, predict, metrics, predicted, Map.of("trainer", "Trainer<" + id + ">"), params, layers,
-                history, 1L << 28, 1L << 30, mistakes, Instant.parse("2026-01-02T03:10:00Z"), null, null, 20.0,
-                new org.digitbench.run.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null));
+        return new TrialResult(id, 42, status, error,
+                new TrialResult.PluginInfo(library, "1.0", family, description, hp, Map.of("trainer", "Trainer<" + id + ">")),
+                new TrialResult.Evaluation(300, truth.length, metrics, predicted, mistakes),
+                new TrialResult.Times(train, predict, 20.0, Instant.parse("2026-01-02T03:10:00Z")),
+                new TrialResult.Network(params, layers, history),
+                new TrialResult.Resources(1L << 28, 1L << 30,
+                        new org.digitbench.run.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null)),
+                null, null);
     }
 
     /** A test image the way the runner records it (through the public JSON shape). */

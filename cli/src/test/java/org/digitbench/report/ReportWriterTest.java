@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,9 +85,9 @@ class ReportWriterTest {
         assertFalse(html.contains("id=\"cpu-models\""), "one CPU model: no warning");
         org.digitbench.run.Machine other = new org.digitbench.run.Machine("b", "Other CPU", 4, "0-3", 1L << 30, "77", "1");
         assertEquals("b: Other CPU, 4 cores (0-3), heap at most 1.0 GiB, Slurm job 77 task 1", MachineNotes.describe(other));
-        RunResults.TrialResult t = r.mainTrials().getFirst();
-        RunResults.TrialResult moved = tools.jackson.databind.json.JsonMapper.builder().build().convertValue(
-                java.util.Map.of("pluginId", "elsewhere", "machine", other, "status", "ok", "seed", 42, "trainingSize", 0, "testSize", 0), RunResults.TrialResult.class);
+        TrialResult t = r.mainTrials().getFirst();
+        TrialResult moved = new TrialResult("elsewhere", 42, org.digitbench.run.TrialStatus.OK, null, t.plugin(), t.evaluation(),
+                t.times(), null, new TrialResult.Resources(null, null, other), null, null);
         String warning = MachineNotes.warning(List.of(t, moved));
         assertTrue(warning != null && warning.contains("2 CPU models") && warning.contains("Other CPU (elsewhere)")
                 && warning.contains("Fixture CPU 2.0GHz (" + t.pluginId() + ")"), warning);
@@ -114,26 +115,44 @@ class ReportWriterTest {
     void pointsToPredictAndServeWhenModelsWereSaved() throws IOException {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"saved-models\""), "no models saved, no hint");
-        List<RunResults.TrialResult> trials = new java.util.ArrayList<>(r.trials());
-        RunResults.TrialResult first = trials.get(0);
+        List<TrialResult> trials = new java.util.ArrayList<>(r.trials());
+        TrialResult first = trials.get(0);
         trials.set(0, first.withTiming("models/" + first.trialId() + ".model", first.timing()));
         String html = Files.readString(ReportWriter.write(r.withTrials(trials, r.status(), r.finishedAt(), null), dir));
         assertTrue(html.contains("Saved models: 1, in <code>models/</code>"), "the hint counts saved models");
         assertTrue(html.contains("digitbench serve --run fixture-run"), "and names the commands");
     }
 
-    /** A run of today's schema as a run wrote it (the quick reference of 20261201-170835-quick), kept as it is. */
+    /**
+     * A run of schema version 2 as a run wrote it (the quick reference of 20261201-170835-quick), kept as it is: read,
+     * it is migrated to today's schema with every value where it was, renders, and written again keeps today's schema.
+     */
     @Test
     void rendersResultsOfSchemaVersionTwo() throws IOException {
         Path file = Path.of("src/test/resources/results/v2-results.json");
+        tools.jackson.databind.JsonNode raw = tools.jackson.databind.json.JsonMapper.builder().build().readTree(file.toFile());
+        assertEquals(2, raw.path("schemaVersion").asInt(), "the fixture is of version 2");
         RunResults run = ResultsStore.read(file);
-        assertEquals(2, run.schemaVersion());
+        assertEquals(RunResults.SCHEMA_VERSION, run.schemaVersion(), "migrated on reading");
         assertEquals(org.digitbench.run.RunStatus.COMPLETE, run.status());
         assertEquals(14, run.trials().size());
-        assertTrue(run.trials().stream().allMatch(RunResults.TrialResult::timed), "every trial timed by JMH");
-        org.digitbench.run.ResultsSchema.check(file);
+        assertTrue(run.trials().stream().allMatch(TrialResult::timed), "every trial timed by JMH");
+        for (int i = 0; i < run.trials().size(); i++) {
+            tools.jackson.databind.JsonNode flat = raw.path("trials").get(i);
+            TrialResult t = run.trials().get(i);
+            assertEquals(flat.path("pluginId").asString(), t.pluginId());
+            assertEquals(flat.path("library").asString(), t.plugin().library());
+            assertEquals(flat.path("trainingSize").asInt(), t.evaluation().trainingSize());
+            assertEquals(flat.path("metrics").path("accuracy").asDouble(), t.metrics().accuracy());
+            assertEquals(flat.path("predictions").size(), t.evaluation().predictions().length);
+            assertEquals(flat.path("trainSeconds").asDouble(), t.times().trainSeconds());
+            assertEquals(flat.path("peakRssBytes").asLong(), t.resources().peakRssBytes());
+            assertEquals(flat.path("machine").isObject(), t.resources().machine() != null, "no machine before it was recorded");
+            assertEquals(flat.path("layers").size(), t.network().layers().size());
+        }
+        org.digitbench.run.ResultsSchema.check(ResultsStore.write(dir, run));
         String html = Files.readString(ReportWriter.write(run, dir));
-        for (RunResults.TrialResult t : run.trials()) {
+        for (TrialResult t : run.trials()) {
             assertTrue(html.contains(t.pluginId()), t.pluginId());
         }
         assertTrue(html.contains("id=\"timing-table\""), "with the timings");
@@ -147,7 +166,7 @@ class ReportWriterTest {
         assertEquals(List.of("smile-decision-tree", "tribuo-logistic-regression"), old.plan().plugins());
         assertEquals(4, old.trials().size(), "two models and their repeats with seed 43");
         assertEquals(2, old.mainTrials().size());
-        assertTrue(old.mainTrials().stream().allMatch(RunResults.TrialResult::timed), "the old timing pass's scores are kept");
+        assertTrue(old.mainTrials().stream().allMatch(TrialResult::timed), "the old timing pass's scores are kept");
         assertEquals(2, old.models().size());
         assertEquals(2, old.models().get(0).accuracy().n(), "a summary over both seeds");
         String html = Files.readString(ReportWriter.write(old, dir));
@@ -217,10 +236,10 @@ class ReportWriterTest {
     @Test
     void paretoFrontAndOverfitting() {
         RunResults r = ReportFixtures.results("fixture-tree");
-        List<RunResults.TrialResult> ok = r.mainTrials().stream().filter(RunResults.TrialResult::ok).toList();
+        List<TrialResult> ok = r.mainTrials().stream().filter(TrialResult::ok).toList();
         // the network is more accurate, the tree faster: both on the front
         assertTrue(ChartData.onParetoFront(ok.get(0), ok) && ChartData.onParetoFront(ok.get(1), ok));
-        assertEquals(3, ChartData.overfitting(ok.get(0).history()), "validation loss lowest at epoch 3, then rising");
+        assertEquals(3, ChartData.overfitting(ok.get(0).network().history()), "validation loss lowest at epoch 3, then rising");
         assertEquals(null, ChartData.overfitting(List.of(new EpochStats(1, 1, 0.5, 1.0, 0.5, 1),
                 new EpochStats(2, 0.5, 0.8, 0.6, 0.8, 1), new EpochStats(3, 0.4, 0.9, 0.5, 0.85, 1))));
     }

@@ -7,16 +7,16 @@ import java.util.function.Function;
  * time limit (for debugging). The trial's result is written to its file here.
  */
 public final class InProcessExecutor implements TrialExecutor {
-    private final Function<TrialSpec, RunResults.TrialResult> body;
+    private final Function<TrialSpec, TrialResult> body;
 
     /** @param body runs a trial in this JVM (the trial JVM's own entry point, {@code TrialJvm.run}) */
-    public InProcessExecutor(Function<TrialSpec, RunResults.TrialResult> body) {
+    public InProcessExecutor(Function<TrialSpec, TrialResult> body) {
         this.body = body;
     }
 
     @Override
-    public RunResults.TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize) {
-        RunResults.TrialResult result;
+    public TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize) {
+        TrialResult result;
         try {
             result = body.apply(spec);
         } catch (RuntimeException | OutOfMemoryError | LinkageError e) {

@@ -9,39 +9,39 @@ public final class Leaderboard {
     private Leaderboard() {
     }
 
-    private static List<RunResults.TrialResult> ranked(RunResults results) {
+    private static List<TrialResult> ranked(RunResults results) {
         return results.mainTrials().stream()
-                .sorted(Comparator.comparing((RunResults.TrialResult m) -> !m.ok())
+                .sorted(Comparator.comparing((TrialResult m) -> !m.ok())
                         .thenComparing(m -> m.ok() ? -m.metrics().accuracy() : 0))
                 .toList();
     }
 
     /** The main seed's trials: one per model. */
     public static String format(RunResults results) {
-        List<RunResults.TrialResult> rows = ranked(results);
+        List<TrialResult> rows = ranked(results);
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
-        int libWidth = Math.max(7, rows.stream().mapToInt(m -> m.library().length()).max().orElse(7));
+        int libWidth = Math.max(7, rows.stream().mapToInt(m -> m.plugin().library().length()).max().orElse(7));
         StringBuilder sb = new StringBuilder();
         String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-" + libWidth + "s  %-19s  %8s  %-17s  %8s  %9s  %9s  %7s  %8s%n",
                 "model", "library", "family", "accuracy", "95% CI", "macro F1", "train s", "predict s", "train n", "peak MiB");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
-        for (RunResults.TrialResult m : rows) {
+        for (TrialResult m : rows) {
             if (m.ok()) {
                 var x = m.metrics();
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-" + libWidth + "s  %-19s  %8.4f  [%.4f, %.4f]  %8.4f  %9.1f  %9.2f  %7d  %8s%n",
-                        m.pluginId(), m.library(), m.family(), x.accuracy(), x.accuracyCi95().low(), x.accuracyCi95().high(),
-                        x.macro().f1(), m.trainSeconds(), m.predictSeconds(), m.trainingSize(),
-                        m.peakRssBytes() == null ? "-" : String.valueOf(m.peakRssBytes() >> 20)));
+                        m.pluginId(), m.plugin().library(), m.plugin().family(), x.accuracy(), x.accuracyCi95().low(), x.accuracyCi95().high(),
+                        x.macro().f1(), m.times().trainSeconds(), m.times().predictSeconds(), m.evaluation().trainingSize(),
+                        m.resources().peakRssBytes() == null ? "-" : String.valueOf(m.resources().peakRssBytes() >> 20)));
             } else {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-" + libWidth + "s  %-19s  FAILED: %s%n",
-                        m.pluginId(), m.library(), m.family(), m.error()));
+                        m.pluginId(), m.plugin().library(), m.plugin().family(), m.error()));
             }
         }
         if (!rows.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "seed %d, one trial per model (n = 1); tested on %d images; train n = training "
                     + "images used; train s = %s; predict s = wall clock for the whole test set; peak MiB = the trial JVM's peak "
-                    + "resident memory while the model trained and predicted%n", results.plan().mainSeed(), rows.get(0).testSize(),
+                    + "resident memory while the model trained and predicted%n", results.plan().mainSeed(), rows.get(0).evaluation().testSize(),
                     results.plan().jmh() ? "JMH's single-shot time of the training that made the model" : "wall clock"));
             if (results.plan().concurrent()) {
                 sb.append(concurrentNote(results.plan())).append(System.lineSeparator());
@@ -59,14 +59,14 @@ public final class Leaderboard {
 
     /** The JMH timings of the main seed's trials, in the order of the leaderboard. */
     public static String formatTiming(RunResults results) {
-        List<RunResults.TrialResult> rows = ranked(results).stream().filter(m -> m.timing() != null).toList();
+        List<TrialResult> rows = ranked(results).stream().filter(m -> m.timing() != null).toList();
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
         String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%n",
                 "model", "train (JMH, s)", "batch predict (JMH, ms)", "images/s", "one image p50 / p99 (us)");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
-        for (RunResults.TrialResult m : rows) {
+        for (TrialResult m : rows) {
             RunResults.Timing t = m.timing();
             if (t.training() == null && t.batch() == null) {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %s: %s%n", m.pluginId(), t.status(), t.error()));

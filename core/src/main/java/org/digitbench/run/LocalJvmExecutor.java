@@ -40,8 +40,8 @@ public final class LocalJvmExecutor implements TrialExecutor {
     }
 
     @Override
-    public RunResults.TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize) {
-        java.util.function.Function<String, RunResults.TrialResult> failed =
+    public TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize) {
+        java.util.function.Function<String, TrialResult> failed =
                 error -> ModelTrial.failed(job, trainSize, testSize, error);
         RunFolder folder = RunFolder.at(spec.runDir());
         Path work = folder.work();
@@ -64,7 +64,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
         command.add(JvmArgs.classPath());
         command.add(mainClass);
         command.add(specFile.toAbsolutePath().toString());
-        RunResults.TrialResult before = null;
+        TrialResult before = null;
         try {
             Files.createDirectories(work);
             Files.createDirectories(folder.trials());
@@ -123,7 +123,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
                     + Leaderboard.duration(timeout.toSeconds()) + " (--timeout), so its JVM was killed");
         }
         if (Files.isRegularFile(result)) {
-            RunResults.TrialResult written = ResultsStore.readJson(result, RunResults.TrialResult.class);
+            TrialResult written = ResultsStore.readJson(result, TrialResult.class);
             boolean fresh;
             try {
                 fresh = before == null || Files.getLastModifiedTime(result).toMillis() >= started;

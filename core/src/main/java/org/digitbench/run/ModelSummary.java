@@ -29,30 +29,30 @@ public record ModelSummary(String pluginId, String library, String family, int t
                            Statistics.Summary singleP50Micros, Statistics.Summary singleP99Micros) {
 
     static List<ModelSummary> of(RunResults r) {
-        Map<String, List<RunResults.TrialResult>> byPlugin = new LinkedHashMap<>();
-        for (RunResults.TrialResult t : r.trials()) {
+        Map<String, List<TrialResult>> byPlugin = new LinkedHashMap<>();
+        for (TrialResult t : r.trials()) {
             byPlugin.computeIfAbsent(t.pluginId(), k -> new ArrayList<>()).add(t);
         }
         List<ModelSummary> out = new ArrayList<>();
         byPlugin.forEach((id, ts) -> {
-            List<RunResults.TrialResult> ok = ts.stream().filter(RunResults.TrialResult::ok).toList();
-            RunResults.TrialResult first = ts.getFirst();
+            List<TrialResult> ok = ts.stream().filter(TrialResult::ok).toList();
+            TrialResult first = ts.getFirst();
             boolean jmh = ok.stream().anyMatch(t -> t.timing() != null && t.timing().training() != null);
-            out.add(new ModelSummary(id, first.library(), first.family(), ts.size(), ok.size(),
+            out.add(new ModelSummary(id, first.plugin().library(), first.plugin().family(), ts.size(), ok.size(),
                     stat(ok, t -> t.metrics().accuracy()), stat(ok, t -> t.metrics().macro().f1()),
-                    stat(ok, RunResults.TrialResult::trainSeconds), jmh ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, stat(ok, RunResults.TrialResult::predictSeconds),
+                    stat(ok, t -> t.times().trainSeconds()), jmh ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, stat(ok, t -> t.times().predictSeconds()),
                     stat(ok, t -> t.timing() == null ? null : t.timing().imagesPerSecond()),
                     stat(ok, t -> percentile(t, "p50")), stat(ok, t -> percentile(t, "p99"))));
         });
         return out;
     }
 
-    private static Double percentile(RunResults.TrialResult t, String p) {
+    private static Double percentile(TrialResult t, String p) {
         return t.timing() == null || t.timing().single() == null || t.timing().single().percentiles() == null
                 ? null : t.timing().single().percentiles().get(p);
     }
 
-    private static Statistics.Summary stat(List<RunResults.TrialResult> ts, Function<RunResults.TrialResult, Double> f) {
+    private static Statistics.Summary stat(List<TrialResult> ts, Function<TrialResult, Double> f) {
         return Statistics.Summary.of(ts.stream().map(f).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
     }
 }

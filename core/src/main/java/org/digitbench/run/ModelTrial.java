@@ -32,7 +32,7 @@ public final class ModelTrial {
      *
      * @param saveModel whether to save the model into {@code models/} of the job's run folder
      */
-    public static RunResults.TrialResult run(TrialTiming.Job job, TrialTiming timing, SuiteData data, boolean saveModel,
+    public static TrialResult run(TrialTiming.Job job, TrialTiming timing, SuiteData data, boolean saveModel,
                                              ProgressReporter progress, PrintStream err) {
         Dataset train = data.train();
         Dataset test = data.test();
@@ -97,7 +97,7 @@ public final class ModelTrial {
     }
 
     /** A failed result for a trial that produced none (its JVM crashed, or ran out of time). */
-    static RunResults.TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
+    static TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
         return new Measured(job, trainSize, testSize).result(TrialStatus.FAILED, error);
     }
 
@@ -126,14 +126,18 @@ public final class ModelTrial {
             this.testSize = testSize;
         }
 
-        RunResults.TrialResult result(TrialStatus status, String error) {
+        TrialResult result(TrialStatus status, String error) {
             MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
             var plugin = job.plugin();
-            return new RunResults.TrialResult(plugin.id(), plugin.library(), plugin.libraryVersion(), plugin.family(),
-                    plugin.description(), status, error, job.params().asMap(), job.seed(), trainingSize, testSize, trainSeconds,
-                    predictSeconds, metrics, predictions, libraryProvenance, parameterCount, layers, history,
-                    peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(), mistakes, Instant.now(),
-                    modelFile, timing, started == 0 ? null : trialSeconds(started), started == 0 ? null : Machine.current());
+            return new TrialResult(plugin.id(), job.seed(), status, error,
+                    new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
+                            job.params().asMap(), libraryProvenance),
+                    new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes),
+                    new TrialResult.Times(trainSeconds, predictSeconds, started == 0 ? null : trialSeconds(started), Instant.now()),
+                    new TrialResult.Network(parameterCount, layers, history),
+                    new TrialResult.Resources(peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(),
+                            started == 0 ? null : Machine.current()),
+                    modelFile, timing);
         }
     }
 

@@ -55,8 +55,8 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
             RunResults r = runs.get(i);
             machine = r.provenance().cpus() + " cores, " + r.provenance().os() + ", " + r.provenance().jvm();
             Map<String, Entry> entries = new java.util.LinkedHashMap<>();
-            for (RunResults.TrialResult t : r.mainTrials()) {
-                if (!t.ok() || t.trialSeconds() == null) {
+            for (TrialResult t : r.mainTrials()) {
+                if (!t.ok() || t.times().trialSeconds() == null) {
                     continue;
                 }
                 double jmhOnly = 0;
@@ -67,8 +67,8 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                     jmhOnly += timing.batch() == null ? 0 : timing.batch().wallSeconds();
                     jmhOnly += timing.single() == null ? 0 : timing.single().wallSeconds();
                 }
-                entries.put(t.pluginId(), new Entry(t.trialSeconds(), Math.max(1, t.trialSeconds() - jmhOnly),
-                        t.hyperparameters(), sources.get(i) + " (" + r.runId() + ")"));
+                entries.put(t.pluginId(), new Entry(t.times().trialSeconds(), Math.max(1, t.times().trialSeconds() - jmhOnly),
+                        t.plugin().hyperparameters(), sources.get(i) + " (" + r.runId() + ")"));
             }
             profiles.put(r.profile(), entries);
         }

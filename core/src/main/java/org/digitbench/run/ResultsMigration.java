@@ -2,6 +2,7 @@ package org.digitbench.run;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,16 @@ import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads {@code results.json} files of older schema versions into today's {@link RunResults}, so that old
  * runs still render.
+ *
+ * <p>Version 2 listed each trial's 27 fields flat; version 3 groups them ({@link TrialResult}): the same
+ * fields, same names and values, moved into {@code plugin}, {@code evaluation}, {@code times},
+ * {@code network} and {@code resources} ({@link #GROUPS}). A version-2 file is migrated by moving them.
  *
  * <p>Version 1 (before trials): {@code models} held one quality-pass model per plugin, timed afterwards by a
  * separate JMH timing pass (its scores in each model's {@code timing}, taken in forked JVMs); {@code repeats}
@@ -29,16 +36,60 @@ final class ResultsMigration {
                     Double macroRecall, Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
     }
 
+    /** Where each flat field of a version-2 trial (and of a version-1 model) sits in version 3. */
+    static final Map<String, List<String>> GROUPS = groups();
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> g = new LinkedHashMap<>();
+        g.put("plugin", List.of("library", "libraryVersion", "family", "description", "hyperparameters", "libraryProvenance"));
+        g.put("evaluation", List.of("trainingSize", "testSize", "metrics", "predictions", "mistakes"));
+        g.put("times", List.of("trainSeconds", "predictSeconds", "trialSeconds", "finishedAt"));
+        g.put("network", List.of("parameterCount", "layers", "history"));
+        g.put("resources", List.of("peakHeapBytes", "peakRssBytes", "machine"));
+        return java.util.Collections.unmodifiableMap(g);
+    }
+
+    /** A version-2 trial (flat) as version 3 lays it out: each field moved into its group, nothing else changed. */
+    static ObjectNode trialToV3(JsonNode flat) {
+        ObjectNode trial = ((ObjectNode) flat).deepCopy();
+        if (trial.has("evaluation")) {
+            return trial; // already grouped
+        }
+        GROUPS.forEach((group, fields) -> {
+            ObjectNode node = trial.objectNode();
+            for (String f : fields) {
+                JsonNode value = trial.remove(f);
+                if (value != null) {
+                    node.set(f, value);
+                }
+            }
+            trial.set(group, node);
+        });
+        return trial;
+    }
+
+    /** A version-2 {@code results.json}: its trials grouped, the rest as it was. */
+    static RunResults fromV2(JsonNode root, JsonMapper mapper) {
+        ObjectNode v3 = ((ObjectNode) root).deepCopy();
+        ArrayNode trials = v3.arrayNode();
+        for (JsonNode t : root.path("trials")) {
+            trials.add(trialToV3(t));
+        }
+        v3.set("trials", trials);
+        v3.put("schemaVersion", RunResults.SCHEMA_VERSION);
+        return mapper.treeToValue(v3, RunResults.class);
+    }
+
     static RunResults fromV1(JsonNode root, JsonMapper mapper) {
-        List<RunResults.TrialResult> trials = new ArrayList<>();
+        List<TrialResult> trials = new ArrayList<>();
         List<String> plugins = new ArrayList<>();
         for (JsonNode m : root.path("models")) {
-            RunResults.TrialResult t = mapper.treeToValue(m, RunResults.TrialResult.class);
+            TrialResult t = mapper.treeToValue(trialToV3(m), TrialResult.class);
             if (t.timing() != null) {
                 RunResults.Timing v1 = t.timing();
                 Double load = v1.training() != null ? Double.valueOf(v1.training().loadBefore()) : null;
                 t = t.withTiming(t.modelFile(), new RunResults.Timing(v1.status(), v1.error(), v1.training(), v1.batch(),
-                        v1.single(), v1.imagesPerSecond(), t.testSize(), load, false, null));
+                        v1.single(), v1.imagesPerSecond(), t.evaluation().testSize(), load, false, null));
             }
             trials.add(t);
             plugins.add(t.pluginId());
@@ -47,7 +98,7 @@ final class ResultsMigration {
         Set<Long> seeds = new LinkedHashSet<>(List.of(mainSeed));
         for (JsonNode r : root.path("repeats")) {
             V1Repeat x = mapper.treeToValue(r, V1Repeat.class);
-            RunResults.TrialResult model = trials.stream().filter(t -> t.pluginId().equals(x.pluginId())).findFirst().orElse(null);
+            TrialResult model = trials.stream().filter(t -> t.pluginId().equals(x.pluginId())).findFirst().orElse(null);
             if (model == null) {
                 continue;
             }
@@ -75,7 +126,7 @@ final class ResultsMigration {
     }
 
     /** A repeat as a trial: the scores it recorded, on the same test set as its plugin's model. */
-    private static RunResults.TrialResult repeat(V1Repeat x, RunResults.TrialResult model) {
+    private static TrialResult repeat(V1Repeat x, TrialResult model) {
         ClassificationMetrics metrics = null;
         if (x.accuracy() != null && model.metrics() != null) {
             int n = model.metrics().n();
@@ -84,9 +135,12 @@ final class ResultsMigration {
                     new ClassificationMetrics.Averages(x.macroPrecision(), x.macroRecall(), x.macroF1()), null, List.of(),
                     x.logLoss(), null);
         }
-        return new RunResults.TrialResult(x.pluginId(), model.library(), model.libraryVersion(), model.family(),
-                model.description(), x.status(), x.error(), model.hyperparameters(), x.seed(), model.trainingSize(),
-                model.testSize(), x.trainSeconds(), x.predictSeconds(), metrics, null, Map.of("migratedFrom", "schema 1 repeat"),
-                model.parameterCount(), List.of(), List.of(), null, null, List.of(), null, null, null, null, null);
+        TrialResult.PluginInfo plugin = model.plugin();
+        return new TrialResult(x.pluginId(), x.seed(), x.status(), x.error(),
+                new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
+                        plugin.hyperparameters(), Map.of("migratedFrom", "schema 1 repeat")),
+                new TrialResult.Evaluation(model.evaluation().trainingSize(), model.evaluation().testSize(), metrics, null, List.of()),
+                new TrialResult.Times(x.trainSeconds(), x.predictSeconds(), null, null),
+                new TrialResult.Network(model.network().parameterCount(), List.of(), List.of()), null, null, null);
     }
 }

@@ -134,9 +134,10 @@ public final class ResultsStore {
             int version = root.path("schemaVersion").asInt(-1);
             RunResults results = switch (version) {
                 case 1 -> ResultsMigration.fromV1(root, MAPPER);
+                case 2 -> ResultsMigration.fromV2(root, MAPPER);
                 case RunResults.SCHEMA_VERSION -> MAPPER.treeToValue(root, RunResults.class);
                 default -> throw new DigitbenchException(file + ": results schema version " + version
-                        + ", this digitbench reads versions 1 and " + RunResults.SCHEMA_VERSION);
+                        + ", this digitbench reads versions 1 to " + RunResults.SCHEMA_VERSION);
             };
             if (results.plan() == null || results.data() == null) {
                 throw new DigitbenchException(file + ": not a valid results file: it has no " + (results.plan() == null ? "plan" : "data"));

@@ -208,30 +208,30 @@ public final class RunFolder {
     }
 
     /** Writes a trial's result, atomically. */
-    public Path writeTrial(RunResults.TrialResult trial) {
+    public Path writeTrial(TrialResult trial) {
         Path file = trialFile(trial.trialId());
         ResultsStore.writeJson(file, trial);
         return file;
     }
 
     /** The trial's result, if it has one. */
-    public Optional<RunResults.TrialResult> readTrial(String trialId) {
+    public Optional<TrialResult> readTrial(String trialId) {
         Path file = trialFile(trialId);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(ResultsStore.readJson(file, RunResults.TrialResult.class));
+        return Optional.of(ResultsStore.readJson(file, TrialResult.class));
     }
 
     /** Every trial result in {@code trials/}, in file-name order. */
-    public List<RunResults.TrialResult> readTrials() {
+    public List<TrialResult> readTrials() {
         if (!Files.isDirectory(trials())) {
             return List.of();
         }
-        List<RunResults.TrialResult> all = new ArrayList<>();
+        List<TrialResult> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(trials())) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                all.add(ResultsStore.readJson(f, RunResults.TrialResult.class));
+                all.add(ResultsStore.readJson(f, TrialResult.class));
             }
         } catch (IOException e) {
             throw new DigitbenchException("cannot list " + trials() + ": " + e.getMessage(), e);

@@ -6,11 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.digitbench.api.EpochStats;
-import org.digitbench.api.LayerInfo;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.api.SourceFile;
-import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
 
 /**
@@ -39,7 +36,7 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
                          String profile, List<String> commandLine, Provenance provenance, DataInfo data, Plan plan,
                          List<ModelSummary> models, List<TrialResult> trials, List<Comparison> comparisons) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     public RunResults {
         models = models == null ? List.of() : List.copyOf(models);
@@ -174,74 +171,6 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
     }
 
     /**
-     * One trial: a plugin trained once with one seed and tested.
-     *
-     * @param pluginId        the plugin's id
-     * @param library         the library
-     * @param libraryVersion  its version
-     * @param family          algorithm family
-     * @param description     the plugin's description
-     * @param status          {@code ok} or {@code failed}
-     * @param error           why it failed, or {@code null}
-     * @param hyperparameters the values used
-     * @param seed            the seed it was trained with
-     * @param trainingSize    images it was trained on: the training set's size, or fewer when the plugin holds some out
-     * @param testSize        images it was tested on
-     * @param trainSeconds    the training's time: JMH's single-shot score of the very training that made the model, or
-     *                        wall-clock seconds with {@code --no-timing}
-     * @param predictSeconds  wall-clock time to predict the whole test set (the evaluation)
-     * @param metrics         quality on the test set, or {@code null} when it failed
-     * @param predictions     the predicted label of each test image, or {@code null} when it failed (or a migrated repeat)
-     * @param libraryProvenance what the library records about the model (e.g. Tribuo's provenance)
-     * @param parameterCount  trainable parameters, where the model reports them (networks), else {@code null}
-     * @param layers          the network's layers, empty for other models
-     * @param history         per-epoch losses, accuracies and times, empty for models not trained in epochs
-     * @param peakHeapBytes   the largest heap use sampled while the model trained and predicted
-     * @param peakRssBytes    the trial JVM's peak resident set while the model trained and predicted
-     * @param mistakes        up to {@value ModelTrial#MISTAKES} misclassified test images, the most confident first
-     * @param finishedAt      when it finished
-     * @param modelFile       the saved model, relative to the run folder, or {@code null} when not saved
-     * @param timing          JMH's measurements, or {@code null} with {@code --no-timing}
-     * @param trialSeconds    the whole trial's wall-clock time, from its JVM's start (data loading, warm-up, training,
-     *                        evaluation, saving, benchmarks), or {@code null} when unknown
-     * @param machine         where the trial ran (host, CPU model, cores), or {@code null} when its JVM gave no result
-     *                        or it ran before this was recorded
-     */
-    public record TrialResult(String pluginId, String library, String libraryVersion, String family, String description,
-                              TrialStatus status, String error, Map<String, Object> hyperparameters, long seed,
-                              int trainingSize, int testSize, Double trainSeconds, Double predictSeconds,
-                              ClassificationMetrics metrics, int[] predictions, Map<String, String> libraryProvenance,
-                              Long parameterCount, List<LayerInfo> layers, List<EpochStats> history,
-                              Long peakHeapBytes, Long peakRssBytes, List<DigitImage> mistakes, Instant finishedAt,
-                              String modelFile, Timing timing, Double trialSeconds, Machine machine) {
-
-        public boolean ok() {
-            return status == TrialStatus.OK;
-        }
-
-        /** Whether JMH measured this trial completely. */
-        public boolean timed() {
-            return timing != null && timing.ok();
-        }
-
-        /** The trial's id, which names its files: {@code smile-mlp.seed42}. */
-        public String trialId() {
-            return trialId(pluginId, seed);
-        }
-
-        public static String trialId(String pluginId, long seed) {
-            return pluginId + ".seed" + seed;
-        }
-
-        public TrialResult withTiming(String newModelFile, Timing newTiming) {
-            return new TrialResult(pluginId, library, libraryVersion, family, description, status, error, hyperparameters,
-                    seed, trainingSize, testSize, trainSeconds, predictSeconds, metrics, predictions, libraryProvenance,
-                    parameterCount, layers, history, peakHeapBytes, peakRssBytes, mistakes, finishedAt, newModelFile, newTiming,
-                    trialSeconds, machine);
-        }
-    }
-
-    /**
      * JMH's measurements of one trial, all taken in the trial's own JVM.
      *
      * @param status          {@code ok}, or {@code failed} (a benchmark threw; what was measured before is kept)
@@ -302,13 +231,13 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
 
         /** Every pair of the successful trials that predicted the whole test set, in order. */
         static List<Comparison> of(List<TrialResult> trials, int[] truth) {
-            List<TrialResult> ok = trials.stream().filter(t -> t.ok() && t.predictions() != null
-                    && t.predictions().length == truth.length).toList();
+            List<TrialResult> ok = trials.stream().filter(t -> t.ok() && t.evaluation().predictions() != null
+                    && t.evaluation().predictions().length == truth.length).toList();
             List<Comparison> comparisons = new ArrayList<>();
             for (int a = 0; a < ok.size(); a++) {
                 for (int b = a + 1; b < ok.size(); b++) {
                     comparisons.add(new Comparison(ok.get(a).pluginId(), ok.get(b).pluginId(),
-                            Statistics.mcnemar(truth, ok.get(a).predictions(), ok.get(b).predictions())));
+                            Statistics.mcnemar(truth, ok.get(a).evaluation().predictions(), ok.get(b).evaluation().predictions())));
                 }
             }
             return comparisons;

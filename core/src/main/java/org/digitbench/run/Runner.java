@@ -65,13 +65,13 @@ public final class Runner {
     public record Outcome(Path resultsFile, RunResults results) {
         public boolean allSucceeded() {
             return results.trials().size() == results.plan().trialCount()
-                    && results.trials().stream().allMatch(RunResults.TrialResult::ok);
+                    && results.trials().stream().allMatch(TrialResult::ok);
         }
 
         /** Whether every successful trial was timed completely (always true without timing). */
         public boolean allTimed() {
-            return !results.plan().jmh() || results.trials().stream().filter(RunResults.TrialResult::ok)
-                    .allMatch(RunResults.TrialResult::timed);
+            return !results.plan().jmh() || results.trials().stream().filter(TrialResult::ok)
+                    .allMatch(TrialResult::timed);
         }
     }
 
@@ -125,7 +125,7 @@ public final class Runner {
             RunConfig config = checked.config();
             SuiteData data = load(config);
             data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
-            List<RunResults.TrialResult> kept = folder.readTrials().stream().filter(RunResults.TrialResult::ok)
+            List<TrialResult> kept = folder.readTrials().stream().filter(TrialResult::ok)
                     .filter(t -> config.pluginIds().contains(t.pluginId()) && config.seeds().contains(t.seed())).toList();
             out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
                     previous.plan().trialCount());
@@ -186,11 +186,11 @@ public final class Runner {
 
     /** Runs every planned trial without a result in {@code kept}, assembling results.json after each. */
     private Outcome runTrials(RunFolder folder, RunConfig config, Checked checked, SuiteData data, RunResults base,
-                              List<RunResults.TrialResult> kept) {
+                              List<TrialResult> kept) {
         Dataset train = data.train();
         Dataset test = data.test();
         int[] truth = test.labels();
-        List<RunResults.TrialResult> done = new ArrayList<>(kept);
+        List<TrialResult> done = new ArrayList<>(kept);
         RunResults results = base.withTrials(done, RunStatus.RUNNING, null, truth);
         ResultsStore.publish(folder.dir(), results, afterWrite, err);
         out.println("Results: " + folder.results());
@@ -231,7 +231,7 @@ public final class Runner {
                 TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
                         folder.dir(), execution.timeout());
                 long t0 = System.nanoTime();
-                RunResults.TrialResult result = executor.run(spec, job, train.size(), test.size());
+                TrialResult result = executor.run(spec, job, train.size(), test.size());
                 synchronized (lock) {
                     progress.finished(p, (System.nanoTime() - t0) / 1e9);
                     done.add(result);
@@ -283,7 +283,7 @@ public final class Runner {
     }
 
     /** On Ctrl-C, says what is kept and how to go on. */
-    private Thread stopHint(RunFolder folder, RunConfig config, List<RunResults.TrialResult> done, int total) {
+    private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total) {
         Thread hook = new Thread(() -> err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. "
                         + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(), folder.runId(),
                 config.outputDir()), "digitbench-stop-hint");
@@ -291,13 +291,13 @@ public final class Runner {
         return hook;
     }
 
-    private static String outcome(RunResults.TrialResult r) {
+    private static String outcome(TrialResult r) {
         if (!r.ok()) {
             return "FAILED: " + r.error();
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
-                r.metrics().accuracy(), r.metrics().macro().f1(), Leaderboard.seconds(r.trainSeconds()),
-                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.predictSeconds()));
+                r.metrics().accuracy(), r.metrics().macro().f1(), Leaderboard.seconds(r.times().trainSeconds()),
+                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.times().predictSeconds()));
         if (r.timing() != null) {
             RunResults.Timing t = r.timing();
             if (t.imagesPerSecond() != null) {
@@ -311,11 +311,11 @@ public final class Runner {
                 sb.append("; timing failed: ").append(t.error());
             }
         }
-        if (r.peakRssBytes() != null) {
-            sb.append(", peak memory ").append(r.peakRssBytes() >> 20).append(" MiB");
+        if (r.resources().peakRssBytes() != null) {
+            sb.append(", peak memory ").append(r.resources().peakRssBytes() >> 20).append(" MiB");
         }
-        if (r.trialSeconds() != null) {
-            sb.append("; trial ").append(Leaderboard.duration(r.trialSeconds()));
+        if (r.times().trialSeconds() != null) {
+            sb.append("; trial ").append(Leaderboard.duration(r.times().trialSeconds()));
         }
         return sb.toString();
     }

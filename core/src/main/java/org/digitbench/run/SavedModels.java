@@ -31,7 +31,7 @@ public record SavedModels(String runId, String normalization, double[] mean, dou
 
     static void write(Path runDir, RunResults results, Normalization.Fitted fitted, int height, int width) {
         List<Entry> saved = results.mainTrials().stream().filter(m -> m.ok() && m.modelFile() != null)
-                .map(m -> new Entry(m.pluginId(), m.library(), m.modelFile(), m.hyperparameters(), m.seed(), m.metrics().accuracy()))
+                .map(m -> new Entry(m.pluginId(), m.plugin().library(), m.modelFile(), m.plugin().hyperparameters(), m.seed(), m.metrics().accuracy()))
                 .toList();
         if (saved.isEmpty()) {
             return;

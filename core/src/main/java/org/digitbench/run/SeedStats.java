@@ -25,18 +25,18 @@ public record SeedStats(List<Row> rows, List<Pair> pairs) {
     }
 
     public static SeedStats of(RunResults r) {
-        Map<String, List<RunResults.TrialResult>> bySeed = new LinkedHashMap<>();
-        for (RunResults.TrialResult t : r.trials()) {
+        Map<String, List<TrialResult>> bySeed = new LinkedHashMap<>();
+        for (TrialResult t : r.trials()) {
             if (t.ok() && t.metrics() != null) {
                 bySeed.computeIfAbsent(t.pluginId(), k -> new ArrayList<>()).add(t);
             }
         }
         List<Row> rows = new ArrayList<>();
-        bySeed.forEach((id, xs) -> rows.add(new Row(id, xs.stream().map(RunResults.TrialResult::seed).toList(),
+        bySeed.forEach((id, xs) -> rows.add(new Row(id, xs.stream().map(TrialResult::seed).toList(),
                 stat(xs, t -> t.metrics().accuracy()), stat(xs, t -> t.metrics().macro().precision()),
                 stat(xs, t -> t.metrics().macro().recall()), stat(xs, t -> t.metrics().macro().f1()),
                 xs.stream().allMatch(x -> x.metrics().logLoss() != null) ? stat(xs, t -> t.metrics().logLoss()) : null,
-                stat(xs, RunResults.TrialResult::trainSeconds), stat(xs, RunResults.TrialResult::predictSeconds))));
+                stat(xs, t -> t.times().trainSeconds()), stat(xs, t -> t.times().predictSeconds()))));
 
         List<String> ids = new ArrayList<>(bySeed.keySet());
         Map<String, Map<Long, Double>> accuracy = new LinkedHashMap<>();
@@ -65,13 +65,13 @@ public record SeedStats(List<Row> rows, List<Pair> pairs) {
         return new SeedStats(rows, pairs);
     }
 
-    private static Map<Long, Double> accuracies(List<RunResults.TrialResult> xs) {
+    private static Map<Long, Double> accuracies(List<TrialResult> xs) {
         Map<Long, Double> m = new LinkedHashMap<>();
         xs.forEach(x -> m.put(x.seed(), x.metrics().accuracy()));
         return m;
     }
 
-    private static Statistics.Summary stat(List<RunResults.TrialResult> xs, Function<RunResults.TrialResult, Double> f) {
+    private static Statistics.Summary stat(List<TrialResult> xs, Function<TrialResult, Double> f) {
         return Statistics.Summary.of(xs.stream().map(f).filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
     }
 }

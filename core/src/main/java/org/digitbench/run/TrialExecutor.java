@@ -12,5 +12,5 @@ public interface TrialExecutor {
      * @param trainSize training images, for a failed result
      * @param testSize  test images, for a failed result
      */
-    RunResults.TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize);
+    TrialResult run(TrialSpec spec, TrialTiming.Job job, int trainSize, int testSize);
 }

@@ -45,6 +45,6 @@ public record TrialSpec(Path runDir, String pluginId, long seed, boolean interac
     }
 
     public String trialId() {
-        return RunResults.TrialResult.trialId(pluginId, seed);
+        return TrialResult.trialId(pluginId, seed);
     }
 }

@@ -29,11 +29,11 @@ class ModelTrialTest {
         FakePlugin plugin = new FakePlugin("fake");
         TrialTiming.Job job = new TrialTiming.Job("fake.seed1", plugin, plugin.resolve(Map.of()), 1, dir, null);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        RunResults.TrialResult r = ModelTrial.run(job, TrialTiming.WALL_CLOCK, data, false,
+        TrialResult r = ModelTrial.run(job, TrialTiming.WALL_CLOCK, data, false,
                 new ProgressReporter(new PrintStream(progress, true, StandardCharsets.UTF_8), false), System.err);
         assertEquals(TrialStatus.OK, r.status(), r.error());
-        assertEquals(Runtime.getRuntime().availableProcessors(), r.machine().cores(), "where it ran is recorded");
-        assertFalse(r.machine().host().isBlank());
+        assertEquals(Runtime.getRuntime().availableProcessors(), r.resources().machine().cores(), "where it ran is recorded");
+        assertFalse(r.resources().machine().host().isBlank());
         String printed = progress.toString(StandardCharsets.UTF_8);
         assertFalse(printed.contains("benchmarking"), printed);
     }

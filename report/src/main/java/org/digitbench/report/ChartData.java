@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,24 +34,24 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
         }
     }
 
-    static ChartData of(List<RunResults.TrialResult> models, RunResults results) {
+    static ChartData of(List<TrialResult> models, RunResults results) {
         boolean jmh = !models.isEmpty() && models.stream().allMatch(m -> m.timing() != null && m.timing().training() != null);
-        Function<RunResults.TrialResult, Double> trainTime = jmh ? m -> m.timing().training().score() : RunResults.TrialResult::trainSeconds;
+        Function<TrialResult, Double> trainTime = jmh ? m -> m.timing().training().score() : (TrialResult t) -> t.times().trainSeconds();
         List<ModelPoint> points = new ArrayList<>();
-        for (RunResults.TrialResult m : models) {
+        for (TrialResult m : models) {
             ClassificationMetrics x = m.metrics();
             RunResults.Timing t = m.timing();
-            points.add(new ModelPoint(m.pluginId(), m.library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
-                    x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.predictSeconds(),
+            points.add(new ModelPoint(m.pluginId(), m.plugin().library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
+                    x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.times().predictSeconds(),
                     onParetoFront(m, models, trainTime), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
-                    x.confusion(), m.history() == null ? List.of() : m.history(), overfitting(m.history()),
+                    x.confusion(), m.network().history() == null ? List.of() : m.network().history(), overfitting(m.network().history()),
                     t == null ? null : training(m, results), t == null ? null : perImage(t)));
         }
         return new ChartData(points, jmh);
     }
 
     /** The training time: the mean over seeds with its 95% interval where there are several, else the one single shot. */
-    private static Interval training(RunResults.TrialResult m, RunResults results) {
+    private static Interval training(TrialResult m, RunResults results) {
         var summary = results.summary(m.pluginId()).map(ModelSummary::trainSeconds).orElse(null);
         if (summary != null && summary.n() > 1) {
             return new Interval(summary.mean(), summary.ciLow(), summary.ciHigh());
@@ -68,18 +69,18 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
         return new Interval(b.score() / n, b.ciLow() == null ? null : b.ciLow() / n, b.ciHigh() == null ? null : b.ciHigh() / n);
     }
 
-    static boolean onParetoFront(RunResults.TrialResult m, List<RunResults.TrialResult> all) {
-        return onParetoFront(m, all, RunResults.TrialResult::trainSeconds);
+    static boolean onParetoFront(TrialResult m, List<TrialResult> all) {
+        return onParetoFront(m, all, (TrialResult t) -> t.times().trainSeconds());
     }
 
     /** No other model is at least as accurate and at least as fast to train, and better in one of the two. */
-    static boolean onParetoFront(RunResults.TrialResult m, List<RunResults.TrialResult> all,
-                                 Function<RunResults.TrialResult, Double> trainTime) {
+    static boolean onParetoFront(TrialResult m, List<TrialResult> all,
+                                 Function<TrialResult, Double> trainTime) {
         Double mine = trainTime.apply(m);
         if (mine == null) {
             return false;
         }
-        for (RunResults.TrialResult o : all) {
+        for (TrialResult o : all) {
             Double theirs = trainTime.apply(o);
             if (o == m || theirs == null) {
                 continue;

@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,26 +21,26 @@ public final class CompareWriter {
     public static Path write(Path reportsDir, String runA, String runB) {
         RunResults a = ResultsStore.read(reportsDir.resolve(runA).resolve(ResultsStore.FILE_NAME));
         RunResults b = ResultsStore.read(reportsDir.resolve(runB).resolve(ResultsStore.FILE_NAME));
-        Map<String, RunResults.TrialResult> byIdA = byId(a);
-        Map<String, RunResults.TrialResult> byIdB = byId(b);
+        Map<String, TrialResult> byIdA = byId(a);
+        Map<String, TrialResult> byIdB = byId(b);
         Set<String> ids = new LinkedHashSet<>(byIdA.keySet());
         ids.addAll(byIdB.keySet());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String id : ids) {
-            RunResults.TrialResult ma = byIdA.get(id);
-            RunResults.TrialResult mb = byIdB.get(id);
+            TrialResult ma = byIdA.get(id);
+            TrialResult mb = byIdB.get(id);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
             row.put("accA", accuracy(ma));
             row.put("accB", accuracy(mb));
             row.put("accDelta", both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–");
             row.put("accDeltaSort", both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "");
-            row.put("trainA", ma == null ? "–" : LeaderboardRows.seconds(ma.trainSeconds()));
-            row.put("trainB", mb == null ? "–" : LeaderboardRows.seconds(mb.trainSeconds()));
-            row.put("trainRatio", ratio(ma == null ? null : ma.trainSeconds(), mb == null ? null : mb.trainSeconds()));
-            row.put("predictA", ma == null ? "–" : LeaderboardRows.seconds(ma.predictSeconds()));
-            row.put("predictB", mb == null ? "–" : LeaderboardRows.seconds(mb.predictSeconds()));
-            row.put("predictRatio", ratio(ma == null ? null : ma.predictSeconds(), mb == null ? null : mb.predictSeconds()));
+            row.put("trainA", ma == null ? "–" : LeaderboardRows.seconds(ma.times().trainSeconds()));
+            row.put("trainB", mb == null ? "–" : LeaderboardRows.seconds(mb.times().trainSeconds()));
+            row.put("trainRatio", ratio(ma == null ? null : ma.times().trainSeconds(), mb == null ? null : mb.times().trainSeconds()));
+            row.put("predictA", ma == null ? "–" : LeaderboardRows.seconds(ma.times().predictSeconds()));
+            row.put("predictB", mb == null ? "–" : LeaderboardRows.seconds(mb.times().predictSeconds()));
+            row.put("predictRatio", ratio(ma == null ? null : ma.times().predictSeconds(), mb == null ? null : mb.times().predictSeconds()));
             row.put("note", ma == null ? "only in " + runB : mb == null ? "only in " + runA
                     : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : "");
             rows.add(row);
@@ -60,17 +61,17 @@ public final class CompareWriter {
         return file;
     }
 
-    private static Map<String, RunResults.TrialResult> byId(RunResults r) {
-        Map<String, RunResults.TrialResult> m = new LinkedHashMap<>();
+    private static Map<String, TrialResult> byId(RunResults r) {
+        Map<String, TrialResult> m = new LinkedHashMap<>();
         r.mainTrials().forEach(x -> m.put(x.pluginId(), x));
         return m;
     }
 
-    private static boolean both(RunResults.TrialResult a, RunResults.TrialResult b) {
+    private static boolean both(TrialResult a, TrialResult b) {
         return a != null && b != null && a.ok() && b.ok();
     }
 
-    private static String accuracy(RunResults.TrialResult m) {
+    private static String accuracy(TrialResult m) {
         return m == null ? "–" : m.ok() ? LeaderboardRows.f4(m.metrics().accuracy()) : "failed";
     }
 

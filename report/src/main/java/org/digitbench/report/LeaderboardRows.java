@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ final class LeaderboardRows {
     }
 
     /** A column: how to read its value, whether higher is better, how to show it. */
-    private record Column(String key, Function<RunResults.TrialResult, Double> value, boolean higherIsBetter,
-                          BiFunction<RunResults.TrialResult, Double, String> text) {
-        Column(String key, Function<RunResults.TrialResult, Double> value, boolean higherIsBetter, Function<Double, String> format) {
+    private record Column(String key, Function<TrialResult, Double> value, boolean higherIsBetter,
+                          BiFunction<TrialResult, Double, String> text) {
+        Column(String key, Function<TrialResult, Double> value, boolean higherIsBetter, Function<Double, String> format) {
             this(key, value, higherIsBetter, (m, v) -> format.apply(v));
         }
     }
@@ -27,14 +28,14 @@ final class LeaderboardRows {
             new Column("precision", m -> m.metrics().macro().precision(), true, LeaderboardRows::f4),
             new Column("recall", m -> m.metrics().macro().recall(), true, LeaderboardRows::f4),
             new Column("f1", m -> m.metrics().macro().f1(), true, LeaderboardRows::f4),
-            new Column("train", RunResults.TrialResult::trainSeconds, false, LeaderboardRows::seconds),
-            new Column("predict", RunResults.TrialResult::predictSeconds, false, LeaderboardRows::seconds),
+            new Column("train", (TrialResult t) -> t.times().trainSeconds(), false, LeaderboardRows::seconds),
+            new Column("predict", (TrialResult t) -> t.times().predictSeconds(), false, LeaderboardRows::seconds),
             new Column("latency", LeaderboardRows::latencyMs, false, v -> String.format(Locale.ROOT, "%.3f ms", v)),
-            new Column("params", m -> m.parameterCount() == null ? null : m.parameterCount().doubleValue(), false,
+            new Column("params", m -> m.network().parameterCount() == null ? null : m.network().parameterCount().doubleValue(), false,
                     v -> String.format(Locale.ROOT, "%,d", v.longValue())),
-            new Column("memory", m -> m.peakRssBytes() == null ? null : m.peakRssBytes() / 1048576.0, false,
+            new Column("memory", m -> m.resources().peakRssBytes() == null ? null : m.resources().peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
-            new Column("trainSize", m -> (double) m.trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
+            new Column("trainSize", m -> (double) m.evaluation().trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
             new Column("jmhBatch", LeaderboardRows::batchPerImage, false,
                     (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms") + " / "
@@ -44,27 +45,27 @@ final class LeaderboardRows {
             new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
             new Column("p99", m -> percentile(m, "p99"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)));
 
-    static Double score(RunResults.TrialResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
+    static Double score(TrialResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
         return m.timing() == null || which.apply(m.timing()) == null ? null : which.apply(m.timing()).score();
     }
 
-    static Double batchPerImage(RunResults.TrialResult m) {
+    static Double batchPerImage(TrialResult m) {
         Double batch = score(m, RunResults.Timing::batch);
         return batch == null || m.timing().batchImages() == null ? null : batch / m.timing().batchImages();
     }
 
-    static Double percentile(RunResults.TrialResult m, String p) {
+    static Double percentile(TrialResult m, String p) {
         return m.timing() == null || m.timing().single() == null ? null : m.timing().single().percentiles().get(p);
     }
 
-    static Double latencyMs(RunResults.TrialResult m) {
-        return m.predictSeconds() == null || m.testSize() == 0 ? null : 1000 * m.predictSeconds() / m.testSize();
+    static Double latencyMs(TrialResult m) {
+        return m.times().predictSeconds() == null || m.evaluation().testSize() == 0 ? null : 1000 * m.times().predictSeconds() / m.evaluation().testSize();
     }
 
     /** One map per model: for each column key, {@code key} (text), {@code key_sort} (number) and {@code key_best}. */
-    static List<Map<String, Object>> rows(List<RunResults.TrialResult> models) {
+    static List<Map<String, Object>> rows(List<TrialResult> models) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (RunResults.TrialResult m : models) {
+        for (TrialResult m : models) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("m", m);
             row.put("anchor", ReportWriter.anchor(m.pluginId()));
@@ -74,7 +75,7 @@ final class LeaderboardRows {
         }
         for (Column c : COLUMNS) {
             Double best = null;
-            for (RunResults.TrialResult m : models) {
+            for (TrialResult m : models) {
                 Double v = c.value().apply(m);
                 if (v != null && (best == null || (c.higherIsBetter() ? v > best : v < best))) {
                     best = v;

@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,11 @@ final class MachineNotes {
     }
 
     /** A warning when the trials whose times the report compares ran on different CPU models, else {@code null}. */
-    static String warning(List<RunResults.TrialResult> trials) {
+    static String warning(List<TrialResult> trials) {
         Map<String, List<String>> byCpu = new TreeMap<>();
-        for (RunResults.TrialResult t : trials) {
-            if (t.machine() != null && t.machine().cpuModel() != null) {
-                byCpu.computeIfAbsent(t.machine().cpuModel(), k -> new java.util.ArrayList<>()).add(t.pluginId());
+        for (TrialResult t : trials) {
+            if (t.resources().machine() != null && t.resources().machine().cpuModel() != null) {
+                byCpu.computeIfAbsent(t.resources().machine().cpuModel(), k -> new java.util.ArrayList<>()).add(t.pluginId());
             }
         }
         if (byCpu.size() < 2) {

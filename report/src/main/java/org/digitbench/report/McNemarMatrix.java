@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class McNemarMatrix {
     record Row(String model, List<Cell> cells) {
     }
 
-    static Map<String, Object> of(List<RunResults.TrialResult> models, List<RunResults.Comparison> comparisons) {
+    static Map<String, Object> of(List<TrialResult> models, List<RunResults.Comparison> comparisons) {
         List<RunResults.Comparison> pairs = comparisons == null ? List.of() : comparisons;
         double[] raw = pairs.stream().mapToDouble(c -> c.mcnemar().pValue()).toArray();
         double[] adjusted = Statistics.holm(raw);
@@ -35,9 +36,9 @@ final class McNemarMatrix {
             index.put(pairs.get(i).modelB() + "\u0000" + pairs.get(i).modelA(), i);
         }
         List<Row> rows = new ArrayList<>();
-        for (RunResults.TrialResult a : models) {
+        for (TrialResult a : models) {
             List<Cell> cells = new ArrayList<>();
-            for (RunResults.TrialResult b : models) {
+            for (TrialResult b : models) {
                 if (a == b) {
                     cells.add(new Cell("", "", false, true));
                     continue;
@@ -57,7 +58,7 @@ final class McNemarMatrix {
             rows.add(new Row(a.pluginId(), cells));
         }
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put("models", models.stream().map(RunResults.TrialResult::pluginId).toList());
+        v.put("models", models.stream().map(TrialResult::pluginId).toList());
         v.put("rows", rows);
         v.put("pairs", pairs.size());
         return v;

@@ -1,5 +1,6 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,22 +39,22 @@ public final class ReferenceTables {
                 wall == null ? "not finished" : Leaderboard.duration(wall.toSeconds()), r.trials().size()));
         sb.append("| model | accuracy | trained on | train s | s / epoch (epochs) | predict test set s | images/s | 1 image p50 / p99 µs | trial s |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        List<RunResults.TrialResult> rows = new ArrayList<>(r.mainTrials());
-        rows.sort(Comparator.comparing((RunResults.TrialResult t) -> !t.ok())
+        List<TrialResult> rows = new ArrayList<>(r.mainTrials());
+        rows.sort(Comparator.comparing((TrialResult t) -> !t.ok())
                 .thenComparing(t -> t.ok() ? -t.metrics().accuracy() : 0));
-        for (RunResults.TrialResult t : rows) {
+        for (TrialResult t : rows) {
             if (!t.ok()) {
                 sb.append(String.format(Locale.ROOT, "| `%s` | failed: %s | | | | | | | |%n", t.pluginId(), t.error()));
                 continue;
             }
             RunResults.Timing timing = t.timing();
             sb.append(String.format(Locale.ROOT, "| `%s` | %.4f | %,d | %s | %s | %s | %s | %s | %s |%n", t.pluginId(),
-                    t.metrics().accuracy(), t.trainingSize(), Leaderboard.number(t.trainSeconds()), epochs(t.history()),
-                    Leaderboard.number(t.predictSeconds()),
+                    t.metrics().accuracy(), t.evaluation().trainingSize(), Leaderboard.number(t.times().trainSeconds()), epochs(t.network().history()),
+                    Leaderboard.number(t.times().predictSeconds()),
                     timing == null || timing.imagesPerSecond() == null ? "–" : String.format(Locale.ROOT, "%,.0f", timing.imagesPerSecond()),
                     timing == null || timing.single() == null ? "–" : Leaderboard.number(timing.single().percentiles().get("p50"))
                             + " / " + Leaderboard.number(timing.single().percentiles().get("p99")),
-                    t.trialSeconds() == null ? "–" : String.format(Locale.ROOT, "%.0f", t.trialSeconds())));
+                    t.times().trialSeconds() == null ? "–" : String.format(Locale.ROOT, "%.0f", t.times().trialSeconds())));
         }
         sb.append(String.format(Locale.ROOT, "%nAccuracy on the %,d test images; train s is %s; predict is the evaluation's wall "
                 + "clock; images/s and the single-image latency are JMH's benchmarks of the same model; trial s is the whole "

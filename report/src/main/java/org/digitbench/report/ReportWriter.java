@@ -1,10 +1,9 @@
 package org.digitbench.report;
 
+import org.digitbench.run.TrialResult;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -15,18 +14,14 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.SourceFile;
-import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
-import org.digitbench.run.DigitImage;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.SeedStats;
@@ -78,10 +73,10 @@ public final class ReportWriter {
         context.put("concurrentNote", results.plan().concurrent() ? org.digitbench.run.Leaderboard.concurrentNote(results.plan()) : null);
         context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
         context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
-        List<RunResults.TrialResult> main = results.mainTrials();
-        List<RunResults.TrialResult> ok = main.stream().filter(m -> m.ok() && m.metrics() != null)
-                .sorted(Comparator.comparingDouble((RunResults.TrialResult m) -> -m.metrics().accuracy())).toList();
-        List<RunResults.TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
+        List<TrialResult> main = results.mainTrials();
+        List<TrialResult> ok = main.stream().filter(m -> m.ok() && m.metrics() != null)
+                .sorted(Comparator.comparingDouble((TrialResult m) -> -m.metrics().accuracy())).toList();
+        List<TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
         context.put("rows", LeaderboardRows.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
@@ -93,10 +88,10 @@ public final class ReportWriter {
         context.put("failedTrials", results.trials().stream().filter(x -> !x.ok() && x.seed() != results.plan().mainSeed()).toList());
         context.put("timingRows", timingRows(main));
         context.put("failed", failed);
-        context.put("models", ok.stream().map(ReportWriter::modelView).toList());
+        context.put("models", ok.stream().map(ModelView::of).toList());
         context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
         context.put("samples", results.data().samples() == null ? List.of()
-                : results.data().samples().stream().map(ReportWriter::imageView).toList());
+                : results.data().samples().stream().map(ModelView.Image::of).toList());
         context.put("checksums", checksums(results));
         context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
@@ -154,9 +149,9 @@ public final class ReportWriter {
     }
 
     /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
-    static List<Map<String, Object>> timingRows(List<RunResults.TrialResult> models) {
+    static List<Map<String, Object>> timingRows(List<TrialResult> models) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (RunResults.TrialResult m : models) {
+        for (TrialResult m : models) {
             RunResults.Timing t = m.timing();
             if (t == null) {
                 continue;
@@ -244,79 +239,30 @@ public final class ReportWriter {
         }
     }
 
-    private static String headline(List<RunResults.TrialResult> ok, List<RunResults.TrialResult> failed) {
+    private static String headline(List<TrialResult> ok, List<TrialResult> failed) {
         if (ok.isEmpty()) {
             return failed.isEmpty() ? "No model has finished yet." : "Every model failed.";
         }
-        RunResults.TrialResult best = ok.getFirst();
+        TrialResult best = ok.getFirst();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Most accurate: %s (%s), %.2f%% [%.2f, %.2f].",
-                best.pluginId(), best.library(), 100 * best.metrics().accuracy(), 100 * best.metrics().accuracyCi95().low(),
+                best.pluginId(), best.plugin().library(), 100 * best.metrics().accuracy(), 100 * best.metrics().accuracyCi95().low(),
                 100 * best.metrics().accuracyCi95().high()));
-        ok.stream().filter(m -> m.trainSeconds() != null && m.metrics().accuracy() >= best.metrics().accuracy() - 0.01)
-                .min(Comparator.comparingDouble(RunResults.TrialResult::trainSeconds))
+        ok.stream().filter(m -> m.times().trainSeconds() != null && m.metrics().accuracy() >= best.metrics().accuracy() - 0.01)
+                .min(Comparator.comparingDouble((TrialResult t) -> t.times().trainSeconds()))
                 .filter(fast -> fast != best)
                 .ifPresent(fast -> sb.append(String.format(Locale.ROOT,
-                        " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.library(),
-                        100 * fast.metrics().accuracy(), LeaderboardRows.seconds(fast.trainSeconds()))));
+                        " Fastest to train within one point of it: %s (%s), %.2f%% in %s.", fast.pluginId(), fast.plugin().library(),
+                        100 * fast.metrics().accuracy(), LeaderboardRows.seconds(fast.times().trainSeconds()))));
         if (!failed.isEmpty()) {
             sb.append(' ').append(failed.size()).append(failed.size() == 1 ? " model failed." : " models failed.");
         }
         return sb.toString();
     }
 
-    private static Map<String, Object> modelView(RunResults.TrialResult m) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("m", m);
-        v.put("anchor", anchor(m.pluginId()));
-        List<Map<String, String>> perClass = new ArrayList<>();
-        for (ClassificationMetrics.ClassScores c : m.metrics().perClass()) {
-            perClass.add(Map.of("label", String.valueOf(c.label()), "precision", LeaderboardRows.f4(c.precision()),
-                    "recall", LeaderboardRows.f4(c.recall()), "f1", LeaderboardRows.f4(c.f1()), "support", String.valueOf(c.support())));
-        }
-        v.put("perClass", perClass);
-        v.put("mistakes", m.mistakes() == null ? List.of() : m.mistakes().stream().map(ReportWriter::imageView).toList());
-        v.put("mistakesByConfidence", m.mistakes() != null && !m.mistakes().isEmpty() && m.mistakes().getFirst().confidence() != null);
-        Map<String, String> hp = new LinkedHashMap<>();
-        m.hyperparameters().forEach((k, val) -> hp.put(k, String.valueOf(val)));
-        v.put("hyperparameters", hp);
-        v.put("layers", m.layers() == null ? List.of() : m.layers());
-        v.put("provenance", m.libraryProvenance() == null ? Map.of() : m.libraryProvenance());
-        v.put("machine", MachineNotes.describe(m.machine()));
-        return v;
-    }
-
     static String anchor(String pluginId) {
         return "model-" + pluginId.replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
-    private static Map<String, Object> imageView(DigitImage image) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("index", image.index());
-        v.put("label", image.label());
-        v.put("predicted", image.predicted());
-        v.put("confidence", image.confidence() == null ? null : String.format(Locale.ROOT, "%.1f%%", 100 * image.confidence()));
-        v.put("src", png(image));
-        return v;
-    }
-
-    /** A data URL of the image as a grey PNG, dark ink on white. */
-    static String png(DigitImage image) {
-        BufferedImage img = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
-        int[] grey = image.grey();
-        for (int y = 0; y < image.height(); y++) {
-            for (int x = 0; x < image.width(); x++) {
-                int v = 255 - grey[y * image.width() + x];
-                img.getRaster().setSample(x, y, 0, v);
-            }
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
-    }
 
     private static List<SourceFile> checksums(RunResults r) {
         List<SourceFile> all = new ArrayList<>(r.data().train().sources());
