@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.AcrossDatasetsWriter;
 import org.digitbench.report.CompareWriter;
 import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
@@ -16,7 +17,9 @@ import picocli.CommandLine;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html.",
-                "With --compare, writes a page comparing two runs model by model."})
+                "With --compare, writes a page comparing two runs model by model.",
+                "With --across-datasets, writes a page comparing the models of runs on different datasets (one run per dataset): "
+                        + "accuracy and rank per dataset, mean ranks, the Friedman test and a critical-difference diagram (Nemenyi)."})
 final class ReportCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
@@ -29,6 +32,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "two runs to compare: A then B")
     List<String> compare;
 
+    @Option(names = "--across-datasets", arity = "2..*", paramLabel = "RUN_ID",
+            description = "runs on different datasets, one per dataset, to compare models across (3 or more for the tests)")
+    List<String> across;
+
     @CommandLine.Mixin
     OutputDirOption output = new OutputDirOption();
 
@@ -36,6 +43,16 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         if (!java.nio.file.Files.isDirectory(output.dir)) {
             throw new DigitbenchException("no reports folder " + output.dir + "; run digitbench run first, or give --output-dir");
+        }
+        if (compare != null && across != null) {
+            throw new DigitbenchException("--compare and --across-datasets write different pages: give one of them");
+        }
+        if (across != null) {
+            for (String id : across) {
+                Main.requireRun(output.dir, id);
+            }
+            parent.out.println("Across datasets: " + AcrossDatasetsWriter.write(output.dir, across));
+            return 0;
         }
         if (compare != null) {
             for (String id : compare) {

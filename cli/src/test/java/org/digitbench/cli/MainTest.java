@@ -94,6 +94,21 @@ class MainTest {
     }
 
     @Test
+    void reportAcrossDatasetsNamesWhatIsWrong() {
+        assertCleanError(run("report", "-o", dir.toString(), "--across-datasets", "a"), 2, "");
+        org.digitbench.run.ResultsStore.write(dir.resolve("one"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        assertCleanError(run("report", "-o", dir.toString(), "--across-datasets", "one", "two"), 1,
+                "digitbench: error: run 'two' not found: expected " + dir.resolve("two").resolve("results.json"));
+        org.digitbench.run.ResultsStore.write(dir.resolve("again"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        CliRun same = run("report", "-o", dir.toString(), "--across-datasets", "one", "again");
+        assertEquals(1, same.code());
+        assertTrue(same.err().startsWith("digitbench: error: runs one and again are on the same dataset"), same.err());
+        CliRun both = run("report", "-o", dir.toString(), "--across-datasets", "one", "again", "--compare", "one", "again");
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("give one of them"), both.err());
+    }
+
+    @Test
     void timingNamesWhatIsMissing() {
         assertCleanError(run("timing", "-o", dir.toString(), "some-run"), 1,
                 "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));

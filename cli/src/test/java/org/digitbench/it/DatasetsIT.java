@@ -106,7 +106,7 @@ class DatasetsIT {
     }
 
     /** The images at half the size (each pixel the mean of a 2x2 block). */
-    private static Dataset halve(Dataset d) {
+    static Dataset halve(Dataset d) {
         int h = d.height() / 2;
         int w = d.width() / 2;
         float[] px = new float[d.size() * h * w];

@@ -48,7 +48,7 @@ public final class ReportWriter {
     static final String STYLE = asset("/org/digitbench/report/report.css");
     static final String TABLESORT = asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/tablesort.min.js")
             + "\n" + asset("/META-INF/resources/webjars/tablesort/" + Versions.TABLESORT + "/dist/sorts/tablesort.number.min.js");
-    private static final String ECHARTS = asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js");
+    static final String ECHARTS = asset("/META-INF/resources/webjars/echarts/" + Versions.ECHARTS + "/echarts.min.js");
     private static final String SCRIPT = asset("/org/digitbench/report/report.js");
 
     private ReportWriter() {
