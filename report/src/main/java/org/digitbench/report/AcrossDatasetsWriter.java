@@ -40,26 +40,20 @@ public final class AcrossDatasetsWriter {
         AcrossDatasets across = AcrossDatasets.of(runIds, runs, ALPHA);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("x", across);
-        List<Map<String, String>> columns = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
         for (AcrossDatasets.Column c : across.datasets()) {
             // links from the folder names the user gave (checked run ids), never from what a results.json says
-            columns.add(Map.of("name", c.name(), "runId", c.runId(),
-                    "href", URLEncoder.encode(c.runId(), StandardCharsets.UTF_8) + "/index.html",
-                    "sizes", String.format(Locale.ROOT, "%,d / %,d", c.train(), c.test()), "seeds", String.valueOf(c.seeds())));
+            columns.add(new Column(c.name(), c.runId(), URLEncoder.encode(c.runId(), StandardCharsets.UTF_8) + "/index.html",
+                    String.format(Locale.ROOT, "%,d / %,d", c.train(), c.test()), c.seeds()));
         }
         context.put("columns", columns);
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (AcrossDatasets.Row r : across.models()) {
             List<String> cells = new ArrayList<>();
             for (int d = 0; d < r.accuracy().size(); d++) {
                 cells.add(String.format(Locale.ROOT, "%.4f (%s)", r.accuracy().get(d), rank(r.ranks().get(d))));
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", r.pluginId());
-            row.put("library", r.library());
-            row.put("cells", cells);
-            row.put("meanRank", String.format(Locale.ROOT, "%.2f", r.meanRank()));
-            rows.add(row);
+            rows.add(new Row(r.pluginId(), r.library(), cells, String.format(Locale.ROOT, "%.2f", r.meanRank())));
         }
         context.put("rows", rows);
         RankTestsView test = across.friedman() == null ? null : RankTestsView.of(across);
@@ -73,6 +67,14 @@ public final class AcrossDatasetsWriter {
         return file;
     }
 
+    /** A dataset: its name, its run and the link to the run's report, its sizes and seeds. */
+    public record Column(String name, String runId, String href, String sizes, int seeds) {
+    }
+
+    /** A model: its accuracy (rank) on each dataset and its mean rank. */
+    public record Row(String id, String library, List<String> cells, String meanRank) {
+    }
+
     /** The test's figures as the page says them. */
     public record RankTestsView(String chiSquared, String pChiSquared, String f, String pF, String criticalDifference,
                                 boolean rejected, List<String> differing) {
@@ -84,15 +86,15 @@ public final class AcrossDatasetsWriter {
         }
     }
 
-    private static Map<String, Object> chart(AcrossDatasets x) {
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (AcrossDatasets.Row r : x.models()) {
-            models.add(Map.of("id", r.pluginId(), "meanRank", r.meanRank()));
-        }
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("models", models);
-        chart.put("cd", x.criticalDifference());
-        return chart;
+    /** What the diagram draws: each model's mean rank, and the critical difference ({@code null} without a test). */
+    record Chart(List<Point> models, Double cd) {
+    }
+
+    record Point(String id, double meanRank) {
+    }
+
+    private static Chart chart(AcrossDatasets x) {
+        return new Chart(x.models().stream().map(r -> new Point(r.pluginId(), r.meanRank())).toList(), x.criticalDifference());
     }
 
     private static String p(double p) {

@@ -17,6 +17,11 @@ public final class CompareWriter {
     private CompareWriter() {
     }
 
+    /** One model in both runs: accuracies and their change (B − A), times and their ratio (B / A). */
+    public record Row(String id, String accA, String accB, String accDelta, String accDeltaSort, String trainA, String trainB,
+                      String trainRatio, String predictA, String predictB, String predictRatio, String note) {
+    }
+
     /** Writes {@code reportsDir/compare-A-vs-B.html} from the two runs' results. */
     public static Path write(Path reportsDir, String runA, String runB) {
         RunResults a = ResultsStore.read(reportsDir.resolve(runA).resolve(ResultsStore.FILE_NAME));
@@ -25,25 +30,21 @@ public final class CompareWriter {
         Map<String, TrialResult> byIdB = byId(b);
         Set<String> ids = new LinkedHashSet<>(byIdA.keySet());
         ids.addAll(byIdB.keySet());
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (String id : ids) {
             TrialResult ma = byIdA.get(id);
             TrialResult mb = byIdB.get(id);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", id);
-            row.put("accA", accuracy(ma));
-            row.put("accB", accuracy(mb));
-            row.put("accDelta", both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–");
-            row.put("accDeltaSort", both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "");
-            row.put("trainA", ma == null ? "–" : LeaderboardRows.seconds(ma.times().trainSeconds()));
-            row.put("trainB", mb == null ? "–" : LeaderboardRows.seconds(mb.times().trainSeconds()));
-            row.put("trainRatio", ratio(ma == null ? null : ma.times().trainSeconds(), mb == null ? null : mb.times().trainSeconds()));
-            row.put("predictA", ma == null ? "–" : LeaderboardRows.seconds(ma.times().predictSeconds()));
-            row.put("predictB", mb == null ? "–" : LeaderboardRows.seconds(mb.times().predictSeconds()));
-            row.put("predictRatio", ratio(ma == null ? null : ma.times().predictSeconds(), mb == null ? null : mb.times().predictSeconds()));
-            row.put("note", ma == null ? "only in " + runB : mb == null ? "only in " + runA
-                    : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : "");
-            rows.add(row);
+            rows.add(new Row(id, accuracy(ma), accuracy(mb),
+                    both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–",
+                    both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "",
+                    ma == null ? "–" : LeaderboardRows.seconds(ma.times().trainSeconds()),
+                    mb == null ? "–" : LeaderboardRows.seconds(mb.times().trainSeconds()),
+                    ratio(ma == null ? null : ma.times().trainSeconds(), mb == null ? null : mb.times().trainSeconds()),
+                    ma == null ? "–" : LeaderboardRows.seconds(ma.times().predictSeconds()),
+                    mb == null ? "–" : LeaderboardRows.seconds(mb.times().predictSeconds()),
+                    ratio(ma == null ? null : ma.times().predictSeconds(), mb == null ? null : mb.times().predictSeconds()),
+                    ma == null ? "only in " + runB : mb == null ? "only in " + runA
+                            : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : ""));
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("a", a);

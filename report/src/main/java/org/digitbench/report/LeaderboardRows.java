@@ -62,32 +62,44 @@ final class LeaderboardRows {
         return m.times().predictSeconds() == null || m.evaluation().testSize() == 0 ? null : 1000 * m.times().predictSeconds() / m.evaluation().testSize();
     }
 
-    /** One map per model: for each column key, {@code key} (text), {@code key_sort} (number) and {@code key_best}. */
-    static List<Map<String, Object>> rows(List<TrialResult> models) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /**
+     * One model's row of the leaderboard.
+     *
+     * @param m      the main seed's trial
+     * @param anchor the id of its section
+     * @param ciLow  the lower end of its accuracy's Wilson 95% interval
+     * @param ciHigh the upper end
+     * @param cells  for each column key, the cell
+     */
+    public record Row(TrialResult m, String anchor, String ciLow, String ciHigh, Map<String, Cell> cells) {
+    }
+
+    /**
+     * @param text what the cell shows ("–" without a value)
+     * @param sort the value to sort by, or empty
+     * @param best whether it is the column's best value (of two models or more)
+     */
+    public record Cell(String text, String sort, boolean best) {
+    }
+
+    static List<Row> rows(List<TrialResult> models) {
+        List<Row> rows = new ArrayList<>();
         for (TrialResult m : models) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("m", m);
-            row.put("anchor", ReportWriter.anchor(m.pluginId()));
-            row.put("ciLow", f4(m.metrics().accuracyCi95().low()));
-            row.put("ciHigh", f4(m.metrics().accuracyCi95().high()));
-            rows.add(row);
-        }
-        for (Column c : COLUMNS) {
-            Double best = null;
-            for (TrialResult m : models) {
-                Double v = c.value().apply(m);
-                if (v != null && (best == null || (c.higherIsBetter() ? v > best : v < best))) {
-                    best = v;
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            for (Column c : COLUMNS) {
+                Double best = null;
+                for (TrialResult o : models) {
+                    Double v = c.value().apply(o);
+                    if (v != null && (best == null || (c.higherIsBetter() ? v > best : v < best))) {
+                        best = v;
+                    }
                 }
+                Double v = c.value().apply(m);
+                cells.put(c.key(), new Cell(v == null ? "–" : c.text().apply(m, v), v == null ? "" : String.format(Locale.ROOT, "%.9g", v),
+                        v != null && v.equals(best) && models.size() > 1));
             }
-            for (int i = 0; i < models.size(); i++) {
-                Double v = c.value().apply(models.get(i));
-                Map<String, Object> row = rows.get(i);
-                row.put(c.key(), v == null ? "–" : c.text().apply(models.get(i), v));
-                row.put(c.key() + "_sort", v == null ? "" : String.format(Locale.ROOT, "%.9g", v));
-                row.put(c.key() + "_best", v != null && v.equals(best) && models.size() > 1);
-            }
+            rows.add(new Row(m, ReportWriter.anchor(m.pluginId()), f4(m.metrics().accuracyCi95().low()),
+                    f4(m.metrics().accuracyCi95().high()), cells));
         }
         return rows;
     }

@@ -3,7 +3,6 @@ package org.digitbench.report;
 import org.digitbench.run.TrialResult;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +25,15 @@ final class McNemarMatrix {
     record Row(String model, List<Cell> cells) {
     }
 
-    static Map<String, Object> of(List<TrialResult> models, List<RunResults.Comparison> comparisons) {
+    /**
+     * @param models the models, in the leaderboard's order (the rows' and columns' headings)
+     * @param rows   one row per model
+     * @param pairs  pairs tested (Holm's correction is over all of them)
+     */
+    record Matrix(List<String> models, List<Row> rows, int pairs) {
+    }
+
+    static Matrix of(List<TrialResult> models, List<RunResults.Comparison> comparisons) {
         List<RunResults.Comparison> pairs = comparisons == null ? List.of() : comparisons;
         double[] raw = pairs.stream().mapToDouble(c -> c.mcnemar().pValue()).toArray();
         double[] adjusted = Statistics.holm(raw);
@@ -57,11 +64,7 @@ final class McNemarMatrix {
             }
             rows.add(new Row(a.pluginId(), cells));
         }
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("models", models.stream().map(TrialResult::pluginId).toList());
-        v.put("rows", rows);
-        v.put("pairs", pairs.size());
-        return v;
+        return new Matrix(models.stream().map(TrialResult::pluginId).toList(), rows, pairs.size());
     }
 
     private static String format(double p) {

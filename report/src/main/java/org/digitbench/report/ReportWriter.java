@@ -83,10 +83,10 @@ public final class ReportWriter {
         context.put("jmhVersion", org.digitbench.run.ProvenanceCollector.jmhVersion(results));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
         SeedStats seeds = results.hasSeeds() ? SeedStats.of(results) : null;
-        context.put("seedRows", seeds == null ? List.of() : seedRows(seeds, results));
-        context.put("seedPairs", seeds == null ? List.of() : seedPairs(seeds));
+        context.put("seedRows", seeds == null ? List.of() : TableRows.seeds(seeds, results));
+        context.put("seedPairs", seeds == null ? List.of() : TableRows.seedPairs(seeds));
         context.put("failedTrials", results.trials().stream().filter(x -> !x.ok() && x.seed() != results.plan().mainSeed()).toList());
-        context.put("timingRows", timingRows(main));
+        context.put("timingRows", TableRows.timing(main));
         context.put("failed", failed);
         context.put("models", ok.stream().map(ModelView::of).toList());
         context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
@@ -101,107 +101,6 @@ public final class ReportWriter {
         Path file = dir.resolve(FILE_NAME);
         writeAtomically(file, render("/run.peb", context));
         return file;
-    }
-
-    static List<Map<String, Object>> seedRows(SeedStats stats, RunResults results) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (SeedStats.Row r : stats.rows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("model", r.pluginId());
-            row.put("seeds", r.seeds().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
-            row.put("accuracy", summary(r.accuracy(), "%.4f", ""));
-            row.put("f1", summary(r.macroF1(), "%.4f", ""));
-            row.put("logLoss", r.logLoss() == null ? "–" : summary(r.logLoss(), "%.4f", ""));
-            row.put("train", summary(r.trainSeconds(), "%.2f", " s"));
-            row.put("predict", summary(r.predictSeconds(), "%.3f", " s"));
-            row.put("imagesPerSecond", results.summary(r.pluginId()).map(m -> summary(m.imagesPerSecond(), "%,.0f", "")).orElse("–"));
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)"; for n = 1 the value alone with its n. */
-    static String summary(Statistics.Summary s, String digits, String unit) {
-        if (s == null) {
-            return "–";
-        }
-        if (s.sd() == null) {
-            return String.format(Locale.ROOT, digits + "%s (n = 1)", s.mean(), unit);
-        }
-        return String.format(Locale.ROOT, digits + " ± " + digits + "%s [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
-                unit, s.ciLow(), s.ciHigh(), s.n());
-    }
-
-    static List<Map<String, Object>> seedPairs(SeedStats stats) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (SeedStats.Pair p : stats.pairs()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("a", p.modelA());
-            row.put("b", p.modelB());
-            row.put("difference", String.format(Locale.ROOT, "%+.4f", p.test().meanDifference()));
-            row.put("n", p.test().n());
-            row.put("p", p.test().pValue() == null ? "– (no variation)" : String.format(Locale.ROOT, "%.3g", p.test().pValue()));
-            row.put("holm", p.holmP() == null ? "–" : String.format(Locale.ROOT, "%.3g", p.holmP()));
-            row.put("significant", p.holmP() != null && p.holmP() < 0.05);
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
-    static List<Map<String, Object>> timingRows(List<TrialResult> models) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (TrialResult m : models) {
-            RunResults.Timing t = m.timing();
-            if (t == null) {
-                continue;
-            }
-            String status = t.status() + (t.error() == null ? "" : ": " + t.error());
-            String[] names = {"training", "predict a batch of " + t.batchImages() + " images",
-                "predict one image"};
-            RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
-            boolean first = true;
-            for (int k = 0; k < 3; k++) {
-                if (ms[k] == null) {
-                    continue;
-                }
-                RunResults.Measurement x = ms[k];
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("first", first);
-                row.put("model", m.pluginId());
-                row.put("status", first ? status : "");
-                row.put("benchmark", names[k] + " (" + x.mode() + ")");
-                row.put("score", String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
-                        + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""));
-                row.put("scoreSort", String.format(Locale.ROOT, "%.9g", x.score()));
-                row.put("ci", x.scoreError() == null ? "none (one measurement)"
-                        : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()));
-                row.put("n", x.sampleCount());
-                row.put("settings", (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
-                        x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()));
-                row.put("percentiles", x.percentiles() == null || !"sample".equals(x.mode()) ? ""
-                        : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()));
-                row.put("load", String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()));
-                String link = jmhLink(x.jsonFile());
-                row.put("json", link);
-                row.put("jsonName", link == null ? null : x.jsonFile());
-                rows.add(row);
-                first = false;
-            }
-            if (first) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("first", true);
-                row.put("model", m.pluginId());
-                row.put("status", status);
-                for (String k : List.of("benchmark", "score", "scoreSort", "ci", "n", "settings", "percentiles", "load")) {
-                    row.put(k, "");
-                }
-                row.put("json", null);
-                row.put("jsonName", null);
-                rows.add(row);
-            }
-        }
-        return rows;
     }
 
     private static final java.util.regex.Pattern JMH_FILE = java.util.regex.Pattern.compile("jmh/[A-Za-z0-9][A-Za-z0-9._-]*\\.json");

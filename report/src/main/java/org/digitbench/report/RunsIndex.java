@@ -12,35 +12,42 @@ import java.util.stream.Stream;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.TrialResult;
 
 /** {@code reports/index.html}: every run in the folder, newest first, with a link to its report. */
 public final class RunsIndex {
     private RunsIndex() {
     }
 
+    /**
+     * One run of the list.
+     *
+     * @param id           its folder's name
+     * @param started      when it started, as the page says it
+     * @param startedSort  the same, sortable
+     * @param models       main-seed trials
+     * @param failed       trials that failed
+     * @param hasReport    whether its index.html exists
+     * @param best         the most accurate model, or {@code null}
+     * @param bestAccuracy its accuracy, or {@code null}
+     */
+    public record Run(String id, String started, String startedSort, String profile, org.digitbench.run.RunStatus status,
+                      int models, long failed, boolean hasReport, String best, String bestAccuracy) {
+    }
+
     public static Path write(Path reportsDir) {
-        List<Map<String, Object>> runs = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(reportsDir)) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME))).sorted().toList()) {
                 try {
                     RunResults r = ResultsStore.read(dir.resolve(ResultsStore.FILE_NAME));
-                    Map<String, Object> v = new LinkedHashMap<>();
-                    v.put("id", dir.getFileName().toString());
-                    v.put("started", r.startedAt() == null ? "" : ReportWriter.TIME.format(r.startedAt()));
-                    v.put("startedSort", r.startedAt() == null ? "" : r.startedAt().toString());
-                    v.put("profile", r.profile());
-                    v.put("status", r.status());
-                    v.put("models", r.mainTrials().size());
-                    v.put("failed", r.trials().stream().filter(m -> !m.ok()).count());
-                    v.put("hasReport", Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)));
-                    r.mainTrials().stream().filter(m -> m.ok() && m.metrics() != null)
-                            .max(Comparator.comparingDouble(m -> m.metrics().accuracy()))
-                            .ifPresent(best -> {
-                                v.put("best", best.pluginId());
-                                v.put("bestAccuracy", LeaderboardRows.f4(best.metrics().accuracy()));
-                            });
-                    runs.add(v);
+                    TrialResult best = r.mainTrials().stream().filter(m -> m.ok() && m.metrics() != null)
+                            .max(Comparator.comparingDouble(m -> m.metrics().accuracy())).orElse(null);
+                    runs.add(new Run(dir.getFileName().toString(), r.startedAt() == null ? "" : ReportWriter.TIME.format(r.startedAt()),
+                            r.startedAt() == null ? "" : r.startedAt().toString(), r.profile(), r.status(), r.mainTrials().size(),
+                            r.trials().stream().filter(m -> !m.ok()).count(), Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)),
+                            best == null ? null : best.pluginId(), best == null ? null : LeaderboardRows.f4(best.metrics().accuracy())));
                 } catch (DigitbenchException e) {
                     unreadable.add(dir.getFileName() + ": " + e.getMessage());
                 }
@@ -48,7 +55,7 @@ public final class RunsIndex {
         } catch (IOException e) {
             throw new DigitbenchException("cannot list " + reportsDir + ": " + e.getMessage(), e);
         }
-        runs.sort(Comparator.comparing((Map<String, Object> v) -> (String) v.get("startedSort")).reversed());
+        runs.sort(Comparator.comparing(Run::startedSort).reversed());
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("runs", runs);
         context.put("unreadable", unreadable);

@@ -1,0 +1,108 @@
+package org.digitbench.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.digitbench.eval.Statistics;
+import org.digitbench.run.RunResults;
+import org.digitbench.run.SeedStats;
+import org.digitbench.run.TrialResult;
+
+/** The rows of the report's tables "Across seeds" and "Timing", formatted for the page. */
+public final class TableRows {
+    private TableRows() {
+    }
+
+    /** One model across its seeds: each figure as mean ± sd [95% interval] (n). */
+    public record SeedRow(String model, String seeds, String accuracy, String f1, String logLoss, String train, String predict,
+                          String imagesPerSecond) {
+    }
+
+    /** A paired t-test of two models' accuracies over their common seeds, with Holm's correction. */
+    public record SeedPair(String a, String b, String difference, int n, String p, String holm, boolean significant) {
+    }
+
+    /**
+     * One JMH benchmark of one model; {@code first} marks a model's first row (which carries its status).
+     *
+     * @param json     the link to JMH's JSON file, or {@code null} when it is not a plain file of the run
+     * @param jsonName the file's name as results.json gives it, shown as the link's text
+     */
+    public record TimingRow(boolean first, String model, String status, String benchmark, String score, String scoreSort,
+                            String ci, String n, String settings, String percentiles, String load, String json, String jsonName) {
+    }
+
+    static List<SeedRow> seeds(SeedStats stats, RunResults results) {
+        List<SeedRow> rows = new ArrayList<>();
+        for (SeedStats.Row r : stats.rows()) {
+            rows.add(new SeedRow(r.pluginId(), r.seeds().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    summary(r.accuracy(), "%.4f", ""), summary(r.macroF1(), "%.4f", ""),
+                    r.logLoss() == null ? "–" : summary(r.logLoss(), "%.4f", ""), summary(r.trainSeconds(), "%.2f", " s"),
+                    summary(r.predictSeconds(), "%.3f", " s"),
+                    results.summary(r.pluginId()).map(m -> summary(m.imagesPerSecond(), "%,.0f", "")).orElse("–")));
+        }
+        return rows;
+    }
+
+    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)"; for n = 1 the value alone with its n. */
+    static String summary(Statistics.Summary s, String digits, String unit) {
+        if (s == null) {
+            return "–";
+        }
+        if (s.sd() == null) {
+            return String.format(Locale.ROOT, digits + "%s (n = 1)", s.mean(), unit);
+        }
+        return String.format(Locale.ROOT, digits + " ± " + digits + "%s [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
+                unit, s.ciLow(), s.ciHigh(), s.n());
+    }
+
+    static List<SeedPair> seedPairs(SeedStats stats) {
+        List<SeedPair> rows = new ArrayList<>();
+        for (SeedStats.Pair p : stats.pairs()) {
+            rows.add(new SeedPair(p.modelA(), p.modelB(), String.format(Locale.ROOT, "%+.4f", p.test().meanDifference()),
+                    p.test().n(), p.test().pValue() == null ? "– (no variation)" : String.format(Locale.ROOT, "%.3g", p.test().pValue()),
+                    p.holmP() == null ? "–" : String.format(Locale.ROOT, "%.3g", p.holmP()), p.holmP() != null && p.holmP() < 0.05));
+        }
+        return rows;
+    }
+
+    /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
+    static List<TimingRow> timing(List<TrialResult> models) {
+        List<TimingRow> rows = new ArrayList<>();
+        for (TrialResult m : models) {
+            RunResults.Timing t = m.timing();
+            if (t == null) {
+                continue;
+            }
+            String status = t.status() + (t.error() == null ? "" : ": " + t.error());
+            String[] names = {"training", "predict a batch of " + t.batchImages() + " images", "predict one image"};
+            RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
+            boolean first = true;
+            for (int k = 0; k < 3; k++) {
+                RunResults.Measurement x = ms[k];
+                if (x == null) {
+                    continue;
+                }
+                String link = ReportWriter.jmhLink(x.jsonFile());
+                rows.add(new TimingRow(first, m.pluginId(), first ? status : "", names[k] + " (" + x.mode() + ")",
+                        String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit()) + (k == 1 && t.imagesPerSecond() != null
+                                ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""),
+                        String.format(Locale.ROOT, "%.9g", x.score()),
+                        x.scoreError() == null ? "none (one measurement)"
+                                : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()),
+                        String.valueOf(x.sampleCount()),
+                        (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
+                                x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()),
+                        x.percentiles() == null || !"sample".equals(x.mode()) ? ""
+                                : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()),
+                        String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()), link, link == null ? null : x.jsonFile()));
+                first = false;
+            }
+            if (first) {
+                rows.add(new TimingRow(true, m.pluginId(), status, "", "", "", "", "", "", "", "", null, null));
+            }
+        }
+        return rows;
+    }
+}
