@@ -114,8 +114,8 @@ final class RunCommand implements Callable<Integer> {
             if (runId != null) {
                 RunFolder.checkId(runId, "--run-id");
             }
-            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, data.options.source(),
-                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation, !noTiming,
+            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, new RunConfig.DataChoice(data.options.source(),
+                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation), !noTiming,
                     saveModels, output.dir, runId, spec.commandLine().getParseResult().originalArgs());
             Execution exec = execution.execution(p);
             if (dryRun) {

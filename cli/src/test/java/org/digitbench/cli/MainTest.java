@@ -119,8 +119,8 @@ class MainTest {
         Path made = dir.resolve("made");
         org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,
-                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
-                org.digitbench.data.Normalization.UNIT, null, null, false, true, true, dir, "made", java.util.List.of("run")),
+                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), new org.digitbench.run.RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
+                org.digitbench.data.Normalization.UNIT, null, null, false), true, true, dir, "made", java.util.List.of("run")),
                 org.digitbench.run.Execution.isolated(org.digitbench.run.Profile.QUICK));
         assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
                 "digitbench: error: run made has no trial of plugin 'nope'");

@@ -89,7 +89,7 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
 
     /** The reference entry for this plugin in this configuration: same profile, default sizes and the same hyper-parameters. */
     public java.util.Optional<Entry> entry(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
-        if (config.trainSize() != null || config.testSize() != null || config.validation() || !config.data().isMnist()) {
+        if (config.dataset().trainSize() != null || config.dataset().testSize() != null || config.dataset().validation() || !config.dataset().source().isMnist()) {
             return java.util.Optional.empty();
         }
         Entry e = profiles.getOrDefault(config.profile().id(), Map.of()).get(pluginId);

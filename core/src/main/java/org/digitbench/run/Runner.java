@@ -98,10 +98,10 @@ public final class Runner {
             SuiteData data = load(config);
             out.print(DatasetSummary.of(data.train()).format());
             out.print(DatasetSummary.of(data.test()).format());
-            RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.normalization().id(), config.normalization().description(),
+            RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.dataset().normalization().id(), config.dataset().normalization().description(),
                     info(data.train()), info(data.test()), samples(data.test()));
             RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
-                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.validation(), execution.jobs());
+                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
             RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,
                     config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
@@ -161,9 +161,9 @@ public final class Runner {
     }
 
     private SuiteData load(RunConfig config) {
-        out.println("Loading " + config.data().describe()
-                + (config.validation() ? "; testing on a validation split of the training images (--validation)" : ""));
-        return SuiteData.prepare(config, config.download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+        out.println("Loading " + config.dataset().source().describe()
+                + (config.dataset().validation() ? "; testing on a validation split of the training images (--validation)" : ""));
+        return SuiteData.prepare(config, config.dataset().download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }
 
     private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {

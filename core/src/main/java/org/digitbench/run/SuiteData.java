@@ -18,28 +18,28 @@ import org.digitbench.api.Splits;
 public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
 
     public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
-        Mnist.Split split = config.data().load(fetcher, config.mainSeed());
+        Mnist.Split split = config.dataset().source().load(fetcher, config.mainSeed());
         Dataset trainAll = split.train();
         Dataset testAll = split.test();
-        if (config.validation()) {
+        if (config.dataset().validation()) {
             // choosing hyper-parameters: a stratified part of the training images stands in for the test set
             Splits.Split s = Splits.stratifiedSplit(trainAll, RunConfig.VALIDATION_FRACTION, config.mainSeed());
             trainAll = s.train();
             testAll = s.validation();
         }
         // a size asked for that the data cannot give is refused, not quietly cut (the profiles ask for at most what MNIST has)
-        if (config.trainSize() != null && config.trainSize() > trainAll.size()) {
-            throw new DigitbenchException("--train-size " + config.trainSize() + ": the training set has only "
-                    + trainAll.size() + " images" + (config.validation() ? " besides the validation split" : ""));
+        if (config.dataset().trainSize() != null && config.dataset().trainSize() > trainAll.size()) {
+            throw new DigitbenchException("--train-size " + config.dataset().trainSize() + ": the training set has only "
+                    + trainAll.size() + " images" + (config.dataset().validation() ? " besides the validation split" : ""));
         }
-        if (config.testSize() != null && config.testSize() > testAll.size()) {
-            throw new DigitbenchException("--test-size " + config.testSize() + ": the " + (config.validation() ? "validation split"
+        if (config.dataset().testSize() != null && config.dataset().testSize() > testAll.size()) {
+            throw new DigitbenchException("--test-size " + config.dataset().testSize() + ": the " + (config.dataset().validation() ? "validation split"
                     : "test set") + " has only " + testAll.size() + " images");
         }
         Dataset train = Splits.stratifiedSubset(trainAll, config.trainSize(trainAll.size()), config.mainSeed());
         Dataset test = Splits.stratifiedSubset(testAll, config.testSize(testAll.size()), config.mainSeed());
         requireEveryClassTested(train, test, config);
-        var normalization = config.normalization().fit(train);
+        var normalization = config.dataset().normalization().fit(train);
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
     }
 
@@ -55,7 +55,7 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         }
         for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
             if (trained[c] > 0 && tested[c] == 0) {
-                String where = config.data().test() != null ? config.data().test().toString() : config.data().spec();
+                String where = config.dataset().source().test() != null ? config.dataset().source().test().toString() : config.dataset().source().spec();
                 throw new DigitbenchException(where + ": the test set (" + test.size() + " images) has no image of class " + c
                         + ", which the training set has " + trained[c] + " of; every class needs test images for its precision, "
                         + "recall and F1 to mean anything: give a test set with every class, or more test images");

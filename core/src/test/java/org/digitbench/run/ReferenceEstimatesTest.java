@@ -15,8 +15,8 @@ class ReferenceEstimatesTest {
             new ReferenceEstimates.Entry(1283, 1200, Map.of("epochs", 8, "batch-size", 128), "full/results.json"))));
 
     private static RunConfig config(boolean timing, Integer trainSize) {
-        return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), org.digitbench.data.DataSource.mnist(Mnist.locate(Path.of("none"), null)),
-                false, Normalization.UNIT, trainSize, null, false, timing, false, Path.of("reports"), null, List.of("run"));
+        return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(Path.of("none"), null)),
+                false, Normalization.UNIT, trainSize, null, false), timing, false, Path.of("reports"), null, List.of("run"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class SuiteDataTest {
     }
 
     private RunConfig config(String dataset) {
-        return new RunConfig(Profile.FULL, List.of("x"), Map.of(), List.of(1L), DataSource.parse(dataset, Mnist.locate(null, null), null),
-                false, Normalization.UNIT, null, null, false, false, false, dir, null, List.of("run"));
+        return new RunConfig(Profile.FULL, List.of("x"), Map.of(), List.of(1L), new RunConfig.DataChoice(DataSource.parse(dataset, Mnist.locate(null, null), null),
+                false, Normalization.UNIT, null, null, false), false, false, dir, null, List.of("run"));
     }
 }
