@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.digitbench.api.Dataset;
 import org.digitbench.data.CsvReader;
+import org.digitbench.api.DigitbenchException;
 import org.digitbench.data.DataSource;
+import org.digitbench.data.DatasetDescriptor;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
@@ -18,7 +20,9 @@ import picocli.CommandLine;
 
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = {"Checks a dataset's files (MNIST by default: its checksums, downloading what is missing) and summarises them.",
-                "With --csv, reads and summarises Kaggle-style CSV files instead."})
+                "With --csv, reads and summarises Kaggle-style CSV files instead.",
+                "With --write-descriptor, writes DIR/dataset.json for --dataset idx:DIR (its name, class names and the SHA-256 "
+                        + "of each file), which later runs check the folder against."})
 final class DataCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,9 +37,27 @@ final class DataCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataOptionsMixin data;
 
+    @Option(names = "--write-descriptor",
+            description = "write the folder's descriptor, " + DatasetDescriptor.FILE + ", from its files as they are now (--dataset idx:DIR only)")
+    boolean writeDescriptor;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "with --write-descriptor: the dataset's name (default: the folder's)")
+    String name;
+
+    @Option(names = "--classes", split = ",", paramLabel = "NAME",
+            description = "with --write-descriptor: the " + Dataset.NUM_CLASSES + " class names, by label, comma-separated")
+    List<String> classes = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!writeDescriptor && (name != null || !classes.isEmpty())) {
+            throw new DigitbenchException("--name and --classes describe a dataset for --write-descriptor; give it too");
+        }
+        if (writeDescriptor) {
+            return writeDescriptor(out);
+        }
         List<Dataset> sets = new ArrayList<>();
         if (!csv.isEmpty()) {
             for (Path file : csv) {
@@ -56,6 +78,30 @@ final class DataCommand implements Callable<Integer> {
         if (csv.isEmpty() && data.options.source().isMnist()) {
             out.println("All four files match the published SHA-256 checksums.");
         }
+        return 0;
+    }
+
+    private int writeDescriptor(PrintWriter out) {
+        DataSource source = data.options.source();
+        if (!csv.isEmpty() || source.kind() != DataSource.Kind.IDX) {
+            throw new DigitbenchException("--write-descriptor describes an IDX folder: give --dataset idx:DIR");
+        }
+        Path file = source.dir().resolve(DatasetDescriptor.FILE);
+        if (java.nio.file.Files.exists(file)) {
+            throw new DigitbenchException(file + ": exists; remove it first to write a new descriptor");
+        }
+        Mnist.Split split = Mnist.loadIdx(source.dir());
+        Path folder = source.dir().toAbsolutePath().normalize().getFileName();
+        DatasetDescriptor descriptor;
+        try {
+            descriptor = DatasetDescriptor.of(name != null ? name : folder == null ? "idx" : folder.toString(), classes,
+                    List.of(split.train(), split.test()));
+        } catch (IllegalArgumentException e) {
+            throw new DigitbenchException((name == null && e.getMessage().startsWith("'name'") ? "the folder's name cannot be the "
+                    + "dataset's (give --name): " : "--name/--classes: ") + e.getMessage(), e);
+        }
+        out.println("Wrote " + descriptor.write(source.dir()) + ": " + descriptor.name() + ", " + descriptor.sha256().size()
+                + " files" + (descriptor.classes().isEmpty() ? "" : ", classes " + String.join(", ", descriptor.classes())));
         return 0;
     }
 }

@@ -94,6 +94,28 @@ class MainTest {
     }
 
     @Test
+    void dataWritesADescriptorThatLaterReadsCheck() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("clothes"));
+        org.digitbench.testkit.TestData.idxPair(folder, "train", org.digitbench.testkit.TestData.cycling(40, 10, 28, 28));
+        org.digitbench.testkit.TestData.idxPair(folder, "t10k", org.digitbench.testkit.TestData.cycling(20, 10, 28, 28));
+        assertCleanError(run("data", "--write-descriptor", "--classes", "a,b"), 1, "--write-descriptor describes an IDX folder");
+        assertCleanError(run("data", "--dataset", "idx:" + folder, "--name", "x"), 1, "give it too");
+        assertCleanError(run("data", "--dataset", "idx:" + folder, "--write-descriptor", "--classes", "a,b"), 1,
+                "--name/--classes: 'classes' names 2 classes");
+        CliRun w = run("data", "--dataset", "idx:" + folder, "--write-descriptor", "--name", "fashion-mini",
+                "--classes", "T-shirt/top,Trouser,Pullover,Dress,Coat,Sandal,Shirt,Sneaker,Bag,Ankle boot");
+        assertEquals(0, w.code(), w.err());
+        assertTrue(w.stdout().contains("Wrote " + folder.resolve("dataset.json") + ": fashion-mini, 4 files"), w.stdout());
+        CliRun read = run("data", "--dataset", "idx:" + folder);
+        assertEquals(0, read.code(), read.err());
+        assertTrue(read.stdout().contains("fashion-mini-train"), read.stdout());
+        assertCleanError(run("data", "--dataset", "idx:" + folder, "--write-descriptor"), 1, "exists; remove it first");
+        org.digitbench.testkit.TestData.idxPair(folder, "train", org.digitbench.testkit.TestData.cycling(41, 10, 28, 28));
+        assertCleanError(run("data", "--dataset", "idx:" + folder), 1,
+                folder.resolve("train-images-idx3-ubyte.gz") + ": SHA-256 of the decompressed content is ");
+    }
+
+    @Test
     void reportAcrossDatasetsNamesWhatIsWrong() {
         assertCleanError(run("report", "-o", dir.toString(), "--across-datasets", "a"), 2, "");
         org.digitbench.run.ResultsStore.write(dir.resolve("one"), org.digitbench.report.ReportFixtures.results("fixture-tree"));

@@ -90,6 +90,9 @@ class DatasetsIT {
         TestData.idxPair(folder, "train", halve(Splits.stratifiedSubset(RealMnist.load().train(), 3_000, 5)));
         TestData.idxPair(folder, "t10k", halve(Splits.stratifiedSubset(RealMnist.load().test(), 1_000, 5)));
         Path out = dir.resolve("reports");
+        CliRun describe = CliRun.of("data", "--dataset", "idx:" + folder, "--write-descriptor", "--name", "digits-14",
+                "--classes", "zero,one,two,three,four,five,six,seven,eight,nine");
+        assertEquals(0, describe.code(), describe.printed());
         CliRun run = CliRun.of("run", "--profile", "full", "--no-timing", "--dataset", "idx:" + folder, "--run-id", "small",
                 "-m", "smile-decision-tree,tribuo-logistic-regression", "-o", out.toString());
         assertEquals(0, run.code(), run.printed());
@@ -97,12 +100,14 @@ class DatasetsIT {
         ResultsSchema.check(results);
         RunResults r = ResultsStore.read(results);
         assertEquals(14, r.data().train().summary().height());
-        assertEquals("mnist-14-train", r.data().train().name());
+        assertEquals("digits-14-train", r.data().train().name(), "named by the folder's descriptor");
+        assertEquals(List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"), r.data().classNames());
         for (TrialResult t : r.trials()) {
             assertEquals(TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
             assertTrue(t.metrics().accuracy() > 0.7, t.pluginId() + " on 14x14 digits: " + t.metrics().accuracy());
         }
-        assertTrue(Files.readString(out.resolve("small").resolve("index.html")).contains("mnist-14-train"));
+        String html = Files.readString(out.resolve("small").resolve("index.html"));
+        assertTrue(html.contains("digits-14-train") && html.contains("<td>3 · three</td>"), "the report names the classes");
     }
 
     /** The images at half the size (each pixel the mean of a 2x2 block). */

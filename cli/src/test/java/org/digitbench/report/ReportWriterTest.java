@@ -94,6 +94,22 @@ class ReportWriterTest {
     }
 
     @Test
+    void namesTheClassesWhereTheDatasetDoes() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"class-names\""), "MNIST: labels only");
+        List<String> names = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "<b>boot</b>");
+        RunResults.DataInfo d = r.data();
+        RunResults named = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
+                r.commandLine(), r.provenance(), new RunResults.DataInfo(d.normalization(), d.normalizationDescription(), d.train(),
+                d.test(), d.samples(), names), r.plan(), r.models(), r.trials(), r.comparisons());
+        String html = Files.readString(ReportWriter.write(named, dir));
+        assertTrue(html.contains("id=\"class-names\"") && html.contains("3 · Dress"), "the data section lists them");
+        assertTrue(html.contains("<td>3 · Dress</td>"), "the per-class table names them");
+        assertTrue(html.contains("&lt;b&gt;boot&lt;/b&gt;") && !html.contains("<b>boot</b>"), "escaped");
+        org.digitbench.run.ResultsSchema.check(ResultsStore.write(dir.resolve("named"), named));
+    }
+
+    @Test
     void saysWhenTrialsRanConcurrently() throws IOException {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"concurrent\""), "one at a time: no mark");

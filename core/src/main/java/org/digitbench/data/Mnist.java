@@ -47,8 +47,19 @@ public final class Mnist {
     public record Location(Path dir, String origin, boolean explicit) {
     }
 
-    /** The training and test sets, raw pixel values 0..255. */
-    public record Split(Dataset train, Dataset test) {
+    /**
+     * The training and test sets, raw pixel values 0..255.
+     *
+     * @param classNames the name of each class by label, from the folder's descriptor, or empty
+     */
+    public record Split(Dataset train, Dataset test, List<String> classNames) {
+        public Split {
+            classNames = classNames == null ? List.of() : List.copyOf(classNames);
+        }
+
+        public Split(Dataset train, Dataset test) {
+            this(train, test, List.of());
+        }
     }
 
     private Mnist() {
@@ -139,11 +150,19 @@ public final class Mnist {
             throw new DataFormatException("--dataset idx:" + dir + ": missing " + String.join(", ", missing)
                     + " (the four files take MNIST's names, gzip or raw)");
         }
+        Optional<DatasetDescriptor> descriptor = DatasetDescriptor.read(dir);
         Path name = dir.toAbsolutePath().normalize().getFileName();
-        String base = name == null ? "idx" : name.toString();
-        return new Split(IdxReader.read(find(dir, File.TRAIN_IMAGES).orElseThrow(), find(dir, File.TRAIN_LABELS).orElseThrow(),
-                base + "-train"), IdxReader.read(find(dir, File.TEST_IMAGES).orElseThrow(), find(dir, File.TEST_LABELS).orElseThrow(),
-                base + "-test"));
+        String base = descriptor.map(DatasetDescriptor::name).orElse(name == null ? "idx" : name.toString());
+        Dataset train = IdxReader.read(find(dir, File.TRAIN_IMAGES).orElseThrow(), find(dir, File.TRAIN_LABELS).orElseThrow(),
+                base + "-train");
+        Dataset test = IdxReader.read(find(dir, File.TEST_IMAGES).orElseThrow(), find(dir, File.TEST_LABELS).orElseThrow(),
+                base + "-test");
+        if (descriptor.isPresent()) {
+            List<SourceFile> read = new ArrayList<>(train.sources());
+            read.addAll(test.sources());
+            descriptor.get().check(dir, read);
+        }
+        return new Split(train, test, descriptor.map(DatasetDescriptor::classes).orElse(List.of()));
     }
 
     private static Dataset read(Path dir, File images, File labels, String name) {

@@ -154,9 +154,24 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
      * @param train the training set
      * @param test  the test set
      * @param samples the first few test images of each class, for the report
+     * @param classNames the name of each class by label, from the dataset's descriptor, or empty (then the label is the name)
      */
     public record DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
-                           List<DigitImage> samples) {
+                           List<DigitImage> samples, List<String> classNames) {
+        public DataInfo {
+            classNames = classNames == null ? List.of() : List.copyOf(classNames);
+        }
+
+        /** Without class names. */
+        public DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
+                        List<DigitImage> samples) {
+            this(normalization, normalizationDescription, train, test, samples, List.of());
+        }
+
+        /** The class's name: its label, followed by its name where the dataset has names ("3 · Dress"). */
+        public String className(int label) {
+            return label >= 0 && label < classNames.size() ? label + " · " + classNames.get(label) : String.valueOf(label);
+        }
     }
 
     /**

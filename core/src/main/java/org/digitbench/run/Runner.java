@@ -99,7 +99,10 @@ public final class Runner {
             out.print(DatasetSummary.of(data.train()).format());
             out.print(DatasetSummary.of(data.test()).format());
             RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.dataset().normalization().id(), config.dataset().normalization().description(),
-                    info(data.train()), info(data.test()), samples(data.test()));
+                    info(data.train()), info(data.test()), samples(data.test()), data.classNames());
+            if (!data.classNames().isEmpty()) {
+                out.println("Classes (from the dataset's descriptor): " + String.join(", ", data.classNames()));
+            }
             RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
                     config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
             RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,

@@ -15,7 +15,17 @@ import org.digitbench.api.Splits;
  * here, so they train and predict on the same images. With {@code validation}, the test set is a
  * stratified sixth of the training images and the training set the rest.
  */
-public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
+public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization,
+                        List<String> classNames) {
+
+    public SuiteData {
+        classNames = classNames == null ? List.of() : List.copyOf(classNames);
+    }
+
+    /** Without class names. */
+    public SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
+        this(train, test, normalization, List.of());
+    }
 
     public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
         Mnist.Split split = config.dataset().source().load(fetcher, config.mainSeed());
@@ -40,7 +50,7 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         Dataset test = Splits.stratifiedSubset(testAll, config.testSize(testAll.size()), config.mainSeed());
         requireEveryClassTested(train, test, config);
         var normalization = config.dataset().normalization().fit(train);
-        return new SuiteData(normalization.apply(train), normalization.apply(test), normalization);
+        return new SuiteData(normalization.apply(train), normalization.apply(test), normalization, split.classNames());
     }
 
     /** A class the model learns but is never tested on would enter the macro averages with an F1 of 0: refused. */

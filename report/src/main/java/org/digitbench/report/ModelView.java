@@ -47,8 +47,9 @@ public record ModelView(TrialResult m, String anchor, List<ClassRow> perClass, L
         }
     }
 
-    static ModelView of(TrialResult m) {
-        List<ClassRow> perClass = m.metrics().perClass().stream().map(c -> new ClassRow(String.valueOf(c.label()),
+    /** The section of this trial, its classes named as the run's data names them. */
+    static ModelView of(TrialResult m, org.digitbench.run.RunResults.DataInfo data) {
+        List<ClassRow> perClass = m.metrics().perClass().stream().map(c -> new ClassRow(data.className(c.label()),
                 LeaderboardRows.f4(c.precision()), LeaderboardRows.f4(c.recall()), LeaderboardRows.f4(c.f1()),
                 String.valueOf(c.support()))).toList();
         List<DigitImage> mistakes = m.evaluation().mistakes();

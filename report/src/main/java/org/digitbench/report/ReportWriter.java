@@ -88,7 +88,7 @@ public final class ReportWriter {
         context.put("failedTrials", results.trials().stream().filter(x -> !x.ok() && x.seed() != results.plan().mainSeed()).toList());
         context.put("timingRows", TableRows.timing(main));
         context.put("failed", failed);
-        context.put("models", ok.stream().map(ModelView::of).toList());
+        context.put("models", ok.stream().map(m -> ModelView.of(m, results.data())).toList());
         context.put("mcnemar", McNemarMatrix.of(ok, results.comparisons()));
         context.put("samples", results.data().samples() == null ? List.of()
                 : results.data().samples().stream().map(ModelView.Image::of).toList());
