@@ -131,13 +131,19 @@ class MainTest {
     }
 
     @Test
-    void timingNamesWhatIsMissing() {
+    void timingNamesWhatIsMissing() throws java.io.IOException {
         assertCleanError(run("timing", "-o", dir.toString(), "some-run"), 1,
                 "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
         Path old = dir.resolve("old");
         org.digitbench.run.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         assertCleanError(run("timing", "-o", dir.toString(), "old"), 1,
                 "digitbench: error: " + old.resolve("config.json") + ": no such run configuration");
+        Path older = dir.resolve("older");
+        org.digitbench.run.ResultsStore.write(older, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        java.nio.file.Files.writeString(older.resolve("config.json"), "{\"schemaVersion\": 2, \"run\": {\"profile\": \"quick\", "
+                + "\"data\": {\"kind\": \"MNIST\"}, \"download\": true, \"trainSize\": 500}}");
+        assertCleanError(run("timing", "-o", dir.toString(), "older"), 1, "digitbench: error: " + older.resolve("config.json")
+                + ": a run configuration of an older digitbench (schema version 2, this one writes 3)");
         Path made = dir.resolve("made");
         org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,

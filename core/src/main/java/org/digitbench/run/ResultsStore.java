@@ -65,13 +65,20 @@ public final class ResultsStore {
         }
         StoredConfig stored;
         try {
-            stored = MAPPER.readValue(file.toFile(), StoredConfig.class);
+            tools.jackson.databind.JsonNode root = MAPPER.readTree(file.toFile());
+            int version = root == null ? -1 : root.path("schemaVersion").asInt(-1);
+            if (version != RunResults.SCHEMA_VERSION) {
+                // checked before the rest is read: an older layout would only fail on its first field that moved
+                throw new DigitbenchException(file + ": a run configuration of an older digitbench (" + (version < 2
+                        ? "before trials" : "schema version " + version + ", this one writes " + RunResults.SCHEMA_VERSION)
+                        + "); its report still renders, but the run cannot be resumed or timed again: run it again");
+            }
+            stored = MAPPER.treeToValue(root, StoredConfig.class);
         } catch (JacksonException e) {
             throw new DigitbenchException(file + ": not a valid run configuration: " + e.getOriginalMessage(), e);
         }
-        if (stored == null || stored.schemaVersion() != RunResults.SCHEMA_VERSION || stored.run() == null) {
-            throw new DigitbenchException(file + ": a run configuration of an older digitbench (before trials); "
-                    + "its report still renders, but the run cannot be resumed or timed again: run it again");
+        if (stored == null || stored.run() == null) {
+            throw new DigitbenchException(file + ": not a valid run configuration: it holds no run");
         }
         return stored;
     }
