@@ -58,26 +58,26 @@ class DatasetDescriptorTest {
                 && e.getMessage().contains("dataset.json expects"), e.getMessage());
     }
 
+    /** Why reading the folder fails with this descriptor. */
+    private static String refusal(Path folder, String json) throws IOException {
+        Files.writeString(folder.resolve("dataset.json"), json);
+        return assertThrows(DataFormatException.class, () -> Mnist.loadIdx(folder)).getMessage();
+    }
+
     @Test
     void aBrokenDescriptorSaysWhatItExpects() throws IOException {
         Path f = folder();
-        Files.writeString(f.resolve("dataset.json"), "{\"name\": \"ok\", \"classes\": [\"a\", \"b\"]}");
-        DataFormatException few = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        assertTrue(few.getMessage().startsWith(f.resolve("dataset.json") + ": not a valid dataset descriptor: 'classes' names 2 classes"),
-                few.getMessage());
-        Files.writeString(f.resolve("dataset.json"), "{\"name\": \"ok\", \"colour\": \"red\"}");
-        DataFormatException unknown = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        assertTrue(unknown.getMessage().contains("colour"), unknown.getMessage());
-        Files.writeString(f.resolve("dataset.json"), "{\"name\": \"../up\"}");
-        DataFormatException name = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        assertTrue(name.getMessage().contains("'name' must be"), name.getMessage());
-        Files.writeString(f.resolve("dataset.json"), "not json");
-        assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        Files.writeString(f.resolve("dataset.json"), "{\"name\": \"ok\", \"sha256\": {\"train-images-idx3-ubyte.gz\": \"abc\"}}");
-        DataFormatException sum = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        assertTrue(sum.getMessage().contains("64 lower-case hex digits"), sum.getMessage());
-        Files.writeString(f.resolve("dataset.json"), "{\"name\": \"ok\"}");
-        DataFormatException none = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
-        assertTrue(none.getMessage().contains("has no SHA-256 for"), none.getMessage());
+        String few = refusal(f, "{\"name\": \"ok\", \"classes\": [\"a\", \"b\"]}");
+        assertTrue(few.startsWith(f.resolve("dataset.json") + ": not a valid dataset descriptor: 'classes' names 2 classes"), few);
+        String unknown = refusal(f, "{\"name\": \"ok\", \"colour\": \"red\"}");
+        assertTrue(unknown.contains("colour"), unknown);
+        String name = refusal(f, "{\"name\": \"../up\"}");
+        assertTrue(name.contains("'name' must be"), name);
+        String notJson = refusal(f, "not json");
+        assertTrue(notJson.startsWith(f.resolve("dataset.json") + ": not a valid dataset descriptor"), notJson);
+        String sum = refusal(f, "{\"name\": \"ok\", \"sha256\": {\"train-images-idx3-ubyte.gz\": \"abc\"}}");
+        assertTrue(sum.contains("64 lower-case hex digits"), sum);
+        String none = refusal(f, "{\"name\": \"ok\"}");
+        assertTrue(none.contains("has no SHA-256 for"), none);
     }
 }

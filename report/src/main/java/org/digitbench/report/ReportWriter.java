@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.SourceFile;
-import org.digitbench.eval.Statistics;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.SeedStats;
