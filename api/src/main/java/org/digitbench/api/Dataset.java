@@ -6,19 +6,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable set of images (pixels in row-major order) with optional labels in 0..9, and the
+ * An immutable set of images (pixels in row-major order) with optional labels, its number of classes
+ * (labels are 0 to {@link #numClasses()} − 1; MNIST's ten digits unless the data says otherwise), and the
  * provenance of how it was made: the files it came from with their checksums, and every transform
  * applied since (subsets, normalisation).
  */
 public final class Dataset {
-    /** Digits 0 to 9. */
+    /** MNIST's classes, digits 0 to 9: the class count of a dataset made without one. */
     public static final int NUM_CLASSES = 10;
+    /** The most classes a dataset may have. */
+    public static final int MAX_CLASSES = 1000;
 
     private final String name;
     private final int height;
     private final int width;
     private final float[] pixels;
     private final int[] labels;
+    private final int numClasses;
     private final List<SourceFile> sources;
     private final List<String> transforms;
 
@@ -27,18 +31,29 @@ public final class Dataset {
      * @param height     image height in pixels
      * @param width      image width in pixels
      * @param pixels     {@code size * height * width} values, image after image; copied
-     * @param labels     one label in 0..9 per image, or {@code null} for unlabelled data; copied
+     * @param labels     one label in 0..9 per image (MNIST's ten classes), or {@code null} for unlabelled data; copied
      * @param sources    the files it was read from
      * @param transforms what was done to it since, in order
      */
     public Dataset(String name, int height, int width, float[] pixels, int[] labels,
                    List<SourceFile> sources, List<String> transforms) {
-        this(name, height, width, pixels.clone(), labels == null ? null : labels.clone(), sources, transforms, true);
+        this(name, height, width, pixels, labels, NUM_CLASSES, sources, transforms);
     }
 
-    private Dataset(String name, int height, int width, float[] pixels, int[] labels,
+    /**
+     * A dataset of {@code numClasses} classes (2 to {@link #MAX_CLASSES}): every label is in 0..numClasses − 1.
+     */
+    public Dataset(String name, int height, int width, float[] pixels, int[] labels, int numClasses,
+                   List<SourceFile> sources, List<String> transforms) {
+        this(name, height, width, pixels.clone(), labels == null ? null : labels.clone(), numClasses, sources, transforms, true);
+    }
+
+    private Dataset(String name, int height, int width, float[] pixels, int[] labels, int numClasses,
                     List<SourceFile> sources, List<String> transforms, boolean check) {
         this.name = Objects.requireNonNull(name, "name");
+        if (numClasses < 2 || numClasses > MAX_CLASSES) {
+            throw new IllegalArgumentException("a dataset has 2 to " + MAX_CLASSES + " classes, got " + numClasses);
+        }
         if (height <= 0 || width <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + height + "x" + width);
         }
@@ -53,8 +68,8 @@ public final class Dataset {
             }
             if (check) {
                 for (int i = 0; i < n; i++) {
-                    if (labels[i] < 0 || labels[i] >= NUM_CLASSES) {
-                        throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is outside 0.." + (NUM_CLASSES - 1));
+                    if (labels[i] < 0 || labels[i] >= numClasses) {
+                        throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is outside 0.." + (numClasses - 1));
                     }
                 }
             }
@@ -63,14 +78,15 @@ public final class Dataset {
         this.width = width;
         this.pixels = pixels;
         this.labels = labels;
+        this.numClasses = numClasses;
         this.sources = List.copyOf(sources);
         this.transforms = List.copyOf(transforms);
     }
 
     /** Wraps arrays that no one else holds, without copying or checking. */
-    private static Dataset wrap(String name, int height, int width, float[] pixels, int[] labels,
+    private static Dataset wrap(String name, int height, int width, float[] pixels, int[] labels, int numClasses,
                         List<SourceFile> sources, List<String> transforms) {
-        return new Dataset(name, height, width, pixels, labels, sources, transforms, false);
+        return new Dataset(name, height, width, pixels, labels, numClasses, sources, transforms, false);
     }
 
     public String name() {
@@ -92,6 +108,22 @@ public final class Dataset {
     /** Pixels per image. */
     public int numFeatures() {
         return height * width;
+    }
+
+    /** The classes a model of this data tells apart: labels are 0 to numClasses − 1 (10 for MNIST). */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /**
+     * The same images and labels as a dataset of {@code classes} classes (at least one more than its largest label):
+     * a training and a test set read apart get the class count of both.
+     */
+    public Dataset withNumClasses(int classes) {
+        if (classes == numClasses) {
+            return this;
+        }
+        return new Dataset(name, height, width, pixels, labels, classes, sources, transforms, true);
     }
 
     public boolean isLabelled() {
@@ -180,7 +212,7 @@ public final class Dataset {
                 lb[k] = labels[i];
             }
         }
-        return wrap(name, height, width, px, lb, sources, with(description));
+        return wrap(name, height, width, px, lb, numClasses, sources, with(description));
     }
 
     /** The same images and labels with new pixel values (copied), recording {@code description} as a transform. */
@@ -188,7 +220,7 @@ public final class Dataset {
         if (newPixels.length != pixels.length) {
             throw new IllegalArgumentException("pixel count changed: " + pixels.length + " -> " + newPixels.length);
         }
-        return wrap(name, height, width, newPixels.clone(), labels, sources, with(description));
+        return wrap(name, height, width, newPixels.clone(), labels, numClasses, sources, with(description));
     }
 
     private List<String> with(String description) {

@@ -60,18 +60,19 @@ public final class Splits {
     /** Indices of a stratified sample: per class its share of n, rounded by largest remainder. */
     static int[] stratifiedIndices(Dataset data, int n, long seed) {
         int[] labels = data.labels();
+        int classes = data.numClasses();
         List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+        for (int c = 0; c < classes; c++) {
             byClass.add(new ArrayList<>());
         }
         for (int i = 0; i < labels.length; i++) {
             byClass.get(labels[i]).add(i);
         }
         int total = labels.length;
-        int[] quota = new int[Dataset.NUM_CLASSES];
-        double[] remainder = new double[Dataset.NUM_CLASSES];
+        int[] quota = new int[classes];
+        double[] remainder = new double[classes];
         int assigned = 0;
-        for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+        for (int c = 0; c < classes; c++) {
             double exact = (double) n * byClass.get(c).size() / total;
             quota[c] = (int) Math.floor(exact);
             remainder[c] = exact - quota[c];
@@ -79,7 +80,7 @@ public final class Splits {
         }
         while (assigned < n) {
             int best = -1;
-            for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+            for (int c = 0; c < classes; c++) {
                 if (quota[c] < byClass.get(c).size() && (best < 0 || remainder[c] > remainder[best])) {
                     best = c;
                 }
@@ -91,7 +92,7 @@ public final class Splits {
         Random random = new Random(seed);
         int[] chosen = new int[n];
         int k = 0;
-        for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+        for (int c = 0; c < classes; c++) {
             List<Integer> members = byClass.get(c);
             Collections.shuffle(members, random);
             for (int i = 0; i < quota[c]; i++) {

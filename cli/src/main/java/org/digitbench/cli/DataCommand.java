@@ -46,7 +46,7 @@ final class DataCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--classes", split = ",", paramLabel = "NAME",
-            description = "with --write-descriptor: the " + Dataset.NUM_CLASSES + " class names, by label, comma-separated")
+            description = "with --write-descriptor: the class names, by label from 0 (one per class), comma-separated")
     List<String> classes = new ArrayList<>();
 
     @Override
@@ -91,6 +91,10 @@ final class DataCommand implements Callable<Integer> {
             throw new DigitbenchException(file + ": exists; remove it first to write a new descriptor");
         }
         Mnist.Split split = Mnist.loadIdx(source.dir());
+        if (!classes.isEmpty() && classes.size() < split.train().numClasses()) {
+            throw new DigitbenchException("--classes names " + classes.size() + " classes, but the labels of " + source.dir()
+                    + " go up to " + (split.train().numClasses() - 1) + ": name all " + split.train().numClasses());
+        }
         Path folder = source.dir().toAbsolutePath().normalize().getFileName();
         DatasetDescriptor descriptor;
         try {

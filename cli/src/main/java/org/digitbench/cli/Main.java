@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.AcrossDatasetsWriter;
 import org.digitbench.report.ReportWriter;
+import org.digitbench.run.SeveralDatasets;
 import org.digitbench.report.RunsIndex;
 import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
@@ -63,6 +65,17 @@ public final class Main implements Runnable {
 
     static void writeReport(Path runDir, RunResults results) {
         ReportWriter.write(results, runDir);
+        Path parentDir = runDir.toAbsolutePath().getParent();
+        if (SeveralDatasets.isRun(parentDir)) { // a dataset's part of a run over several: that run's page, not an index
+            writeRunPage(parentDir);
+        } else {
+            RunsIndex.write(parentDir);
+        }
+    }
+
+    /** The page of a run over several datasets, and the index of the folder holding it. */
+    static void writeRunPage(Path runDir) {
+        AcrossDatasetsWriter.writeRun(runDir);
         RunsIndex.write(runDir.toAbsolutePath().getParent());
     }
 

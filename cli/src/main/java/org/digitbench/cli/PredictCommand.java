@@ -58,13 +58,13 @@ final class PredictCommand implements Callable<Integer> {
         if (csv != null) {
             return KaggleSubmission.write(models.open(parent.err), csv, model, submission, parent.out, parent.err);
         }
-        Predictor predictor = models.openForPictures(parent.err);
+        Predictor predictor = models.open(parent.err);
         boolean allRead = true;
         List<Predictor.Prediction> all = new ArrayList<>();
         for (Path image : images) {
             DigitPreprocessor.Result pre;
             try {
-                pre = DigitPreprocessor.fromFile(image);
+                pre = DigitPreprocessor.fromFile(image, predictor.manifest().height(), predictor.manifest().width());
             } catch (DataFormatException e) {
                 parent.err.println("digitbench: error: " + e.getMessage());
                 allRead = false;
@@ -86,12 +86,12 @@ final class PredictCommand implements Callable<Integer> {
         PrintStream out = parent.out;
         out.printf("%s (%dx%d%s): majority vote %s%n", p.image(), p.sourceWidth(), p.sourceHeight(),
                 p.inverted() ? ", dark on light: inverted" : "",
-                p.vote() == null ? "none" : p.vote() + " (" + p.votes() + " of " + p.models().size() + " models)");
+                p.vote() == null ? "none" : p.voteClass() + " (" + p.votes() + " of " + p.models().size() + " models)");
         for (Predictor.ModelPrediction m : p.models()) {
             if (m.error() != null) {
                 out.printf("  %-28s %s%n", m.pluginId(), m.error());
             } else {
-                out.printf(java.util.Locale.ROOT, "  %-28s %d%s%n", m.pluginId(), m.label(),
+                out.printf(java.util.Locale.ROOT, "  %-28s %s%s%n", m.pluginId(), m.className(),
                         m.probabilities() == null ? "" : String.format(java.util.Locale.ROOT, "  (probability %.3f)", m.probabilities()[m.label()]));
             }
         }

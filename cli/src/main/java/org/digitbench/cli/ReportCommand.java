@@ -11,12 +11,14 @@ import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunFolder;
+import org.digitbench.run.SeveralDatasets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html.",
+        description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html;",
+                "for a run over several datasets, each dataset's report and the run's page.",
                 "With --compare, writes a page comparing two runs model by model.",
                 "With --across-datasets, writes a page comparing the models of runs on different datasets (one run per dataset): "
                         + "accuracy and rank per dataset, mean ranks, the Friedman test and a critical-difference diagram (Nemenyi)."})
@@ -64,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> ids = runIds;
         if (ids.isEmpty()) {
             try (var dirs = java.nio.file.Files.list(output.dir)) {
-                ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)))
+                ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || SeveralDatasets.isRun(d))
                         .map(d -> d.getFileName().toString()).sorted().toList();
             }
             if (ids.isEmpty()) {
@@ -75,6 +77,18 @@ final class ReportCommand implements Callable<Integer> {
         for (String id : ids) {
             // one broken or busy run does not keep the others, or the index, from being rendered
             try {
+                java.nio.file.Path dir = RunFolder.resolve(output.dir, id, "report");
+                if (SeveralDatasets.isRun(dir) && !java.nio.file.Files.isRegularFile(dir.resolve(ResultsStore.FILE_NAME))) {
+                    // a run over several datasets: each dataset's report, then the run's page
+                    for (String key : SeveralDatasets.finishedKeys(dir)) {
+                        RunFolder part = RunFolder.at(dir.resolve(key));
+                        try (RunFolder.Lock lock = part.lock("digitbench report")) {
+                            parent.out.println("Report: " + ReportWriter.render(part.dir()));
+                        }
+                    }
+                    parent.out.println("Report: " + AcrossDatasetsWriter.writeRun(dir));
+                    continue;
+                }
                 RunFolder folder = RunFolder.existing(output.dir, id, "report");
                 try (RunFolder.Lock lock = folder.lock("digitbench report")) {
                     parent.out.println("Report: " + ReportWriter.render(folder.dir()));

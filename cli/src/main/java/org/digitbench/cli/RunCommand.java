@@ -18,6 +18,8 @@ import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunConfig;
 import org.digitbench.run.RunFolder;
 import org.digitbench.run.Runner;
+import org.digitbench.run.SeveralDatasets;
+import org.digitbench.data.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -101,32 +103,62 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean terminal = System.console() != null && parent.err == System.err;
-        Runner.Outcome outcome;
+        List<Runner.Outcome> outcomes;
+        Path shown;
         if (resume != null) {
             requireOnlyExecutionOptions();
-            RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");
-            RunConfig stored = ResultsStore.readConfig(folder.dir());
-            Execution exec = execution.execution(stored.profile());
-            outcome = runner(exec, terminal).resume(folder);
+            Path dir = RunFolder.resolve(output.dir, resume, "--resume");
+            if (SeveralDatasets.isRun(dir)) {
+                SeveralDatasets.Manifest manifest = SeveralDatasets.read(dir);
+                Execution exec = execution.execution(manifest.config().profile());
+                outcomes = several(exec, terminal).resume(RunFolder.at(dir));
+                shown = dir;
+            } else {
+                RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");
+                RunConfig stored = ResultsStore.readConfig(folder.dir());
+                Execution exec = execution.execution(stored.profile());
+                outcomes = List.of(runner(exec, terminal).resume(folder));
+                shown = folder.dir();
+            }
         } else {
             Profile p = Profile.of(profile);
             List<Long> allSeeds = seeds(seed, seeds);
             if (runId != null) {
                 RunFolder.checkId(runId, "--run-id");
             }
-            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, new RunConfig.DataChoice(data.options.source(),
-                    !data.options.noDownload, Normalization.of(normalization), trainSize, testSize, validation), !noTiming,
+            List<RunConfig.DataChoice> datasets = new ArrayList<>();
+            for (DataSource source : data.options.sources()) {
+                datasets.add(new RunConfig.DataChoice(source, !data.options.noDownload, Normalization.of(normalization), trainSize,
+                        testSize, validation));
+            }
+            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, datasets.getFirst(), !noTiming,
                     saveModels, output.dir, runId, spec.commandLine().getParseResult().originalArgs());
             Execution exec = execution.execution(p);
             if (dryRun) {
                 Runner runner = runner(exec, terminal);
-                parent.out.print(DryRun.format(runner.check(config), ReferenceEstimates.load(), exec));
+                for (RunConfig.DataChoice d : datasets) {
+                    if (datasets.size() > 1) {
+                        parent.out.println("Dataset " + d.source().spec() + ":");
+                    }
+                    parent.out.print(DryRun.format(runner.check(config.onDataset(d, output.dir, runId)), ReferenceEstimates.load(), exec));
+                }
                 return 0;
             }
-            outcome = runner(exec, terminal).run(config);
+            if (datasets.size() > 1) {
+                outcomes = several(exec, terminal).run(config, datasets);
+                shown = outcomes.getFirst().resultsFile().getParent().getParent();
+            } else {
+                Runner.Outcome outcome = runner(exec, terminal).run(config);
+                outcomes = List.of(outcome);
+                shown = outcome.resultsFile().getParent();
+            }
         }
-        Main.printReportPath(parent, outcome.resultsFile().getParent());
-        return outcome.allSucceeded() && outcome.allTimed() ? 0 : Main.EXIT_MODEL_FAILED;
+        Main.printReportPath(parent, shown);
+        return outcomes.stream().allMatch(o -> o.allSucceeded() && o.allTimed()) ? 0 : Main.EXIT_MODEL_FAILED;
+    }
+
+    private SeveralDatasets several(Execution exec, boolean terminal) {
+        return new SeveralDatasets(runner(exec, terminal), exec, parent.out, parent.err, Main::writeRunPage);
     }
 
     private Runner runner(Execution exec, boolean terminal) {

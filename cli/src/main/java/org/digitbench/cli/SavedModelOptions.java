@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Options of the commands that use a run's saved models. */
 final class SavedModelOptions {
-    @Option(names = "--run", required = true, paramLabel = "RUN_ID", description = "the run whose saved models to use")
+    @Option(names = "--run", required = true, paramLabel = "RUN_ID", description = "the run whose saved models to use (RUN_ID/DATASET for one dataset of a run over several)")
     String runId;
 
     @CommandLine.Mixin
@@ -30,17 +30,6 @@ final class SavedModelOptions {
         if (predictor.models().stream().noneMatch(m -> m.model() != null)) {
             throw new DigitbenchException("none of the " + predictor.models().size() + " saved models of run " + runId
                     + " could be loaded (see the warnings above)");
-        }
-        return predictor;
-    }
-
-    /** As {@link #open}, for pictures: they are made 28x28 MNIST images, so the run must have been trained on those. */
-    Predictor openForPictures(PrintStream err) {
-        Predictor predictor = open(err);
-        if (predictor.manifest().height() != 28 || predictor.manifest().width() != 28) {
-            throw new DigitbenchException("run " + runId + " was trained on " + predictor.manifest().height() + "x"
-                    + predictor.manifest().width() + " images, and pictures are made 28x28 MNIST images; label a CSV file of "
-                    + "its image size with --csv instead");
         }
         return predictor;
     }

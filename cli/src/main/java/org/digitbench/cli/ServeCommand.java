@@ -42,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new DigitbenchException("--port " + port + ": expected 0 to 65535");
         }
         boolean loopback = isLoopback(host);
-        Predictor predictor = models.openForPictures(parent.err);
+        Predictor predictor = models.open(parent.err);
         long loaded = predictor.models().stream().filter(m -> m.model() != null).count();
         if (!loopback) {
             parent.err.println("digitbench: warning: listening on " + host + ": anyone who can reach this machine can use "

@@ -24,7 +24,7 @@ final class TimingCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
 
-    @CommandLine.Parameters(paramLabel = "RUN_ID", description = "the run to time")
+    @CommandLine.Parameters(paramLabel = "RUN_ID", description = "the run to time (RUN_ID/DATASET for one dataset of a run over several)")
     String runId;
 
     @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",

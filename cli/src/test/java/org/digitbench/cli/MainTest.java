@@ -101,7 +101,7 @@ class MainTest {
         assertCleanError(run("data", "--write-descriptor", "--classes", "a,b"), 1, "--write-descriptor describes an IDX folder");
         assertCleanError(run("data", "--dataset", "idx:" + folder, "--name", "x"), 1, "give it too");
         assertCleanError(run("data", "--dataset", "idx:" + folder, "--write-descriptor", "--classes", "a,b"), 1,
-                "--name/--classes: 'classes' names 2 classes");
+                "--classes names 2 classes, but the labels of " + folder + " go up to 9: name all 10");
         CliRun w = run("data", "--dataset", "idx:" + folder, "--write-descriptor", "--name", "fashion-mini",
                 "--classes", "T-shirt/top,Trouser,Pullover,Dress,Coat,Sandal,Shirt,Sneaker,Bag,Ankle boot");
         assertEquals(0, w.code(), w.err());
@@ -310,7 +310,7 @@ class MainTest {
         }
         var manifest = new org.digitbench.run.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
                 java.util.List.of(new org.digitbench.run.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
-                        java.util.Map.of(), 3, 0.9)));
+                        java.util.Map.of(), 3, 0.9)), java.util.List.of());
         Files.writeString(run.resolve(org.digitbench.run.SavedModels.FILE), org.digitbench.run.ResultsStore.toJson(manifest));
         return run;
     }

@@ -19,6 +19,10 @@ import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.RunStatus;
 import org.digitbench.run.TrialStatus;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.run.Predictor;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,7 +98,7 @@ class DatasetsIT {
                 "--classes", "zero,one,two,three,four,five,six,seven,eight,nine");
         assertEquals(0, describe.code(), describe.printed());
         CliRun run = CliRun.of("run", "--profile", "full", "--no-timing", "--dataset", "idx:" + folder, "--run-id", "small",
-                "-m", "smile-decision-tree,tribuo-logistic-regression", "-o", out.toString());
+                "-m", "smile-decision-tree,tribuo-logistic-regression", "--save-models", "-o", out.toString());
         assertEquals(0, run.code(), run.printed());
         Path results = out.resolve("small").resolve(RunFolder.RESULTS);
         ResultsSchema.check(results);
@@ -108,7 +112,51 @@ class DatasetsIT {
         }
         String html = Files.readString(out.resolve("small").resolve("index.html"));
         assertTrue(html.contains("digits-14-train") && html.contains("<td>3 · three</td>"), "the report names the classes");
+
+        // pictures are made 14x14 images by MNIST's recipe scaled to that size, and answered with the class names
+        Predictor predictor = Predictor.open(out.resolve("small"), PluginRegistry.discover());
+        assertEquals(NAMES_14, predictor.manifest().classNames());
+        Dataset mnist = RealMnist.load().test();
+        int same = 0;
+        double offset = 0;
+        int n = 50;
+        Path pictures = Files.createDirectories(dir.resolve("pictures"));
+        for (int k = 0; k < n; k++) {
+            int i = 9000 + k; // digits the run neither trained nor tested on
+            Dataset halved = halve(new Dataset("one", 28, 28, mnist.row(i), new int[] {mnist.label(i)}, List.of(), List.of()));
+            int original = predictor.predictAll(predictor.choose("tribuo-logistic-regression"), halved)[0];
+            Path file = pictures.resolve("digit-" + i + ".png");
+            ImageIO.write(PredictIT.render(mnist.row(i), k), "png", file.toFile());
+            Predictor.Prediction p = predictor.predict(file.toString(), DigitPreprocessor.fromFile(file, 14, 14));
+            assertEquals(14 * 14, p.pixels().length);
+            offset += Math.hypot(centre(halved.row(0), 0) - centre(p.pixels(), 0), centre(halved.row(0), 1) - centre(p.pixels(), 1));
+            Predictor.ModelPrediction lr = p.models().stream().filter(m -> m.pluginId().equals("tribuo-logistic-regression"))
+                    .findFirst().orElseThrow();
+            assertEquals(lr.label() + " · " + NAMES_14.get(lr.label()), lr.className());
+            same += lr.label() == original ? 1 : 0;
+        }
+        System.out.printf(java.util.Locale.ROOT, "DatasetsIT: 14x14 pictures' centre of mass %.2f px from the halved digit's on average; "
+                + "tribuo-logistic-regression gave %d of %d pictures the label of the halved digit%n", offset / n, same, n);
+        assertTrue(offset / n < 1.0, "the picture is placed where the halved digit is: " + offset / n + " px apart on average");
+        assertTrue(same >= 30, same + " of " + n + " pictures got the halved digit's label; at least 60% expected");
+        CliRun predict = CliRun.of("predict", "--run", "small", "-o", out.toString(), pictures.resolve("digit-9000.png").toString());
+        assertEquals(0, predict.code(), predict.printed());
+        assertTrue(predict.stdout().matches("(?s).*majority vote \\d · [a-z]+ \\(\\d of 2 models\\).*"),
+                "predict names the classes: " + predict.stdout());
     }
+
+    /** The centre of mass of a 14x14 image along x (0) or y (1). */
+    private static double centre(float[] image, int axis) {
+        double mass = 0;
+        double sum = 0;
+        for (int i = 0; i < image.length; i++) {
+            mass += image[i];
+            sum += image[i] * (axis == 0 ? i % 14 : i / 14);
+        }
+        return sum / mass;
+    }
+
+    private static final List<String> NAMES_14 = List.of("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine");
 
     /** The images at half the size (each pixel the mean of a 2x2 block). */
     static Dataset halve(Dataset d) {

@@ -35,7 +35,7 @@ class PredictorTest {
 
     private Predictor open(String normalization, double[] mean, double[] std, String file) throws IOException {
         SavedModels manifest = new SavedModels("z-run", normalization, mean, std, 28, 28, List.of(),
-                List.of(new SavedModels.Entry("tribuo-logistic-regression", "Tribuo", file, Map.of(), 3, 0.9)));
+                List.of(new SavedModels.Entry("tribuo-logistic-regression", "Tribuo", file, Map.of(), 3, 0.9)), List.of());
         Files.writeString(runDir.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
         return Predictor.open(runDir, PluginRegistry.discover());
     }

@@ -50,7 +50,7 @@ class DigitServerTest {
         }
         Files.writeString(runDir.resolve("models/broken.model"), "not a model");
         entries.add(new SavedModels.Entry("smile-mlp", "Smile", "models/broken.model", Map.of(), 7, 0.5));
-        SavedModels manifest = new SavedModels("unit-run", "unit", null, null, 28, 28, List.of(), entries);
+        SavedModels manifest = new SavedModels("unit-run", "unit", null, null, 28, 28, List.of(), entries, List.of());
         Files.writeString(runDir.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
         server = DigitServer.start(Predictor.open(runDir, registry), "127.0.0.1", 0, null);
         client = new ServeClient(server.url());

@@ -125,8 +125,9 @@ public final class CsvReader {
                 }
                 if (labelled) {
                     double label = number(rec.get(0), file, line, "label");
-                    if (label != Math.rint(label) || label < 0 || label >= Dataset.NUM_CLASSES) {
-                        throw new DataFormatException(file + ": line " + line + ": label '" + rec.get(0) + "' is not a digit 0..9");
+                    if (label != Math.rint(label) || label < 0 || label >= Dataset.MAX_CLASSES) {
+                        throw new DataFormatException(file + ": line " + line + ": label '" + rec.get(0) + "' is not a class label "
+                                + "(a whole number from 0 to " + (Dataset.MAX_CLASSES - 1) + ")");
                     }
                     labels[n] = (int) label;
                 }
@@ -148,9 +149,9 @@ public final class CsvReader {
             if (n == 0) {
                 throw new DataFormatException(file + ": no data rows");
             }
-            return new Dataset(name, height, width, Arrays.copyOf(pixels, n * pixelsPerImage),
-                    Boolean.TRUE.equals(labelled) ? Arrays.copyOf(labels, n) : null,
-                    List.of(in.source()), List.of());
+            int[] read = Boolean.TRUE.equals(labelled) ? Arrays.copyOf(labels, n) : null;
+            return new Dataset(name, height, width, Arrays.copyOf(pixels, n * pixelsPerImage), read,
+                    read == null ? Dataset.NUM_CLASSES : IdxReader.classCount(read), List.of(in.source()), List.of());
         }
     }
 

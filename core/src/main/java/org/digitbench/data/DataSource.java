@@ -134,7 +134,9 @@ public record DataSource(Kind kind, Path dir, String origin, boolean explicit, P
     private Mnist.Split loadCsv(long seed) {
         Dataset all = readCsv(train, "training");
         if (test != null) {
-            return new Mnist.Split(all, readCsv(test, "test"));
+            Dataset tested = readCsv(test, "test");
+            int classes = Math.max(all.numClasses(), tested.numClasses());
+            return new Mnist.Split(all.withNumClasses(classes), tested.withNumClasses(classes));
         }
         Splits.Split s = Splits.stratifiedSplit(all, testFraction, seed);
         return new Mnist.Split(s.train(), s.validation());

@@ -39,10 +39,9 @@ public record DatasetDescriptor(String name, List<String> classes, Map<String, S
                     + "or digit), got " + (name == null ? "none" : "'" + name + "'"));
         }
         classes = classes == null ? List.of() : List.copyOf(classes);
-        if (!classes.isEmpty() && classes.size() != Dataset.NUM_CLASSES) {
-            throw new IllegalArgumentException("'classes' names " + classes.size() + " classes; digitbench reads datasets of "
-                    + Dataset.NUM_CLASSES + " classes (labels 0 to " + (Dataset.NUM_CLASSES - 1) + "), so it needs " + Dataset.NUM_CLASSES
-                    + " names, or none");
+        if (!classes.isEmpty() && (classes.size() < 2 || classes.size() > Dataset.MAX_CLASSES)) {
+            throw new IllegalArgumentException("'classes' names " + classes.size() + " classes; a dataset has 2 to "
+                    + Dataset.MAX_CLASSES + " (labels 0 to their count - 1), or none named");
         }
         for (String c : classes) {
             if (c == null || c.isBlank() || c.length() > 40) {

@@ -40,7 +40,7 @@ public record DatasetSummary(String name, int size, int height, int width, int[]
         }
         int[] counts = null;
         if (data.isLabelled()) {
-            counts = new int[Dataset.NUM_CLASSES];
+            counts = new int[data.numClasses()];
             for (int i = 0; i < data.size(); i++) {
                 counts[data.label(i)]++;
             }

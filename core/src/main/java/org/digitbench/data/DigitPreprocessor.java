@@ -17,7 +17,9 @@ import javax.imageio.stream.ImageInputStream;
  * levels, light writing on a dark background (dark-on-light pictures are inverted), cropped to the
  * digit's bounding box, scaled to fit a 20×20 box keeping the aspect ratio (area averaging), and
  * placed in 28×28 so that its centre of mass is at the centre. Pixel values are raw, 0..255: the
- * model's normalisation comes after.
+ * model's normalisation comes after. For a run of another image size the same recipe is scaled to it: the
+ * box is 20/28 of each side and the centre of mass goes where MNIST's would be at that size (half a pixel
+ * of 28 past the middle of each side, as a halved MNIST image has it).
  */
 public final class DigitPreprocessor {
     /** Files larger than this are refused before decoding. */
@@ -32,8 +34,12 @@ public final class DigitPreprocessor {
      * box holds every pixel with any ink, so only faint noise is left out. */
     static final int INK = 10;
 
-    /** The 28×28 image, and what was done to get it. */
-    public record Result(float[] pixels, int sourceWidth, int sourceHeight, boolean inverted) {
+    /** The image (28×28, or the size asked for), and what was done to get it. */
+    public record Result(float[] pixels, int sourceWidth, int sourceHeight, boolean inverted, int height, int width) {
+        /** A 28×28 image. */
+        public Result(float[] pixels, int sourceWidth, int sourceHeight, boolean inverted) {
+            this(pixels, sourceWidth, sourceHeight, inverted, SIDE, SIDE);
+        }
     }
 
     /** Why a picture was refused, so that a caller (the web server) can answer each case in its own way. */
@@ -67,6 +73,11 @@ public final class DigitPreprocessor {
     }
 
     public static Result fromFile(Path file) {
+        return fromFile(file, SIDE, SIDE);
+    }
+
+    /** The picture in {@code file} as an image of {@code height}×{@code width}. */
+    public static Result fromFile(Path file, int height, int width) {
         if (Files.isDirectory(file)) {
             throw new Rejected(Rejected.Reason.UNREADABLE, file + ": a folder, not an image file");
         }
@@ -86,7 +97,7 @@ public final class DigitPreprocessor {
         if (bytes.length > MAX_BYTES) {
             throw new Rejected(Rejected.Reason.TOO_LARGE, file + ": more than the " + (MAX_BYTES >> 20) + " MB an image may have");
         }
-        return fromBytes(bytes, file.toString());
+        return fromBytes(bytes, file.toString(), height, width);
     }
 
     /**
@@ -95,11 +106,16 @@ public final class DigitPreprocessor {
      *                             or there is no digit in it
      */
     public static Result fromBytes(byte[] bytes, String name) {
+        return fromBytes(bytes, name, SIDE, SIDE);
+    }
+
+    /** As {@link #fromBytes(byte[], String)}, to an image of {@code height}×{@code width}. */
+    public static Result fromBytes(byte[] bytes, String name, int height, int width) {
         if (bytes.length > MAX_BYTES) {
             throw new Rejected(Rejected.Reason.TOO_LARGE, name + ": " + bytes.length + " bytes, more than the " + (MAX_BYTES >> 20) + " MB an image may have");
         }
         BufferedImage image = decode(bytes, name);
-        return fromImage(image, name);
+        return fromImage(image, name, height, width);
     }
 
     private static BufferedImage decode(byte[] bytes, String name) {
@@ -135,6 +151,14 @@ public final class DigitPreprocessor {
     }
 
     public static Result fromImage(BufferedImage image, String name) {
+        return fromImage(image, name, SIDE, SIDE);
+    }
+
+    /** As {@link #fromImage(BufferedImage, String)}, to an image of {@code height}×{@code width}. */
+    public static Result fromImage(BufferedImage image, String name, int height, int width) {
+        if (height < 1 || width < 1 || (long) height * width > (long) MAX_SIDE * MAX_SIDE) {
+            throw new IllegalArgumentException("image size " + height + "x" + width);
+        }
         int w = image.getWidth();
         int h = image.getHeight();
         // grey levels, transparent parts composited over white (a drawing on a transparent canvas)
@@ -186,8 +210,10 @@ public final class DigitPreprocessor {
                 crop.getRaster().setSample(x, y, 0, v);
             }
         }
-        // into the 20×20 box, keeping the aspect ratio
-        double fit = (double) BOX / Math.max(bw, bh);
+        // into the 20×20 box (for another image size, 20/28 of each side), keeping the aspect ratio
+        double boxHeight = Math.max(1, Math.round(height * (double) BOX / SIDE));
+        double boxWidth = Math.max(1, Math.round(width * (double) BOX / SIDE));
+        double fit = Math.min(boxWidth / bw, boxHeight / bh);
         int sw = Math.max(1, (int) Math.round(bw * fit));
         int sh = Math.max(1, (int) Math.round(bh * fit));
         BufferedImage box = new BufferedImage(sw, sh, BufferedImage.TYPE_BYTE_GRAY);
@@ -208,19 +234,20 @@ public final class DigitPreprocessor {
         double cx = mass > 0 ? mx / mass : (sw - 1) / 2.0;
         double cy = mass > 0 ? my / mass : (sh - 1) / 2.0;
         // MNIST's centres of mass average (14.0, 14.0) in pixel coordinates (2,000 test images: 14.00, 13.99)
-        int dx = (int) Math.round(SIDE / 2.0 - cx);
-        int dy = (int) Math.round(SIDE / 2.0 - cy);
-        float[] pixels = new float[SIDE * SIDE];
+        // at another size, the same place scaled: pixel centres at index + 0.5, so (14 + 0.5) / 28 of each side
+        int dx = (int) Math.round((SIDE / 2.0 + 0.5) * width / SIDE - 0.5 - cx);
+        int dy = (int) Math.round((SIDE / 2.0 + 0.5) * height / SIDE - 0.5 - cy);
+        float[] pixels = new float[height * width];
         for (int y = 0; y < sh; y++) {
             for (int x = 0; x < sw; x++) {
                 int tx = x + dx;
                 int ty = y + dy;
-                if (tx >= 0 && tx < SIDE && ty >= 0 && ty < SIDE) {
-                    pixels[ty * SIDE + tx] = box.getRaster().getSample(x, y, 0);
+                if (tx >= 0 && tx < width && ty >= 0 && ty < height) {
+                    pixels[ty * width + tx] = box.getRaster().getSample(x, y, 0);
                 }
             }
         }
-        return new Result(pixels, w, h, inverted);
+        return new Result(pixels, w, h, inverted, height, width);
     }
 
     /** The median grey level, to the nearest level, from a histogram: no sorted copy of a 16-megapixel picture. */

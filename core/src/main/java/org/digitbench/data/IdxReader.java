@@ -40,8 +40,20 @@ public final class IdxReader {
             throw new DataFormatException("image/label count mismatch: " + imagesFile + " has " + images.count()
                     + " images but " + labelsFile + " has " + labels.labels().length + " labels");
         }
-        return new Dataset(name, images.height(), images.width(), images.pixels(), labels.labels(),
+        return new Dataset(name, images.height(), images.width(), images.pixels(), labels.labels(), classCount(labels.labels()),
                 List.of(images.source(), labels.source()), List.of());
+    }
+
+    /**
+     * The classes labels imply when nothing else says: one more than the largest label, and at least two. A training
+     * and a test set read apart are then given the larger of their two counts ({@link DataSource#load}).
+     */
+    static int classCount(int[] labels) {
+        int max = 0;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        return Math.max(2, max + 1);
     }
 
     /** Reads an {@code idx3-ubyte} images file. */
@@ -91,11 +103,7 @@ public final class IdxReader {
             expectEnd(in, file);
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
-                labels[i] = bytes[i] & 0xff;
-                if (labels[i] >= Dataset.NUM_CLASSES) {
-                    throw new DataFormatException(file + ": label " + labels[i] + " at index " + i
-                            + " is not a digit 0..9");
-                }
+                labels[i] = bytes[i] & 0xff; // 0..255: any class count a byte can hold
             }
             return new Labels(labels, in.source());
         } catch (IOException e) {

@@ -157,18 +157,30 @@ public final class Mnist {
                 base + "-train");
         Dataset test = IdxReader.read(find(dir, File.TEST_IMAGES).orElseThrow(), find(dir, File.TEST_LABELS).orElseThrow(),
                 base + "-test");
+        int classes = Math.max(train.numClasses(), test.numClasses());
         if (descriptor.isPresent()) {
             List<SourceFile> read = new ArrayList<>(train.sources());
             read.addAll(test.sources());
             descriptor.get().check(dir, read);
+            if (!descriptor.get().classes().isEmpty()) {
+                // the descriptor's names are the classes: a label beyond them is an error in the files or the descriptor
+                int named = descriptor.get().classes().size();
+                if (classes > named) {
+                    Dataset bad = train.numClasses() > named ? train : test;
+                    throw new DataFormatException(bad.sources().get(1).path() + ": label " + (bad.numClasses() - 1) + ", but "
+                            + dir.resolve(DatasetDescriptor.FILE) + " names " + named + " classes (labels 0 to " + (named - 1) + ")");
+                }
+                classes = named;
+            }
         }
-        return new Split(train, test, descriptor.map(DatasetDescriptor::classes).orElse(List.of()));
+        return new Split(train.withNumClasses(classes), test.withNumClasses(classes),
+                descriptor.map(DatasetDescriptor::classes).orElse(List.of()));
     }
 
     private static Dataset read(Path dir, File images, File labels, String name) {
         Path imagesPath = find(dir, images).orElseThrow();
         Path labelsPath = find(dir, labels).orElseThrow();
-        Dataset data = IdxReader.read(imagesPath, labelsPath, name);
+        Dataset data = IdxReader.read(imagesPath, labelsPath, name).withNumClasses(Dataset.NUM_CLASSES);
         verify(data.sources().get(0), images);
         verify(data.sources().get(1), labels);
         if (data.height() != 28 || data.width() != 28) {

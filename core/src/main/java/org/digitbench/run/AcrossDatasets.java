@@ -146,7 +146,7 @@ public record AcrossDatasets(List<Column> datasets, List<Row> models, List<LeftO
     }
 
     /** The dataset's name: its training set's, without {@code -train}. */
-    static String name(RunResults r) {
+    public static String name(RunResults r) {
         String n = r.data().train().name();
         return n == null ? "?" : n.replaceFirst("-train$", "");
     }

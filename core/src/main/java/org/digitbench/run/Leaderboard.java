@@ -151,4 +151,34 @@ public final class Leaderboard {
         }
         return sb.toString();
     }
+
+    /** What the console says of a trial when it ends: its accuracy and times, or why it failed. */
+    static String trialLine(TrialResult r) {
+        if (!r.ok()) {
+            return "FAILED: " + r.error();
+        }
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
+                r.metrics().accuracy(), r.metrics().macro().f1(), seconds(r.times().trainSeconds()),
+                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.times().predictSeconds()));
+        if (r.timing() != null) {
+            RunResults.Timing t = r.timing();
+            if (t.imagesPerSecond() != null) {
+                sb.append(String.format(Locale.ROOT, ", %,.0f images/s", t.imagesPerSecond()));
+            }
+            if (t.single() != null) {
+                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", number(t.single().percentiles().get("p50")),
+                        number(t.single().percentiles().get("p99"))));
+            }
+            if (!t.ok()) {
+                sb.append("; timing failed: ").append(t.error());
+            }
+        }
+        if (r.resources().peakRssBytes() != null) {
+            sb.append(", peak memory ").append(r.resources().peakRssBytes() >> 20).append(" MiB");
+        }
+        if (r.times().trialSeconds() != null) {
+            sb.append("; trial ").append(duration(r.times().trialSeconds()));
+        }
+        return sb.toString();
+    }
 }

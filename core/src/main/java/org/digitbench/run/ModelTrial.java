@@ -55,7 +55,7 @@ public final class ModelTrial {
                 throw new IllegalStateException("predict() returned " + (predictions == null ? "null"
                         : predictions.labels().length + " labels for " + truth.length + " images"));
             }
-            m.metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(), Dataset.NUM_CLASSES);
+            m.metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(), test.numClasses());
             m.predictions = predictions.labels();
             m.trainingSize = model.trainingSize().orElse(train.size());
             m.libraryProvenance = model.provenance();

@@ -16,7 +16,7 @@ import org.digitbench.data.Normalization;
 
 /**
  * A run's saved models, loaded once, predicting users' images side by side: each image is made an
- * MNIST image ({@link DigitPreprocessor}), normalised as the models' training images were (from the
+ * MNIST image of the run's image size ({@link DigitPreprocessor}), normalised as the models' training images were (from the
  * manifest), and given to every model; the majority vote goes with it. A model that fails to load or
  * to predict is reported as such, and the others go on.
  *
@@ -28,19 +28,24 @@ public final class Predictor {
     public record Model(SavedModels.Entry entry, TrainedModel model, String error) {
     }
 
-    /** One model's answer for one image: the label and class probabilities (when it has them), or an error. */
-    public record ModelPrediction(String pluginId, String library, Integer label, double[] probabilities, String error) {
+    /**
+     * One model's answer for one image: the label (and its name, "3 · Dress", where the dataset names its classes) and
+     * class probabilities (when it has them), or an error.
+     */
+    public record ModelPrediction(String pluginId, String library, Integer label, String className, double[] probabilities,
+                                  String error) {
     }
 
     /**
      * What the models say about one image.
      *
-     * @param pixels the 28×28 image the models saw, raw 0..255
-     * @param vote   the label most models gave (ties: the smallest), or null when no model answered
-     * @param votes  how many models gave it
+     * @param pixels    the image the models saw (the run's image size, 28×28 for MNIST), raw 0..255
+     * @param vote      the label most models gave (ties: the smallest), or null when no model answered
+     * @param voteClass the vote as the dataset names it, or null
+     * @param votes     how many models gave it
      */
-    public record Prediction(String image, int sourceWidth, int sourceHeight, boolean inverted, float[] pixels,
-                             List<ModelPrediction> models, Integer vote, int votes) {
+    public record Prediction(String image, int sourceWidth, int sourceHeight, boolean inverted, int height, int width,
+                             float[] pixels, List<ModelPrediction> models, Integer vote, String voteClass, int votes) {
     }
 
     private final SavedModels manifest;
@@ -127,13 +132,17 @@ public final class Predictor {
 
     /** Every model's prediction for one preprocessed image. Safe to call from several threads. */
     public Prediction predict(String name, DigitPreprocessor.Result image) {
+        if (image.height() != manifest.height() || image.width() != manifest.width()) {
+            throw new IllegalArgumentException(name + ": a " + image.height() + "x" + image.width() + " image for models of "
+                    + manifest.height() + "x" + manifest.width());
+        }
         Dataset one = new Dataset(name, manifest.height(), manifest.width(), image.pixels(), null, List.of(), List.of());
         float[] x = normalization.apply(one).row(0);
         List<ModelPrediction> answers = new ArrayList<>();
         Map<Integer, Integer> counts = new TreeMap<>();
         for (Model m : models) {
             if (m.model() == null) {
-                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), null, null, m.error()));
+                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), null, null, null, m.error()));
                 continue;
             }
             try {
@@ -147,10 +156,10 @@ public final class Predictor {
                         label = m.model().predict(x);
                     }
                 }
-                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), label, p, null));
+                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), label, manifest.className(label), p, null));
                 counts.merge(label, 1, Integer::sum);
             } catch (Exception | LinkageError e) {
-                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), null, null,
+                answers.add(new ModelPrediction(m.entry().pluginId(), m.entry().library(), null, null, null,
                         "prediction failed: " + ModelTrial.describe(e)));
             }
         }
@@ -162,6 +171,7 @@ public final class Predictor {
                 votes = c.getValue();
             }
         }
-        return new Prediction(name, image.sourceWidth(), image.sourceHeight(), image.inverted(), image.pixels(), answers, vote, votes);
+        return new Prediction(name, image.sourceWidth(), image.sourceHeight(), image.inverted(), image.height(), image.width(),
+                image.pixels(), answers, vote, vote == null ? null : manifest.className(vote), votes);
     }
 }

@@ -90,6 +90,11 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         return new RunConfig(profile, ids, overrides, seeds, dataset, timing, saveModels, outputDir, runId, commandLine);
     }
 
+    /** The same configuration on another dataset, as a run of its own in {@code dir} named {@code id}. */
+    public RunConfig onDataset(DataChoice data, Path dir, String id) {
+        return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, saveModels, dir, id, commandLine);
+    }
+
     /**
      * Training images to use out of the {@code available} ones: {@code --train-size}, else the profile's (for MNIST
      * 2,000 or all 60,000; for another dataset a thirtieth of its training images, or all).

@@ -34,6 +34,8 @@ import org.digitbench.api.DigitbenchException;
 public final class RunFolder {
     public static final String RESULTS = "results.json";
     public static final String CONFIG = "config.json";
+    /** What marks a run over several datasets: its folder holds one run folder per dataset ({@link SeveralDatasets}). */
+    public static final String DATASETS = "datasets.json";
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Path dir;
@@ -88,9 +90,27 @@ public final class RunFolder {
         return id;
     }
 
-    /** The existing run {@code id} in {@code outputDir}; it must hold a results.json. */
+    /**
+     * The folder a run id names: a run's folder in {@code outputDir}, or, as {@code RUN/DATASET}, one dataset's run
+     * inside a run over several datasets. Each part is a plain folder name; nothing else is accepted.
+     */
+    public static Path resolve(Path outputDir, String id, String option) {
+        int slash = id == null ? -1 : id.indexOf('/');
+        if (slash > 0 && RUN_ID.matcher(id.substring(0, slash)).matches() && RUN_ID.matcher(id.substring(slash + 1)).matches()) {
+            return outputDir.resolve(id.substring(0, slash)).resolve(id.substring(slash + 1));
+        }
+        return outputDir.resolve(checkId(id, option)); // anything else is refused, named whole
+    }
+
+    /**
+     * The existing run {@code id} in {@code outputDir} ({@code RUN} or {@code RUN/DATASET}); it must hold a results.json.
+     */
     public static RunFolder existing(Path outputDir, String id, String option) {
-        Path runDir = outputDir.resolve(checkId(id, option));
+        Path runDir = resolve(outputDir, id, option);
+        if (Files.isRegularFile(runDir.resolve(DATASETS)) && !Files.isRegularFile(runDir.resolve(RESULTS))) {
+            throw new DigitbenchException(option + " '" + id + "': a run over several datasets has a run per dataset: name one as "
+                    + id + "/DATASET (" + String.join(", ", SeveralDatasets.keysIn(runDir)) + ")");
+        }
         if (!Files.isRegularFile(runDir.resolve(RESULTS))) {
             throw new DigitbenchException("run '" + id + "' not found: expected " + runDir.resolve(RESULTS));
         }

@@ -1,6 +1,7 @@
 package org.digitbench.run;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +41,8 @@ public final class Runner {
     private final LoadGuard guard;
     private final Estimates estimates;
     private final BiConsumer<Path, RunResults> afterWrite;
+    private String hintRunId;
+    private Path hintOutputDir;
 
     /**
      * @param executor   runs each trial
@@ -92,6 +95,28 @@ public final class Runner {
         Instant started = Instant.now();
         String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
         RunFolder folder = RunFolder.create(config.outputDir(), runId, config.runId() != null);
+        return start(folder, checked, started);
+    }
+
+    /**
+     * Starts a run in a folder made for it that holds no results yet: a dataset's part of a run over several
+     * datasets whose start was stopped before its first trial.
+     */
+    public Outcome startIn(RunFolder folder, RunConfig requested) {
+        if (Files.exists(folder.results()) || !folder.readTrials().isEmpty()) {
+            throw new DigitbenchException("run " + folder.dir() + " has results already: resume it instead");
+        }
+        return start(folder, check(requested.withRunId(folder.runId())), Instant.now());
+    }
+
+    /** The id and output folder the Ctrl-C hint tells the user to resume (a run over several datasets is resumed whole). */
+    public void resumeHint(String runId, Path outputDir) {
+        this.hintRunId = runId;
+        this.hintOutputDir = outputDir;
+    }
+
+    private Outcome start(RunFolder folder, Checked checked, Instant started) {
+        RunConfig config = checked.config();
         try (RunFolder.Lock lock = folder.lock("digitbench run")) {
             config = config.withRunId(folder.runId());
             ResultsStore.writeConfig(folder.dir(), config, execution);
@@ -238,7 +263,7 @@ public final class Runner {
                 synchronized (lock) {
                     progress.finished(p, (System.nanoTime() - t0) / 1e9);
                     done.add(result);
-                    out.println("      " + (concurrent ? result.trialId() + ": " : "") + outcome(result));
+                    out.println("      " + (concurrent ? result.trialId() + ": " : "") + Leaderboard.trialLine(result));
                     latest[0] = base.withTrials(done, RunStatus.RUNNING, null, truth);
                     ResultsStore.publish(folder.dir(), latest[0], afterWrite, err);
                     if (result.modelFile() != null && p.seed() == config.mainSeed()) {
@@ -288,39 +313,11 @@ public final class Runner {
     /** On Ctrl-C, says what is kept and how to go on. */
     private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total) {
         Thread hook = new Thread(() -> err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. "
-                        + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(), folder.runId(),
-                config.outputDir()), "digitbench-stop-hint");
+                        + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(),
+                hintRunId != null ? hintRunId : folder.runId(), hintOutputDir != null ? hintOutputDir : config.outputDir()),
+                "digitbench-stop-hint");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
-    }
-
-    private static String outcome(TrialResult r) {
-        if (!r.ok()) {
-            return "FAILED: " + r.error();
-        }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
-                r.metrics().accuracy(), r.metrics().macro().f1(), Leaderboard.seconds(r.times().trainSeconds()),
-                r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.times().predictSeconds()));
-        if (r.timing() != null) {
-            RunResults.Timing t = r.timing();
-            if (t.imagesPerSecond() != null) {
-                sb.append(String.format(Locale.ROOT, ", %,.0f images/s", t.imagesPerSecond()));
-            }
-            if (t.single() != null) {
-                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", Leaderboard.number(t.single().percentiles().get("p50")),
-                        Leaderboard.number(t.single().percentiles().get("p99"))));
-            }
-            if (!t.ok()) {
-                sb.append("; timing failed: ").append(t.error());
-            }
-        }
-        if (r.resources().peakRssBytes() != null) {
-            sb.append(", peak memory ").append(r.resources().peakRssBytes() >> 20).append(" MiB");
-        }
-        if (r.times().trialSeconds() != null) {
-            sb.append("; trial ").append(Leaderboard.duration(r.times().trialSeconds()));
-        }
-        return sb.toString();
     }
 
     /** Sample images per class in the results. */
@@ -328,8 +325,8 @@ public final class Runner {
 
     private static List<DigitImage> samples(Dataset test) {
         List<DigitImage> samples = new ArrayList<>();
-        int[] taken = new int[Dataset.NUM_CLASSES];
-        for (int i = 0; i < test.size() && samples.size() < SAMPLES_PER_CLASS * Dataset.NUM_CLASSES; i++) {
+        int[] taken = new int[test.numClasses()];
+        for (int i = 0; i < test.size() && samples.size() < SAMPLES_PER_CLASS * test.numClasses(); i++) {
             if (taken[test.label(i)]++ < SAMPLES_PER_CLASS) {
                 samples.add(DigitImage.of(test, i, null, null));
             }

@@ -19,9 +19,14 @@ import org.digitbench.api.SourceFile;
  * @param width         image width
  * @param trainingData  the training files with their SHA-256 sums
  * @param models        the saved models
+ * @param classNames    the dataset's class names by label (from its descriptor), or empty
  */
 public record SavedModels(String runId, String normalization, double[] mean, double[] std, int height, int width,
-                          List<SourceFile> trainingData, List<Entry> models) {
+                          List<SourceFile> trainingData, List<Entry> models, List<String> classNames) {
+    public SavedModels {
+        classNames = classNames == null ? List.of() : List.copyOf(classNames); // manifests written before class names
+    }
+
     public static final String FILE = "models/manifest.json";
 
     /** One saved model: its file relative to the run folder, and how it was made. */
@@ -37,7 +42,7 @@ public record SavedModels(String runId, String normalization, double[] mean, dou
             return;
         }
         ResultsStore.writeJson(runDir.resolve(FILE), new SavedModels(results.runId(), fitted.kind().id(), fitted.mean(),
-                fitted.std(), height, width, results.data().train().sources(), saved));
+                fitted.std(), height, width, results.data().train().sources(), saved, results.data().classNames()));
     }
 
     /** Reads a run's manifest, or says how to get one. */
@@ -77,6 +82,11 @@ public record SavedModels(String runId, String normalization, double[] mean, dou
         } catch (IllegalArgumentException | DigitbenchException ex) {
             bad.accept(ex.getMessage());
         }
+    }
+
+    /** A label as the dataset names it: "3 · Dress" where it has class names, else the label alone. */
+    public String className(int label) {
+        return label >= 0 && label < classNames.size() ? label + " · " + classNames.get(label) : String.valueOf(label);
     }
 
     /** The normalisation the models were trained with. */

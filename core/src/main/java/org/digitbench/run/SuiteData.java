@@ -55,15 +55,15 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
 
     /** A class the model learns but is never tested on would enter the macro averages with an F1 of 0: refused. */
     private static void requireEveryClassTested(Dataset train, Dataset test, RunConfig config) {
-        int[] trained = new int[Dataset.NUM_CLASSES];
-        int[] tested = new int[Dataset.NUM_CLASSES];
+        int[] trained = new int[train.numClasses()];
+        int[] tested = new int[test.numClasses()];
         for (int label : train.labels()) {
             trained[label]++;
         }
         for (int label : test.labels()) {
             tested[label]++;
         }
-        for (int c = 0; c < Dataset.NUM_CLASSES; c++) {
+        for (int c = 0; c < trained.length; c++) {
             if (trained[c] > 0 && tested[c] == 0) {
                 String where = config.dataset().source().test() != null ? config.dataset().source().test().toString() : config.dataset().source().spec();
                 throw new DigitbenchException(where + ": the test set (" + test.size() + " images) has no image of class " + c

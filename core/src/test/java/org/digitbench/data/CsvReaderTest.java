@@ -80,8 +80,9 @@ class CsvReaderTest {
         assertError("7,0,256,12,3\n", "line 1, column pixel1: value 256 is outside the pixel range 0..255");
         assertError("7,0,-1,12,3\n", "line 1, column pixel1: value -1 is outside the pixel range 0..255");
         assertError("7,0,NaN,12,3\n", "value NaN is outside the pixel range 0..255");
-        assertError("10,0,1,12,3\n", "line 1: label '10' is not a digit 0..9");
-        assertError("2.5,0,1,12,3\n", "line 1: label '2.5' is not a digit 0..9");
+        assertError("1000,0,1,12,3\n", "line 1: label '1000' is not a class label (a whole number from 0 to 999)");
+        assertError("2.5,0,1,12,3\n", "line 1: label '2.5' is not a class label (a whole number from 0 to 999)");
+        assertError("-1,0,1,12,3\n", "line 1: label '-1' is not a class label (a whole number from 0 to 999)");
     }
 
     @Test

@@ -58,6 +58,24 @@ class DatasetDescriptorTest {
                 && e.getMessage().contains("dataset.json expects"), e.getMessage());
     }
 
+    @Test
+    void theClassCountIsTheDescriptorsOrElseTheLabels() throws IOException {
+        Path f = Files.createDirectories(dir.resolve("thirteen"));
+        TestData.idxPair(f, "train", TestData.cycling(39, 13, 28, 28)); // labels 0..12
+        TestData.idxPair(f, "t10k", TestData.cycling(13, 13, 28, 28));
+        Mnist.Split plain = Mnist.loadIdx(f);
+        assertEquals(13, plain.train().numClasses(), "one more than the largest label");
+        assertEquals(13, plain.test().numClasses(), "training and test sets share it");
+        List<String> sixteen = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "c" + i).toList();
+        DatasetDescriptor.of("sixteen", sixteen, List.of(plain.train(), plain.test())).write(f);
+        assertEquals(16, Mnist.loadIdx(f).train().numClasses(), "the descriptor names classes no image has");
+        Files.delete(f.resolve("dataset.json"));
+        DatasetDescriptor.of("ten", FASHION, List.of(plain.train(), plain.test())).write(f);
+        DataFormatException e = assertThrows(DataFormatException.class, () -> Mnist.loadIdx(f));
+        assertEquals(f.resolve("train-labels-idx1-ubyte.gz") + ": label 12, but " + f.resolve("dataset.json")
+                + " names 10 classes (labels 0 to 9)", e.getMessage());
+    }
+
     /** Why reading the folder fails with this descriptor. */
     private static String refusal(Path folder, String json) throws IOException {
         Files.writeString(folder.resolve("dataset.json"), json);
@@ -67,8 +85,8 @@ class DatasetDescriptorTest {
     @Test
     void aBrokenDescriptorSaysWhatItExpects() throws IOException {
         Path f = folder();
-        String few = refusal(f, "{\"name\": \"ok\", \"classes\": [\"a\", \"b\"]}");
-        assertTrue(few.startsWith(f.resolve("dataset.json") + ": not a valid dataset descriptor: 'classes' names 2 classes"), few);
+        String few = refusal(f, "{\"name\": \"ok\", \"classes\": [\"a\"]}");
+        assertTrue(few.startsWith(f.resolve("dataset.json") + ": not a valid dataset descriptor: 'classes' names 1 classes"), few);
         String unknown = refusal(f, "{\"name\": \"ok\", \"colour\": \"red\"}");
         assertTrue(unknown.contains("colour"), unknown);
         String name = refusal(f, "{\"name\": \"../up\"}");

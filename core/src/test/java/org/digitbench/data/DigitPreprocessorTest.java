@@ -55,6 +55,37 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void anotherImageSizeGetsTheSameRecipeScaledToIt() throws IOException {
+        // a run of 14x21 images: the box is 10x15 (20/28 of each side), the centre of mass where MNIST's would be: (10.4, 6.75)
+        DigitPreprocessor.Result r = DigitPreprocessor.fromBytes(TestData.png(bar()), "bar.png", 14, 21);
+        assertEquals(14, r.height());
+        assertEquals(21, r.width());
+        float[] p = r.pixels();
+        assertEquals(14 * 21, p.length);
+        int x0 = 21, x1 = -1, y0 = 14, y1 = -1;
+        double mass = 0, mx = 0, my = 0;
+        for (int y = 0; y < 14; y++) {
+            for (int x = 0; x < 21; x++) {
+                float v = p[y * 21 + x];
+                if (v > 0) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+                mass += v;
+                mx += v * x;
+                my += v * y;
+            }
+        }
+        assertEquals(10, y1 - y0 + 1, "the longer side fills the box's height, 20/28 of 14");
+        assertEquals(3, x1 - x0 + 1, "the aspect ratio is kept: 30/120 of 10, rounded, and the area average's edge");
+        assertEquals(10.375, mx / mass, 0.75, "centre of mass x");
+        assertEquals(6.75, my / mass, 0.75, "centre of mass y");
+        assertEquals(784, DigitPreprocessor.fromBytes(TestData.png(bar()), "bar.png").pixels().length, "MNIST's 28x28 by default");
+    }
+
+    @Test
     void lightOnDarkIsKeptAndTransparentCountsAsPaper() throws IOException {
         BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB); // transparent, like a cleared canvas
         Graphics2D g = img.createGraphics();

@@ -29,6 +29,15 @@ class RunFolderTest {
     }
 
     @Test
+    void aDatasetOfARunOverSeveralIsNamedRunSlashDataset() {
+        assertEquals(out.resolve("both").resolve("mnist"), RunFolder.resolve(out, "both/mnist", "--run"));
+        for (String bad : List.of("both/../x", "both/", "/both/mnist", "both/mnist/x", "../both/mnist", "both//mnist")) {
+            DigitbenchException e = assertThrows(DigitbenchException.class, () -> RunFolder.resolve(out, bad, "--run"));
+            assertTrue(e.getMessage().startsWith("--run '"), e.getMessage());
+        }
+    }
+
+    @Test
     void filesARunNamesStayInsideIt() {
         RunFolder f = RunFolder.at(out.resolve("run"));
         assertEquals(out.resolve("run/models/a.model"), f.inside("models/a.model", "manifest"));

@@ -8,10 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.digitbench.eval.Statistics;
 import org.digitbench.run.AcrossDatasets;
+import org.digitbench.run.ModelSummary;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.SeveralDatasets;
 
 /**
  * A page comparing models across datasets, one run per dataset: accuracy per model and dataset, ranks, mean
@@ -33,10 +36,46 @@ public final class AcrossDatasetsWriter {
 
     /** Writes {@code reportsDir/across-….html} from the runs' results. */
     public static Path write(Path reportsDir, List<String> runIds) {
+        Map<String, Object> context = context(reportsDir, runIds, read(reportsDir, runIds));
+        context.put("run", null);
+        context.put("sections", List.of());
+        Path file = reportsDir.resolve(fileName(runIds));
+        ReportWriter.writeAtomically(file, ReportWriter.render("/across.peb", context));
+        return file;
+    }
+
+    /**
+     * Writes the page of a run over several datasets, {@code runDir/index.html}: a section per dataset whose run has
+     * results (its leaderboard, linked to its own report) and, with two or more, the comparison across them.
+     */
+    public static Path writeRun(Path runDir) {
+        SeveralDatasets.Manifest manifest = SeveralDatasets.read(runDir);
+        List<String> keys = SeveralDatasets.finishedKeys(runDir);
+        List<RunResults> runs = read(runDir, keys);
+        Map<String, Object> context = keys.size() >= 2 ? context(runDir, keys, runs) : new LinkedHashMap<>();
+        context.putIfAbsent("x", null);
+        context.put("style", ReportWriter.STYLE);
+        context.put("tablesort", ReportWriter.TABLESORT);
+        context.put("run", new RunView(manifest.runId(), manifest.parts().size(), manifest.parts().size() - keys.size()));
+        List<Section> sections = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            sections.add(Section.of(keys.get(i), runs.get(i)));
+        }
+        context.put("sections", sections);
+        Path file = runDir.resolve(ReportWriter.FILE_NAME);
+        ReportWriter.writeAtomically(file, ReportWriter.render("/across.peb", context));
+        return file;
+    }
+
+    private static List<RunResults> read(Path dir, List<String> runIds) {
         List<RunResults> runs = new ArrayList<>();
         for (String id : runIds) {
-            runs.add(ResultsStore.read(reportsDir.resolve(RunFolder.checkId(id, "run")).resolve(ResultsStore.FILE_NAME)));
+            runs.add(ResultsStore.read(dir.resolve(RunFolder.checkId(id, "run")).resolve(ResultsStore.FILE_NAME)));
         }
+        return runs;
+    }
+
+    private static Map<String, Object> context(Path reportsDir, List<String> runIds, List<RunResults> runs) {
         AcrossDatasets across = AcrossDatasets.of(runIds, runs, ALPHA);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("x", across);
@@ -62,9 +101,36 @@ public final class AcrossDatasetsWriter {
         context.put("style", ReportWriter.STYLE);
         context.put("tablesort", ReportWriter.TABLESORT);
         context.put("echarts", ReportWriter.ECHARTS);
-        Path file = reportsDir.resolve(fileName(runIds));
-        ReportWriter.writeAtomically(file, ReportWriter.render("/across.peb", context));
-        return file;
+        return context;
+    }
+
+    /** The run over several datasets: its id, its datasets, and how many have no results yet. */
+    public record RunView(String id, int datasets, int pending) {
+    }
+
+    /** A dataset's part of a run over several: its key (the folder of its run), name, sizes, classes and leaderboard. */
+    public record Section(String key, String name, String href, String sizes, String classes, List<SectionRow> rows) {
+        static Section of(String key, RunResults r) {
+            List<SectionRow> rows = new ArrayList<>();
+            List<ModelSummary> models = new ArrayList<>(r.models());
+            models.sort(java.util.Comparator.comparingDouble((ModelSummary m) -> m.accuracy() == null ? -1 : m.accuracy().mean()).reversed());
+            for (ModelSummary m : models) {
+                rows.add(new SectionRow(m.pluginId(), m.library(), figure(m.accuracy(), "%.4f"), figure(m.macroF1(), "%.4f"),
+                        figure(m.trainSeconds(), "%.2f"), m.succeeded() + " / " + m.trials()));
+            }
+            String classes = r.data().classNames() == null || r.data().classNames().isEmpty() ? ""
+                    : String.join(", ", r.data().classNames());
+            return new Section(key, AcrossDatasets.name(r), URLEncoder.encode(key, StandardCharsets.UTF_8) + "/index.html",
+                    String.format(Locale.ROOT, "%,d / %,d", r.data().train().size(), r.data().test().size()), classes, rows);
+        }
+
+        private static String figure(Statistics.Summary s, String format) {
+            return s == null || s.n() == 0 ? "–" : String.format(Locale.ROOT, format, s.mean());
+        }
+    }
+
+    /** A model in a dataset's section: means over its seeds, and its successful trials out of those run. */
+    public record SectionRow(String id, String library, String accuracy, String macroF1, String trainSeconds, String trials) {
     }
 
     /** A dataset: its name, its run and the link to the run's report, its sizes and seeds. */

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.run.ResultsStore;
 import org.digitbench.run.RunResults;
+import org.digitbench.run.SeveralDatasets;
 import org.digitbench.run.TrialResult;
 
 /** {@code reports/index.html}: every run in the folder, newest first, with a link to its report. */
@@ -35,12 +36,44 @@ public final class RunsIndex {
                       int models, long failed, boolean hasReport, String best, String bestAccuracy) {
     }
 
+    /** A run over several datasets: its datasets' trials together, its best model named with its dataset. */
+    private static Run severalDatasets(Path dir) {
+        SeveralDatasets.Manifest m = SeveralDatasets.read(dir);
+        List<String> done = SeveralDatasets.finishedKeys(dir);
+        int models = 0;
+        long failed = 0;
+        boolean complete = done.size() == m.parts().size();
+        String best = null;
+        double bestAccuracy = -1;
+        for (String key : done) {
+            RunResults r = ResultsStore.read(dir.resolve(key).resolve(ResultsStore.FILE_NAME));
+            models += r.mainTrials().size();
+            failed += r.trials().stream().filter(t -> !t.ok()).count();
+            complete &= r.status() == org.digitbench.run.RunStatus.COMPLETE;
+            for (TrialResult t : r.mainTrials()) {
+                if (t.ok() && t.metrics() != null && t.metrics().accuracy() > bestAccuracy) {
+                    bestAccuracy = t.metrics().accuracy();
+                    best = t.pluginId() + " on " + key;
+                }
+            }
+        }
+        return new Run(dir.getFileName().toString(), m.startedAt() == null ? "" : ReportWriter.TIME.format(m.startedAt()),
+                m.startedAt() == null ? "" : m.startedAt().toString(), m.config().profile().id() + ", " + m.parts().size() + " datasets",
+                complete ? org.digitbench.run.RunStatus.COMPLETE : org.digitbench.run.RunStatus.RUNNING, models, failed,
+                Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)), best, best == null ? null : LeaderboardRows.f4(bestAccuracy));
+    }
+
     public static Path write(Path reportsDir) {
         List<Run> runs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(reportsDir)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME))).sorted().toList()) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || SeveralDatasets.isRun(d))
+                    .sorted().toList()) {
                 try {
+                    if (!Files.isRegularFile(dir.resolve(ResultsStore.FILE_NAME))) {
+                        runs.add(severalDatasets(dir));
+                        continue;
+                    }
                     RunResults r = ResultsStore.read(dir.resolve(ResultsStore.FILE_NAME));
                     TrialResult best = r.mainTrials().stream().filter(m -> m.ok() && m.metrics() != null)
                             .max(Comparator.comparingDouble(m -> m.metrics().accuracy())).orElse(null);

@@ -109,7 +109,8 @@
       series: [{ type: 'heatmap', data: cells, label: { show: true, fontSize: 10, formatter: function (p) { return fmt(p.data[2]); } } }]
     });
   }
-  var digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+  var withClasses = models.find(function (m) { return m.perClassF1 && m.perClassF1.length; });
+  var digits = (withClasses ? withClasses.perClassF1 : []).map(function (v, c) { return String(c); }); // the run's classes
 
   var f1 = document.getElementById('chart-f1');
   if (f1 && models.length) {

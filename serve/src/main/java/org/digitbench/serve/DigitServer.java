@@ -21,13 +21,14 @@ import org.digitbench.run.ResultsStore;
 
 /**
  * {@code digitbench serve}: a local web server with one page, where a user draws a digit (or uploads a picture)
- * and sees the 28×28 image the models see and every saved model's answer with its class probabilities.
+ * and sees the image the models see (28×28 for MNIST, else the run's image size) and every saved model's answer with
+ * its class probabilities (and class names, where the dataset has them).
  *
  * <p>The JSON API behind the page:
  * <ul>
  *   <li>{@code GET /api/models}: the run and its models, loaded or with the reason they could not be.</li>
  *   <li>{@code POST /api/predict}: an image, either as the request body or as the {@code image} file of a
- *   multipart form. Answers the {@link Predictor.Prediction} with the 28×28 pixels as integers.</li>
+ *   multipart form. Answers the {@link Predictor.Prediction} with the image's pixels as integers.</li>
  * </ul>
  * Bad input is answered with a 4xx status and {@code {"error": "...", "status": n}}: an empty upload (400),
  * a picture the decoder cannot read (400), over 10 MB or 4096×4096 (413), not an image (415), an image with no
@@ -60,15 +61,16 @@ public final class DigitServer implements AutoCloseable {
     }
 
     /** {@code POST /api/predict}: a {@link Predictor.Prediction} with integer pixels and the time it took. */
-    public record PredictionJson(String image, int sourceWidth, int sourceHeight, boolean inverted, int[] pixels,
-                                 List<Predictor.ModelPrediction> models, Integer vote, int votes, double millis) {
+    public record PredictionJson(String image, int sourceWidth, int sourceHeight, boolean inverted, int height, int width,
+                                 int[] pixels, List<Predictor.ModelPrediction> models, Integer vote, String voteClass, int votes,
+                                 double millis) {
         static PredictionJson of(Predictor.Prediction p, double millis) {
             int[] px = new int[p.pixels().length];
             for (int i = 0; i < px.length; i++) {
                 px[i] = Math.round(p.pixels()[i]);
             }
-            return new PredictionJson(p.image(), p.sourceWidth(), p.sourceHeight(), p.inverted(), px, p.models(), p.vote(),
-                    p.votes(), millis);
+            return new PredictionJson(p.image(), p.sourceWidth(), p.sourceHeight(), p.inverted(), p.height(), p.width(), px,
+                    p.models(), p.vote(), p.voteClass(), p.votes(), millis);
         }
     }
 
@@ -166,7 +168,7 @@ public final class DigitServer implements AutoCloseable {
         }
         DigitPreprocessor.Result image;
         try {
-            image = DigitPreprocessor.fromBytes(upload.bytes(), upload.name());
+            image = DigitPreprocessor.fromBytes(upload.bytes(), upload.name(), predictor.manifest().height(), predictor.manifest().width());
         } catch (DigitPreprocessor.Rejected e) {
             int status = switch (e.reason()) {
                 case TOO_LARGE -> 413;
@@ -180,7 +182,7 @@ public final class DigitServer implements AutoCloseable {
         double millis = (System.nanoTime() - t0) / 1e6;
         if (log != null) {
             log.printf(Locale.ROOT, "%s: majority vote %s (%d of %d models), %.0f ms%n", upload.name(),
-                    p.vote() == null ? "none" : p.vote(), p.votes(), p.models().size(), millis);
+                    p.vote() == null ? "none" : p.voteClass(), p.votes(), p.models().size(), millis);
         }
         json(ctx, 200, PredictionJson.of(p, millis));
     }

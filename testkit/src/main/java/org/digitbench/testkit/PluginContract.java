@@ -66,13 +66,13 @@ public abstract class PluginContract {
         Predictions p = model.predict(TEST);
         assertEquals(TEST.size(), p.labels().length);
         for (int label : p.labels()) {
-            assertTrue(label >= 0 && label < Dataset.NUM_CLASSES, "label " + label);
+            assertTrue(label >= 0 && label < TRAIN.numClasses(), "label " + label);
         }
         assertEquals(model.hasProbabilities(), p.hasProbabilities());
         if (p.hasProbabilities()) {
             for (int i = 0; i < p.labels().length; i++) {
                 double[] row = p.probabilities()[i];
-                assertEquals(Dataset.NUM_CLASSES, row.length);
+                assertEquals(TRAIN.numClasses(), row.length);
                 double sum = 0;
                 for (double v : row) {
                     assertTrue(v >= 0 && v <= 1 + 1e-9, "probability " + v);
@@ -118,18 +118,53 @@ public abstract class PluginContract {
             Files.writeString(junk, "not a model");
             assertThrows(IOException.class, () -> plugin.load(junk), "loading a file that is not a model");
         }
-        checkDescription(model);
+        checkDescription(model, TRAIN.numClasses());
+    }
+
+    /**
+     * The class count comes from the data: a model of 12 classes (more than MNIST's ten) predicts labels 0 to 11, gives
+     * 12 probabilities (also once saved and loaded) and has an output layer of 12.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("plugins")
+    public void learnsTheClassesItsDataHas(ClassifierPlugin plugin) throws IOException {
+        Dataset train = TestData.synthetic(30, 12, 3);
+        Dataset test = TestData.synthetic(5, 12, 4);
+        TrainedModel model = plugin.train(train, plugin.resolve(plugin.smokeTestOverrides()), 7);
+        Predictions p = model.predict(test);
+        int correct = 0;
+        for (int i = 0; i < test.size(); i++) {
+            assertTrue(p.labels()[i] >= 0 && p.labels()[i] < 12, "label " + p.labels()[i]);
+            correct += p.labels()[i] == test.label(i) ? 1 : 0;
+            if (p.hasProbabilities()) {
+                assertEquals(12, p.probabilities()[i].length, "probabilities of image " + i);
+            }
+        }
+        assertTrue(correct >= 0.7 * test.size(), plugin.id() + ": " + correct + " of " + test.size() + " right with 12 classes");
+        assertTrue(java.util.Arrays.stream(p.labels()).anyMatch(l -> l >= 10), plugin.id() + " predicts the classes past 9");
+        Path file = dir.resolve(plugin.id() + "-12.model");
+        model.save(file);
+        TrainedModel loaded;
+        try {
+            loaded = plugin.load(file);
+        } catch (UnsupportedOperationException notSupported) {
+            loaded = null;
+        }
+        if (loaded != null && loaded.hasProbabilities()) {
+            assertEquals(12, loaded.probabilities(test.row(0)).length, "probabilities after save and load");
+        }
+        checkDescription(model, 12);
     }
 
     /** What a model says about itself (parameters, layers, history) is consistent. */
-    private static void checkDescription(TrainedModel model) {
+    private static void checkDescription(TrainedModel model, int classes) {
         if (!model.layers().isEmpty()) {
             long sum = model.layers().stream().mapToLong(LayerInfo::parameters).sum();
             assertEquals(model.parameterCount().orElseThrow(), sum, "layer parameters add up to the model's");
             for (LayerInfo layer : model.layers()) {
                 assertFalse(layer.name().isBlank() || layer.type().isBlank() || layer.outputShape().isBlank(), layer.toString());
             }
-            assertEquals(String.valueOf(Dataset.NUM_CLASSES), model.layers().getLast().outputShape(), "output layer shape");
+            assertEquals(String.valueOf(classes), model.layers().getLast().outputShape(), "output layer shape");
         }
         for (int i = 0; i < model.history().size(); i++) {
             EpochStats e = model.history().get(i);

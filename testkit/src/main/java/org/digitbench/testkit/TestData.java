@@ -24,12 +24,20 @@ public final class TestData {
      * bright vertical bar in a class-specific column, plus uniform noise; values in [0, 1].
      */
     public static Dataset synthetic(int perClass, long seed) {
+        return synthetic(perClass, Dataset.NUM_CLASSES, seed);
+    }
+
+    /** The same kind of data with {@code classes} classes (2 to 12: each class's bars fit in 28x28). */
+    public static Dataset synthetic(int perClass, int classes, long seed) {
+        if (classes < 2 || classes > 12) {
+            throw new IllegalArgumentException("2 to 12 classes, got " + classes);
+        }
         Random random = new Random(seed);
-        int n = perClass * Dataset.NUM_CLASSES;
+        int n = perClass * classes;
         float[] pixels = new float[n * 784];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
-            int c = i % Dataset.NUM_CLASSES;
+            int c = i % classes;
             labels[i] = c;
             for (int r = 0; r < 28; r++) {
                 for (int col = 0; col < 28; col++) {
@@ -44,7 +52,7 @@ public final class TestData {
                 }
             }
         }
-        return new Dataset("synthetic", 28, 28, pixels, labels, List.of(), List.of());
+        return new Dataset("synthetic", 28, 28, pixels, labels, classes, List.of(), List.of());
     }
 
     /** {@code count} raw images (values 0..255) of {@code height x width}, pixel (i * 7 + j) mod 256, labels i mod {@code classes}. */
@@ -57,7 +65,7 @@ public final class TestData {
                 pixels[i * height * width + j] = (i * 7 + j) % 256;
             }
         }
-        return new Dataset("cycling", height, width, pixels, labels, List.of(), List.of());
+        return new Dataset("cycling", height, width, pixels, labels, Math.max(Dataset.NUM_CLASSES, classes), List.of(), List.of());
     }
 
     /** A dataset of raw values 0..255 in Kaggle's CSV layout: a header, then the label (when labelled) and the pixels of each image. */

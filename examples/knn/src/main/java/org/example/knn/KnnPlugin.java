@@ -111,13 +111,18 @@ public final class KnnPlugin extends AbstractClassifierPlugin {
                     nearest[at] = i;
                 }
             }
-            int[] votes = new int[10];
+            // the most common label among the k nearest (any number of classes), the nearest one's on a tie
             int best = labels[nearest[0]];
+            int bestVotes = 0;
             for (int i = 0; i < k; i++) {
                 int label = labels[nearest[i]];
-                votes[label]++;
-                if (votes[label] > votes[best]) {
+                int votes = 0;
+                for (int j = 0; j < k; j++) {
+                    votes += labels[nearest[j]] == label ? 1 : 0;
+                }
+                if (votes > bestVotes) {
                     best = label;
+                    bestVotes = votes;
                 }
             }
             return best;

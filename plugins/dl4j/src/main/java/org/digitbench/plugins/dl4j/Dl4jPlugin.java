@@ -85,7 +85,7 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
         NeuralNetConfiguration.ListBuilder list = builder.list();
         addLayers(architecture, list, p);
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).name("output")
-                .nOut(Dataset.NUM_CLASSES).activation(Activation.SOFTMAX).build());
+                .nOut(train.numClasses()).activation(Activation.SOFTMAX).build());
         list.setInputType(layout.inputType(train.height(), train.width()));
         return list.build();
     }

@@ -77,11 +77,12 @@ final class Dl4jTrainer {
 
     static INDArray oneHot(Dataset data, int[] indices, int from, int to) {
         int n = to - from;
-        float[] buf = new float[n * Dataset.NUM_CLASSES];
+        int classes = data.numClasses();
+        float[] buf = new float[n * classes];
         for (int k = 0; k < n; k++) {
-            buf[k * Dataset.NUM_CLASSES + data.label(indices == null ? from + k : indices[from + k])] = 1f;
+            buf[k * classes + data.label(indices == null ? from + k : indices[from + k])] = 1f;
         }
-        return Nd4j.create(buf, new long[] {n, Dataset.NUM_CLASSES}, 'c');
+        return Nd4j.create(buf, new long[] {n, classes}, 'c');
     }
 
     static Dl4jModel train(Dl4jPlugin plugin, Dataset data, Hyperparameters p, long seed, TrainingListener listener) {

@@ -17,10 +17,12 @@ import smile.data.type.StructType;
 final class SmileFrameModel implements TrainedModel {
     private final DataFrameClassifier model;
     private final StructType schema;
+    private final int numClasses;
 
     SmileFrameModel(DataFrameClassifier model, StructType predictors) {
         this.model = model;
         this.schema = predictors;
+        this.numClasses = model.numClasses();
     }
 
     @Override
@@ -35,7 +37,7 @@ final class SmileFrameModel implements TrainedModel {
 
     @Override
     public double[] probabilities(float[] image) {
-        double[] p = new double[Dataset.NUM_CLASSES];
+        double[] p = new double[numClasses];
         model.predict(tuple(image), p);
         return p;
     }
@@ -48,7 +50,7 @@ final class SmileFrameModel implements TrainedModel {
         IntStream.range(0, n).parallel().forEach(i -> {
             Tuple x = tuple(data.row(i));
             if (probabilities != null) {
-                double[] p = new double[Dataset.NUM_CLASSES];
+                double[] p = new double[numClasses];
                 labels[i] = model.predict(x, p);
                 probabilities[i] = p;
             } else {

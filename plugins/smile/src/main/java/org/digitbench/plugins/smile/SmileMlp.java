@@ -81,7 +81,7 @@ public final class SmileMlp extends SmilePlugin {
         for (int size : hiddenSizes(p.getString("hidden"))) {
             layers.add(Layer.rectifier(size, dropout));
         }
-        layers.add(Layer.mle(Dataset.NUM_CLASSES, OutputFunction.SOFTMAX));
+        layers.add(Layer.mle(train.numClasses(), OutputFunction.SOFTMAX));
         MLP mlp = new MLP(layers.toArray(LayerBuilder[]::new));
         mlp.setLearningRate(TimeFunction.constant(p.getDouble("learning-rate")));
         mlp.setMomentum(TimeFunction.constant(p.getDouble("momentum")));

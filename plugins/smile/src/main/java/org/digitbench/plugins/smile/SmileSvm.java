@@ -15,7 +15,7 @@ import smile.math.MathEx;
 import smile.math.kernel.GaussianKernel;
 
 /**
- * A support vector machine with a Gaussian (RBF) kernel, one-versus-one over the 45 digit pairs,
+ * A support vector machine with a Gaussian (RBF) kernel, one-versus-one over the class pairs (45 for ten digits),
  * trained with Smile's LASVM solver on all cores, with Platt scaling for class probabilities.
  */
 public final class SmileSvm extends SmilePlugin {
@@ -49,7 +49,7 @@ public final class SmileSvm extends SmilePlugin {
         for (int i = 0; i < x.length; i++) {
             index.put(x[i], i);
         }
-        int pairs = Dataset.NUM_CLASSES * (Dataset.NUM_CLASSES - 1) / 2;
+        int pairs = train.numClasses() * (train.numClasses() - 1) / 2;
         AtomicInteger done = new AtomicInteger();
         var model = OneVersusOne.fit(x, train.labels(), (xi, yi) -> {
             long first = index.get(xi[0]);

@@ -18,7 +18,7 @@ final class SmileVectorModel implements TrainedModel {
 
     SmileVectorModel(Classifier<double[]> model) {
         this.model = model;
-        this.numClasses = Dataset.NUM_CLASSES;
+        this.numClasses = model.numClasses(); // the classes it was trained on, saved with it
     }
 
     @Override

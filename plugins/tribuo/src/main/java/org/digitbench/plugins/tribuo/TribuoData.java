@@ -18,7 +18,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class TribuoData {
     static final LabelFactory FACTORY = new LabelFactory();
-    private static final Label[] LABELS = new Label[Dataset.NUM_CLASSES];
+    private static final Label[] LABELS = new Label[Dataset.MAX_CLASSES];
 
     static {
         for (int c = 0; c < LABELS.length; c++) {
@@ -92,7 +92,7 @@ final class TribuoData {
         return names;
     }
 
-    /** The digit a Tribuo label stands for. */
+    /** The class label a Tribuo label stands for. */
     static int digit(Label label) {
         return Integer.parseInt(label.getLabel());
     }

@@ -22,12 +22,14 @@ final class TribuoModel implements TrainedModel {
     private final String[] names;
     private final TribuoData.Converted data;
     private final OptionalInt trainingSize;
+    private final int numClasses;
 
     TribuoModel(Model<Label> model, TribuoData.Converted data, OptionalInt trainingSize) {
         this.model = model;
         this.names = data.featureNames();
         this.data = data;
         this.trainingSize = trainingSize;
+        this.numClasses = numClasses(model);
     }
 
     /** A model read back from a file: the conversion of its training data is not known. */
@@ -36,6 +38,12 @@ final class TribuoModel implements TrainedModel {
         this.names = TribuoData.featureNames(numFeatures);
         this.data = null;
         this.trainingSize = OptionalInt.empty();
+        this.numClasses = numClasses(model);
+    }
+
+    /** The classes the model tells apart: one more than the largest label in its output domain (its training labels). */
+    private static int numClasses(Model<Label> model) {
+        return 1 + model.getOutputIDInfo().getDomain().stream().mapToInt(TribuoData::digit).max().orElse(Dataset.NUM_CLASSES - 1);
     }
 
     @Override
@@ -105,8 +113,8 @@ final class TribuoModel implements TrainedModel {
         return all;
     }
 
-    private static double[] scores(Prediction<Label> prediction) {
-        double[] p = new double[Dataset.NUM_CLASSES];
+    private double[] scores(Prediction<Label> prediction) {
+        double[] p = new double[numClasses];
         for (Map.Entry<String, Label> e : prediction.getOutputScores().entrySet()) {
             p[Integer.parseInt(e.getKey())] = e.getValue().getScore();
         }
