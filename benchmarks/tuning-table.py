@@ -6,7 +6,7 @@
 Columns: run, plugin, overrides (-P ... and --train-size as given), tested on (validation split or test set),
 training images, accuracy, train s, predict s (whole test/validation set), trial s, and for networks each
 epoch's accuracy on the plugin's own validation images and training seconds. Standard library only; reads
-results.json of schema version 1 (models) or 2 (trials)."""
+results.json of schema version 1 (models), 2 (trials) or 3 (trials with grouped fields)."""
 import glob
 import json
 import os
@@ -14,7 +14,17 @@ import sys
 
 
 def trials(results):
-    return results.get('trials') if results.get('schemaVersion') == 2 else results.get('models')
+    if (results.get('schemaVersion') or 1) < 2:
+        return results.get('models')
+    flat = []
+    for t in results.get('trials') or []:
+        # version 3 groups a trial's fields (evaluation, times, network, ...): read them as version 2's flat ones
+        f = dict(t)
+        for group in ('plugin', 'evaluation', 'times', 'network', 'resources'):
+            if isinstance(t.get(group), dict):
+                f.update(t[group])
+        flat.append(f)
+    return flat
 
 
 def overrides(results, plugin):

@@ -22,13 +22,13 @@ import org.nd4j.linalg.activations.Activation;
  */
 public final class Dl4jRnn extends Dl4jPlugin {
     public Dl4jRnn() {
-        super("dl4j-rnn", "rnn", "recurrent network over pixel rows (lstm: LSTM 128, last step; bilstm), Adam",
-                Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS, List.of("lstm", "bilstm"), 6, 128);
+        super("dl4j-rnn", "rnn", "recurrent network over pixel rows (lstm: LSTM 64, last step; bilstm), Adam",
+                Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS, List.of("lstm", "bilstm"), 10, 128);
     }
 
     @Override
     List<ParamSpec> ownParameters() {
-        return List.of(ParamSpec.ofInt("units", 128, 1, 100_000, "LSTM units (per direction for bilstm)"));
+        return List.of(ParamSpec.ofInt("units", 64, 1, 100_000, "LSTM units (per direction for bilstm)"));
     }
 
     @Override

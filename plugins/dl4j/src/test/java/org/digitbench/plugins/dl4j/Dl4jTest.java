@@ -47,13 +47,13 @@ class Dl4jTest {
         assertEquals(61_706L, lenet.stream().mapToLong(LayerInfo::parameters).sum()); // LeNet-5's well-known count
         assertEquals("16x3x3", layers(new Dl4jCnn(), "three-block").get(7).outputShape());
         List<LayerInfo> lstm = layers(new Dl4jRnn(), "lstm");
-        // 4 gates x (28 inputs + 128 recurrent + 1 bias) x 128
-        assertEquals(List.of(4L * (28 + 128 + 1) * 128, 1_290L), lstm.stream().map(LayerInfo::parameters).toList());
+        // 4 gates x (28 inputs + 64 recurrent + 1 bias) x 64 (the default units), then 64*10+10
+        assertEquals(List.of(4L * (28 + 64 + 1) * 64, 650L), lstm.stream().map(LayerInfo::parameters).toList());
         assertEquals("LastTimeStep(LSTM)", lstm.get(0).type());
-        assertEquals("128", lstm.get(0).outputShape());
+        assertEquals("64", lstm.get(0).outputShape());
         List<LayerInfo> bilstm = layers(new Dl4jRnn(), "bilstm");
-        assertEquals(2L * 4 * (28 + 128 + 1) * 128, bilstm.get(0).parameters());
-        assertEquals("256x?", bilstm.get(0).outputShape()); // DL4J does not carry the time steps through Bidirectional
+        assertEquals(2L * 4 * (28 + 64 + 1) * 64, bilstm.get(0).parameters());
+        assertEquals("128x?", bilstm.get(0).outputShape()); // DL4J does not carry the time steps through Bidirectional
     }
 
     /**
@@ -63,8 +63,8 @@ class Dl4jTest {
     @Test
     void convolutionsReachOneDnnWhereTheCpuAllowsIt() {
         Dl4jCnn cnn = new Dl4jCnn();
-        Dl4jModel model = (Dl4jModel) cnn.train(TestData.synthetic(20, 5), cnn.resolve(Map.of("epochs", "1", "threads", "1",
-                "validation-fraction", "0.2")), 3);
+        Dl4jModel model = (Dl4jModel) cnn.train(TestData.synthetic(20, 5), cnn.resolve(Map.of("architecture", "keras-cnn",
+                "epochs", "1", "threads", "1", "validation-fraction", "0.2")), 3);
         Map<String, String> p = model.provenance();
         assertTrue(p.containsKey("nd4jBuild") && p.containsKey("helpers") && p.containsKey("nd4jBuildInfo"), p.toString());
         boolean avx2 = Dl4jNatives.cpuFlags().containsAll(java.util.Set.of("avx2", "fma"));
