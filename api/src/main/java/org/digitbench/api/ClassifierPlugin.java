@@ -44,6 +44,16 @@ public interface ClassifierPlugin {
     }
 
     /**
+     * Checks, before anything is trained, that the plugin can learn images of this shape and class count with these
+     * hyper-parameters (a network whose convolutions and poolings would shrink the image to nothing cannot). The
+     * driver calls it once the run's data is read, so a run is refused at its start, not one trial in.
+     *
+     * @throws IllegalArgumentException saying what the plugin needs
+     */
+    default void checkShape(int height, int width, int numClasses, Hyperparameters params) {
+    }
+
+    /**
      * Resolves command-line overrides against {@link #parameters()} and {@link #validate}s them.
      *
      * @throws IllegalArgumentException for an unknown or invalid hyper-parameter

@@ -31,6 +31,21 @@ class MainTest {
     }
 
     @Test
+    void aPluginThatCannotTakeTheImagesRefusesTheRunBeforeItsFolderIsMade() throws java.io.IOException {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("tiny"));
+        org.digitbench.testkit.TestData.idxPair(folder, "train", org.digitbench.testkit.TestData.cycling(40, 10, 8, 8));
+        org.digitbench.testkit.TestData.idxPair(folder, "t10k", org.digitbench.testkit.TestData.cycling(20, 10, 8, 8));
+        Path out = dir.resolve("reports");
+        assertCleanError(run("run", "--no-timing", "--dataset", "idx:" + folder, "-m", "smile-decision-tree,dl4j-cnn",
+                "-P", "dl4j-cnn.architecture=lenet5", "--run-id", "tiny", "-o", out.toString()), 1,
+                "digitbench: error: plugin dl4j-cnn: the lenet5 network cannot take 8x8 images");
+        assertFalse(java.nio.file.Files.exists(out.resolve("tiny")), "refused before the run folder is made");
+        assertCleanError(run("run", "--no-timing", "--dataset", "idx:" + folder, "--dataset", "mnist", "--data-dir", dir.toString(),
+                "-m", "dl4j-cnn", "-P", "dl4j-cnn.architecture=lenet5", "-o", out.toString()), 1,
+                "digitbench: error: plugin dl4j-cnn: the lenet5 network cannot take 8x8 images");
+    }
+
+    @Test
     void listShowsPluginsWithDefaults() {
         CliRun r = run("list");
         assertEquals(0, r.code());

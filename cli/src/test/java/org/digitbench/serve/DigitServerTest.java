@@ -61,6 +61,33 @@ class DigitServerTest {
         server.close();
     }
 
+    @Test
+    void aRunOfAnotherImageSizeAndNamedClassesGetsPicturesOfItsSizeAndAnswersWithNames(@TempDir Path other) throws Exception {
+        PluginRegistry registry = PluginRegistry.discover();
+        ClassifierPlugin plugin = registry.get("tribuo-logistic-regression");
+        Files.createDirectories(other.resolve("models"));
+        plugin.train(TestData.cycling(240, 12, 14, 21), plugin.resolve(Map.of()), 7).save(other.resolve("models/lr.model"));
+        List<String> names = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "class-" + i).toList();
+        SavedModels manifest = new SavedModels("small-run", "unit", null, null, 14, 21, List.of(),
+                List.of(new SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model", Map.of(), 7, 0.5)), names);
+        Files.writeString(other.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
+        try (DigitServer small = DigitServer.start(Predictor.open(other, registry), "127.0.0.1", 0, null)) {
+            ServeClient c = new ServeClient(small.url());
+            JsonNode run = c.get("api/models").json();
+            assertEquals(14, run.get("height").asInt());
+            assertEquals(21, run.get("width").asInt());
+            JsonNode p = c.postBody(digit(), "image/png").json();
+            assertEquals(14, p.get("height").asInt());
+            assertEquals(21, p.get("width").asInt());
+            assertEquals(14 * 21, p.get("pixels").size(), "the picture made an image of the run's size");
+            JsonNode answer = p.get("models").get(0);
+            int label = answer.get("label").asInt();
+            assertEquals(label + " · class-" + label, answer.get("className").asString());
+            assertEquals(12, answer.get("probabilities").size());
+            assertEquals(p.get("vote").asInt() + " · class-" + p.get("vote").asInt(), p.get("voteClass").asString());
+        }
+    }
+
     /** A dark "1" on white paper. */
     static byte[] digit() {
         return TestData.png(TestData.blackBarOnWhite(120, 160, 55, 20, 12, 120));

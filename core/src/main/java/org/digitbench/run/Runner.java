@@ -94,8 +94,10 @@ public final class Runner {
         RunConfig config = checked.config();
         Instant started = Instant.now();
         String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
+        SuiteData data = load(config);
+        data.requireLearnableBy(checked); // a plugin that cannot take the data's images refuses the run before its folder is made
         RunFolder folder = RunFolder.create(config.outputDir(), runId, config.runId() != null);
-        return start(folder, checked, started);
+        return start(folder, checked, started, data);
     }
 
     /**
@@ -106,7 +108,10 @@ public final class Runner {
         if (Files.exists(folder.results()) || !folder.readTrials().isEmpty()) {
             throw new DigitbenchException("run " + folder.dir() + " has results already: resume it instead");
         }
-        return start(folder, check(requested.withRunId(folder.runId())), Instant.now());
+        Checked checked = check(requested.withRunId(folder.runId()));
+        SuiteData data = load(checked.config());
+        data.requireLearnableBy(checked);
+        return start(folder, checked, Instant.now(), data);
     }
 
     /** The id and output folder the Ctrl-C hint tells the user to resume (a run over several datasets is resumed whole). */
@@ -115,12 +120,11 @@ public final class Runner {
         this.hintOutputDir = outputDir;
     }
 
-    private Outcome start(RunFolder folder, Checked checked, Instant started) {
+    private Outcome start(RunFolder folder, Checked checked, Instant started, SuiteData data) {
         RunConfig config = checked.config();
         try (RunFolder.Lock lock = folder.lock("digitbench run")) {
             config = config.withRunId(folder.runId());
             ResultsStore.writeConfig(folder.dir(), config, execution);
-            SuiteData data = load(config);
             out.print(DatasetSummary.of(data.train()).format());
             out.print(DatasetSummary.of(data.test()).format());
             RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.dataset().normalization().id(), config.dataset().normalization().description(),
@@ -325,9 +329,11 @@ public final class Runner {
 
     private static List<DigitImage> samples(Dataset test) {
         List<DigitImage> samples = new ArrayList<>();
+        // MNIST's 8 per class; with more classes fewer per class, about as many images in all (and at least one per class)
+        int perClass = Math.max(1, SAMPLES_PER_CLASS * Dataset.NUM_CLASSES / test.numClasses());
         int[] taken = new int[test.numClasses()];
-        for (int i = 0; i < test.size() && samples.size() < SAMPLES_PER_CLASS * test.numClasses(); i++) {
-            if (taken[test.label(i)]++ < SAMPLES_PER_CLASS) {
+        for (int i = 0; i < test.size() && samples.size() < perClass * test.numClasses(); i++) {
+            if (taken[test.label(i)]++ < perClass) {
                 samples.add(DigitImage.of(test, i, null, null));
             }
         }

@@ -146,13 +146,13 @@ public final class SeveralDatasets {
         if (datasets.size() < 2) {
             throw new IllegalArgumentException("a run over several datasets needs two or more");
         }
-        runner.check(base);
+        Runner.Checked checked = runner.check(base);
         List<String> keys = keys(datasets.stream().map(RunConfig.DataChoice::source).toList());
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < datasets.size(); i++) {
             parts.add(new Part(keys.get(i), datasets.get(i)));
         }
-        checkData(base, parts);
+        checkData(checked, parts);
         Instant started = Instant.now();
         String runId = base.runId() != null ? base.runId() : RUN_ID_TIME.format(started) + "-" + base.profile().id();
         RunFolder folder = RunFolder.create(base.outputDir(), runId, base.runId() != null);
@@ -205,15 +205,17 @@ public final class SeveralDatasets {
     }
 
     /**
-     * Loads each dataset as its run will, so that a missing or bad file fails before the first trial, and refuses the
-     * same files given twice (a comparison across datasets needs different ones).
+     * Loads each dataset as its run will, so that a missing or bad file, or images a plugin cannot take, fail before the
+     * first trial, and refuses the same files given twice (a comparison across datasets needs different ones).
      */
-    private void checkData(RunConfig base, List<Part> parts) {
+    private void checkData(Runner.Checked checked, List<Part> parts) {
+        RunConfig base = checked.config();
         Map<List<String>, String> seen = new LinkedHashMap<>();
         for (Part part : parts) {
             RunConfig config = base.onDataset(part.data(), base.outputDir(), base.runId());
             out.println("Checking " + part.data().source().describe());
             SuiteData data = SuiteData.prepare(config, part.data().download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
+            data.requireLearnableBy(checked);
             List<String> sums = new ArrayList<>();
             data.train().sources().stream().map(SourceFile::sha256).forEach(sums::add);
             sums.add("|");

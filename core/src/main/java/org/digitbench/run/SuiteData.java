@@ -53,6 +53,18 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         return new SuiteData(normalization.apply(train), normalization.apply(test), normalization, split.classNames());
     }
 
+    /** Each plugin says whether it can learn images of this data's shape and class count, with the run's hyper-parameters. */
+    public void requireLearnableBy(Runner.Checked checked) {
+        for (org.digitbench.api.ClassifierPlugin plugin : checked.plugins()) {
+            try {
+                plugin.checkShape(train.height(), train.width(), train.numClasses(), checked.params().get(plugin));
+            } catch (IllegalArgumentException e) {
+                throw new DigitbenchException("plugin " + plugin.id() + ": " + e.getMessage() + " (" + train.name() + ": "
+                        + train.height() + "x" + train.width() + " images, " + train.numClasses() + " classes)", e);
+            }
+        }
+    }
+
     /** A class the model learns but is never tested on would enter the macro averages with an F1 of 0: refused. */
     private static void requireEveryClassTested(Dataset train, Dataset test, RunConfig config) {
         int[] trained = new int[train.numClasses()];

@@ -71,6 +71,31 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
     abstract void addLayers(String architecture, NeuralNetConfiguration.ListBuilder list, Hyperparameters p);
 
     /** The network for one architecture: Adam, Xavier initialisation, L2, softmax output with cross-entropy. */
+    /** Builds the network for an image of this shape: DL4J works out every layer's size, and refuses one that vanishes. */
+    @Override
+    public void checkShape(int height, int width, int numClasses, Hyperparameters p) {
+        Dataset shape = new Dataset("shape", height, width, new float[height * width], new int[] {0}, numClasses, List.of(), List.of());
+        String architecture = p.getString("architecture");
+        String problem;
+        try {
+            MultiLayerConfiguration conf = network(architecture, shape, p, 0);
+            // DL4J only warns when a layer's output shrinks to nothing: each layer's output must keep some values
+            List<org.deeplearning4j.nn.conf.inputs.InputType> outputs = conf.getLayerActivationTypes(layout.inputType(height, width));
+            problem = null;
+            for (int i = 0; i < outputs.size() && problem == null; i++) {
+                if (outputs.get(i).arrayElementsPerExample() <= 0) {
+                    problem = "layer " + conf.getConf(i).getLayer().getLayerName() + " would output " + outputs.get(i);
+                }
+            }
+        } catch (RuntimeException e) { // DL4J's DL4JInvalidConfigException / InvalidInputTypeException, among others
+            problem = e.getMessage();
+        }
+        if (problem != null) {
+            throw new IllegalArgumentException("the " + architecture + " network cannot take " + height + "x" + width + " images ("
+                    + problem + "); choose another -P " + id() + ".architecture");
+        }
+    }
+
     final MultiLayerConfiguration network(String architecture, Dataset train, Hyperparameters p, long seed) {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)

@@ -78,6 +78,19 @@ class Dl4jTest {
     }
 
     @Test
+    void aNetworkThatWouldShrinkTheImageToNothingRefusesItsShape() {
+        Dl4jCnn cnn = new Dl4jCnn();
+        cnn.checkShape(28, 28, 10, cnn.resolve(Map.of()));
+        cnn.checkShape(14, 14, 26, cnn.resolve(Map.of("architecture", "lenet5")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> cnn.checkShape(8, 8, 10, cnn.resolve(Map.of("architecture", "lenet5"))));
+        assertTrue(e.getMessage().startsWith("the lenet5 network cannot take 8x8 images ("), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> cnn.checkShape(3, 3, 10, cnn.resolve(Map.of())));
+        assertThrows(IllegalArgumentException.class, () -> cnn.checkShape(5, 5, 10, cnn.resolve(Map.of("architecture", "keras-convnet"))));
+        new Dl4jRnn().checkShape(5, 7, 3, new Dl4jRnn().resolve(Map.of())); // a row is a time step: any shape
+    }
+
+    @Test
     void rowsBecomeTimeSteps() {
         INDArray x = Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS.features(DATA, new int[] {5, 2}, 0, 2);
         assertEquals(List.of(2L, 28L, 28L), List.of(x.shape()[0], x.shape()[1], x.shape()[2]));
