@@ -13,7 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 /**
  * Convolutional networks of the common tutorials:
  * <ul>
- *   <li>{@code keras-cnn} (the default, 5 epochs): conv 3x3x32, conv 3x3x64, max-pool 2x2, dropout 0.25, dense 256, dropout 0.5
+ *   <li>{@code keras-cnn} (the default, 6 epochs: see benchmarks/TUNING.md): conv 3x3x32, conv 3x3x64, max-pool 2x2, dropout 0.25, dense 256, dropout 0.5
  *       (the Keras MNIST example, the network measured against PyTorch's);</li>
  *   <li>{@code keras-convnet}: conv 3x3x32, max-pool 2x2, conv 3x3x64, max-pool 2x2, dropout 0.5 (Keras's "simple MNIST convnet"
  *       example: a pooling after each convolution, no hidden dense layer; a fifth of keras-cnn's multiplications; 10 epochs
@@ -28,7 +28,7 @@ public final class Dl4jCnn extends Dl4jPlugin {
     public Dl4jCnn() {
         super("dl4j-cnn", "cnn", "convolutional network (keras-cnn: conv32-conv64-maxpool-dense256 with dropout; "
                 + "keras-convnet; three-block; lenet5), Adam",
-                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "keras-convnet", "three-block", "lenet5"), 5, 128);
+                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "keras-convnet", "three-block", "lenet5"), 6, 128);
     }
 
     @Override
