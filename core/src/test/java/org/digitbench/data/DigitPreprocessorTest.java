@@ -22,6 +22,29 @@ class DigitPreprocessorTest {
         return TestData.blackBarOnWhite(400, 300, 10, 20, 30, 120);
     }
 
+    /** The bounding box of an image's ink (pixels above 0) and its centre of mass. */
+    private record Ink(int width, int height, double cx, double cy) {
+        static Ink of(float[] p, int h, int w) {
+            int x0 = w, x1 = -1, y0 = h, y1 = -1;
+            double mass = 0, mx = 0, my = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    float v = p[y * w + x];
+                    if (v > 0) {
+                        x0 = Math.min(x0, x);
+                        x1 = Math.max(x1, x);
+                        y0 = Math.min(y0, y);
+                        y1 = Math.max(y1, y);
+                    }
+                    mass += v;
+                    mx += v * x;
+                    my += v * y;
+                }
+            }
+            return new Ink(x1 - x0 + 1, y1 - y0 + 1, mx / mass, my / mass);
+        }
+    }
+
     @Test
     void darkOnLightIsInvertedCroppedScaledIntoTwentyPixelsAndCentredByMass() throws IOException {
         DigitPreprocessor.Result r = DigitPreprocessor.fromBytes(TestData.png(bar()), "bar.png");
@@ -29,27 +52,14 @@ class DigitPreprocessorTest {
         assertEquals(400, r.sourceWidth());
         float[] p = r.pixels();
         assertEquals(784, p.length);
-        int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-        double mass = 0, mx = 0, my = 0;
-        for (int y = 0; y < 28; y++) {
-            for (int x = 0; x < 28; x++) {
-                float v = p[y * 28 + x];
-                assertTrue(v >= 0 && v <= 255);
-                if (v > 0) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-                mass += v;
-                mx += v * x;
-                my += v * y;
-            }
+        for (float v : p) {
+            assertTrue(v >= 0 && v <= 255);
         }
-        assertEquals(20, y1 - y0 + 1, "the longer side is 20 pixels");
-        assertEquals(5, x1 - x0 + 1, "the aspect ratio is kept: 30/120 of 20");
-        assertEquals(14, mx / mass, 0.5, "centre of mass x");
-        assertEquals(14, my / mass, 0.5, "centre of mass y");
+        Ink ink = Ink.of(p, 28, 28);
+        assertEquals(20, ink.height(), "the longer side is 20 pixels");
+        assertEquals(5, ink.width(), "the aspect ratio is kept: 30/120 of 20");
+        assertEquals(14, ink.cx(), 0.5, "centre of mass x");
+        assertEquals(14, ink.cy(), 0.5, "centre of mass y");
         assertEquals(255, p[14 * 28 + 14], 1e-3, "the stroke is full intensity");
         assertEquals(0, p[0]);
     }
@@ -62,26 +72,11 @@ class DigitPreprocessorTest {
         assertEquals(21, r.width());
         float[] p = r.pixels();
         assertEquals(14 * 21, p.length);
-        int x0 = 21, x1 = -1, y0 = 14, y1 = -1;
-        double mass = 0, mx = 0, my = 0;
-        for (int y = 0; y < 14; y++) {
-            for (int x = 0; x < 21; x++) {
-                float v = p[y * 21 + x];
-                if (v > 0) {
-                    x0 = Math.min(x0, x);
-                    x1 = Math.max(x1, x);
-                    y0 = Math.min(y0, y);
-                    y1 = Math.max(y1, y);
-                }
-                mass += v;
-                mx += v * x;
-                my += v * y;
-            }
-        }
-        assertEquals(10, y1 - y0 + 1, "the longer side fills the box's height, 20/28 of 14");
-        assertEquals(3, x1 - x0 + 1, "the aspect ratio is kept: 30/120 of 10, rounded, and the area average's edge");
-        assertEquals(10.375, mx / mass, 0.75, "centre of mass x");
-        assertEquals(6.75, my / mass, 0.75, "centre of mass y");
+        Ink ink = Ink.of(p, 14, 21);
+        assertEquals(10, ink.height(), "the longer side fills the box's height, 20/28 of 14");
+        assertEquals(3, ink.width(), "the aspect ratio is kept: 30/120 of 10, rounded, and the area average's edge");
+        assertEquals(10.375, ink.cx(), 0.75, "centre of mass x");
+        assertEquals(6.75, ink.cy(), 0.75, "centre of mass y");
         assertEquals(784, DigitPreprocessor.fromBytes(TestData.png(bar()), "bar.png").pixels().length, "MNIST's 28x28 by default");
     }
 
