@@ -28,7 +28,7 @@ public final class Dl4jCnn extends Dl4jPlugin {
     public Dl4jCnn() {
         super("dl4j-cnn", "cnn", "convolutional network (keras-cnn: conv32-conv64-maxpool-dense256 with dropout; "
                 + "keras-convnet; three-block; lenet5), Adam",
-                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "keras-convnet", "three-block", "lenet5"), 6, 128);
+                Dl4jTrainer.Layout.IMAGE, List.of("keras-cnn", "keras-convnet", "three-block", "lenet5"), 6, 128, "all");
     }
 
     @Override

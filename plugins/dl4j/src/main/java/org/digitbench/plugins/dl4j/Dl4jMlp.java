@@ -11,7 +11,7 @@ import org.nd4j.linalg.activations.Activation;
 public final class Dl4jMlp extends Dl4jPlugin {
     public Dl4jMlp() {
         super("dl4j-mlp", "mlp", "multilayer perceptron (784-128-10, 784-50-50-10 or 784-128-32-10), ReLU, dropout, Adam",
-                Dl4jTrainer.Layout.DENSE, List.of("784-128-10", "784-50-50-10", "784-128-32-10"), 20, 64);
+                Dl4jTrainer.Layout.DENSE, List.of("784-128-10", "784-50-50-10", "784-128-32-10"), 20, 64, "1");
     }
 
     @Override

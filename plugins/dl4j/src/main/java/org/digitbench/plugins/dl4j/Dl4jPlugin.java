@@ -39,17 +39,21 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
     private final List<String> architectures;
     private final int defaultEpochs;
     private final int defaultBatchSize;
+    private final String defaultThreads;
 
     /**
-     * @param architectures the named networks, the first one the default
+     * @param architectures  the named networks, the first one the default
+     * @param defaultThreads the {@code threads} default: fixed per network, so every run of the defaults computes the same
+     *                       way (the last images of a 0.99 floor move with the thread count)
      */
     Dl4jPlugin(String id, String family, String description, Dl4jTrainer.Layout layout, List<String> architectures,
-               int defaultEpochs, int defaultBatchSize) {
+               int defaultEpochs, int defaultBatchSize, String defaultThreads) {
         super(id, family, description);
         this.layout = layout;
         this.architectures = List.copyOf(architectures);
         this.defaultEpochs = defaultEpochs;
         this.defaultBatchSize = defaultBatchSize;
+        this.defaultThreads = defaultThreads;
     }
 
     @Override
@@ -138,8 +142,9 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
                 "share of the training images held out (stratified) for validation loss and accuracy per epoch; 0 = none"));
         specs.add(ParamSpec.ofInt("early-stopping", 0, 0, 10_000,
                 "stop after this many epochs without a lower validation loss and keep the best epoch's weights; 0 = off"));
-        specs.add(ParamSpec.ofString("threads", "auto",
-                "ND4J/OpenBLAS threads: a number, or auto to time a few mini-batches with 1..cores threads and keep the fastest"));
+        specs.add(ParamSpec.ofString("threads", defaultThreads,
+                "ND4J/OpenBLAS threads: a number, all (the cores this JVM may use), or auto to time a few mini-batches with "
+                        + "1..cores threads and keep the fastest"));
         return List.copyOf(specs);
     }
 

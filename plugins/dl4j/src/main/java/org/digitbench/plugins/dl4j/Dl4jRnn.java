@@ -23,7 +23,7 @@ import org.nd4j.linalg.activations.Activation;
 public final class Dl4jRnn extends Dl4jPlugin {
     public Dl4jRnn() {
         super("dl4j-rnn", "rnn", "recurrent network over pixel rows (lstm: LSTM 64, last step; bilstm), Adam",
-                Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS, List.of("lstm", "bilstm"), 10, 128);
+                Dl4jTrainer.Layout.ROWS_AS_TIME_STEPS, List.of("lstm", "bilstm"), 10, 128, "1");
     }
 
     @Override

@@ -142,12 +142,26 @@ class Dl4jTest {
     @Test
     void autoThreadsTimesTheCandidatesAndRecordsTheChoice() {
         Dl4jMlp mlp = new Dl4jMlp();
-        Dl4jModel model = (Dl4jModel) mlp.train(DATA, mlp.resolve(Map.of("epochs", "1", "validation-fraction", "0")), 1);
+        Dl4jModel model = (Dl4jModel) mlp.train(DATA, mlp.resolve(Map.of("epochs", "1", "validation-fraction", "0",
+                "threads", "auto")), 1);
         String threads = model.provenance().get("threads");
         if (Runtime.getRuntime().availableProcessors() > 1) {
             assertTrue(threads.matches("\\d+ \\(auto: 1 thread [\\d.]+ ms/batch, .*\\)"), threads);
         } else {
             assertEquals("1 (auto)", threads);
         }
+    }
+
+    @Test
+    void eachNetworkHasAFixedThreadDefaultSoRunsOfTheDefaultsComputeAlike() {
+        assertEquals("all", new Dl4jCnn().resolve(Map.of()).getString("threads"));
+        assertEquals("1", new Dl4jMlp().resolve(Map.of()).getString("threads"));
+        assertEquals("1", new Dl4jRnn().resolve(Map.of()).getString("threads"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(cores, Dl4jThreads.parse("all"));
+        Dl4jCnn cnn = new Dl4jCnn();
+        Dl4jModel model = (Dl4jModel) cnn.train(DATA, cnn.resolve(Map.of("epochs", "1", "validation-fraction", "0",
+                "architecture", "lenet5")), 1);
+        assertEquals(cores + " (all cores)", model.provenance().get("threads"));
     }
 }
