@@ -24,6 +24,9 @@ import org.digitbench.run.RunFolder;
 import org.digitbench.run.RunResults;
 import org.digitbench.run.Runner;
 import org.digitbench.run.TrialExecutor;
+import org.digitbench.run.slurm.SlurmCommands;
+import org.digitbench.run.slurm.SlurmExecutor;
+import org.digitbench.run.slurm.SlurmOptions;
 import org.digitbench.run.TrialSpec;
 import org.digitbench.run.TrialTiming;
 
@@ -48,11 +51,24 @@ public final class Trials {
         return new InProcessExecutor(spec -> TrialJvm.run(spec, registry, new ProgressReporter(err, interactive), out, err));
     }
 
-    /** A driver whose trials run as {@code execution} says. */
+    /** A driver whose trials run as {@code execution} says, on this machine. */
     public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
                                 Execution execution, Estimates estimates, BiConsumer<Path, RunResults> afterWrite) {
-        return new Runner(registry, out, err, interactive, execution, executor(execution, registry, out, err, interactive),
-                LoadGuard.system(err, execution.busyWait()), estimates, afterWrite);
+        return runner(registry, out, err, interactive, execution, null, estimates, afterWrite);
+    }
+
+    /**
+     * A driver whose trials run as {@code execution} says, here or, with {@code slurm}, as the tasks of Slurm array jobs.
+     *
+     * @param slurm how to submit the trials to Slurm, or {@code null} to run them on this machine
+     */
+    public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
+                                Execution execution, SlurmOptions slurm, Estimates estimates,
+                                BiConsumer<Path, RunResults> afterWrite) {
+        TrialExecutor executor = slurm == null ? executor(execution, registry, out, err, interactive)
+                : new SlurmExecutor(new SlurmCommands(), out, err, execution, slurm, TrialJvm.class.getName());
+        return new Runner(registry, out, err, interactive, execution, executor, LoadGuard.system(err, execution.busyWait()),
+                estimates, afterWrite);
     }
 
     /**

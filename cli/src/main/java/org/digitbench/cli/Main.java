@@ -16,7 +16,7 @@ import picocli.CommandLine;
 /** The {@code digitbench} command line. */
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
-        subcommands = {ListCommand.class, RunCommand.class, TimingCommand.class, ReportCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, CollectCommand.class, TimingCommand.class, ReportCommand.class,
                 PredictCommand.class, ServeCommand.class,
                 DataCommand.class, ReferenceCommand.class,
                 CommandLine.HelpCommand.class})
@@ -33,7 +33,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, timing, report, predict, serve or data");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, collect, timing, report, predict, serve, data or reference");
     }
 
     public static void main(String[] args) {

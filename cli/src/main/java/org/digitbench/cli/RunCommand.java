@@ -100,6 +100,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ExecutionOptions execution;
 
+    @CommandLine.Mixin
+    ExecutorOptions executor;
+
     @Override
     public Integer call() {
         boolean terminal = System.console() != null && parent.err == System.err;
@@ -154,6 +157,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         Main.printReportPath(parent, shown);
+        if (executor.detach) {
+            return 0; // submitted: the trials' results come with digitbench collect
+        }
         return outcomes.stream().allMatch(o -> o.allSucceeded() && o.allTimed()) ? 0 : Main.EXIT_MODEL_FAILED;
     }
 
@@ -162,17 +168,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Runner runner(Execution exec, boolean terminal) {
-        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec,
+        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec, executor.slurm(),
                 ReferenceEstimates.load(), Main::writeReport);
     }
 
     /**
      * With --resume, the run keeps what it measures: only how to run it may be given, which is what the mixins
-     * {@link ExecutionOptions} and {@link OutputDirOption} hold.
+     * {@link ExecutionOptions}, {@link ExecutorOptions} and {@link OutputDirOption} hold.
      */
     private void requireOnlyExecutionOptions() {
         java.util.Set<String> allowed = new java.util.TreeSet<>();
-        for (String mixin : List.of("execution", "output")) {
+        for (String mixin : List.of("execution", "executor", "output")) {
             spec.mixins().get(mixin).options().forEach(o -> allowed.add(o.longestName()));
         }
         for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {

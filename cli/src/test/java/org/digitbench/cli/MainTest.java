@@ -366,4 +366,21 @@ class MainTest {
         assertTrue(Files.isRegularFile(dir.resolve("b-good").resolve("index.html")), "the run after the broken one is rendered");
         assertTrue(Files.isRegularFile(dir.resolve("index.html")), "and the index");
     }
+
+    @Test
+    void slurmOptionsAreCheckedBeforeAnyDataIsRead() throws IOException {
+        String out = dir.resolve("reports").toString();
+        assertCleanError(run("run", "--partition", "cpu", "-o", out), 1, "need --executor slurm");
+        assertCleanError(run("run", "--executor", "pbs", "-o", out), 1, "--executor pbs: expected local or slurm");
+        Path conf = dir.resolve("site.properties");
+        Files.writeString(conf, "partition=cpu\nnodes=4\n");
+        assertCleanError(run("run", "--executor", "slurm", "--slurm-config", conf.toString(), "-o", out), 1,
+                "--slurm-config " + conf + ": unknown key 'nodes'");
+        assertCleanError(run("run", "--executor", "slurm", "--mem-per-trial", "lots", "-o", out), 1, "--mem-per-trial 'lots'");
+        assertCleanError(run("run", "--executor", "slurm", "--sbatch-arg=--array=1-3", "-o", out), 1, "digitbench sets --array");
+        Files.writeString(conf, "throttle=many\n");
+        assertCleanError(run("run", "--executor", "slurm", "--slurm-config", conf.toString(), "-o", out), 1, "throttle=many");
+        assertFalse(Files.exists(dir.resolve("reports")), "nothing was written");
+        assertCleanError(run("collect", "nothing-here", "-o", out), 1, "nothing-here");
+    }
 }

@@ -145,7 +145,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
     }
 
     /** Why a trial JVM ended without a result, in one line. */
-    static String why(int exitCode, String tail, Path crashLog) {
+    public static String why(int exitCode, String tail, Path crashLog) {
         String last = lastMeaningfulLine(tail);
         StringBuilder sb = new StringBuilder();
         if (crashLog != null) {

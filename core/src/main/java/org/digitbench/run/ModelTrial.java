@@ -97,7 +97,7 @@ public final class ModelTrial {
     }
 
     /** A failed result for a trial that produced none (its JVM crashed, or ran out of time). */
-    static TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
+    public static TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
         return new Measured(job, trainSize, testSize).result(TrialStatus.FAILED, error);
     }
 

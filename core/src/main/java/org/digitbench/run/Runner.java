@@ -127,8 +127,7 @@ public final class Runner {
             ResultsStore.writeConfig(folder.dir(), config, execution);
             out.print(DatasetSummary.of(data.train()).format());
             out.print(DatasetSummary.of(data.test()).format());
-            RunResults.DataInfo dataInfo = new RunResults.DataInfo(config.dataset().normalization().id(), config.dataset().normalization().description(),
-                    info(data.train()), info(data.test()), samples(data.test()), data.classNames());
+            RunResults.DataInfo dataInfo = data.info(config.dataset().normalization());
             if (!data.classNames().isEmpty()) {
                 out.println("Classes (from the dataset's descriptor): " + String.join(", ", data.classNames()));
             }
@@ -241,25 +240,40 @@ public final class Runner {
             int[] number = {done.size()};
             RunResults[] latest = {results};
             Object lock = new Object();
-            boolean concurrent = execution.jobs() > 1;
-            TrialScheduler.run(todo, execution, (p, cores) -> {
+            boolean batch = executor instanceof BatchExecutor;
+            boolean concurrent = execution.jobs() > 1 || batch;
+            Map<RunProgress.Planned, TrialSpec> submitted = new java.util.concurrent.ConcurrentHashMap<>();
+            if (executor instanceof BatchExecutor b) { // every trial handed over at once; the batch system runs them
+                for (RunProgress.Planned p : todo) {
+                    out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%n", ++number[0], base.plan().trialCount(),
+                            p.plugin().id(), p.plugin().library(), p.plugin().family(), p.seed(), train.size());
+                    submitted.put(p, spec(folder, p, new LoadGuard.Verdict(false, guard.now()), null, false));
+                }
+                b.submit(folder, todo.stream().map(submitted::get).toList());
+                if (b.detached()) {
+                    return new Outcome(folder.results(), results);
+                }
+            }
+            TrialScheduler.run(todo, batch ? Math.max(1, todo.size()) : execution.jobs(), batch ? slot -> null : execution::cores, (p, cores) -> {
                 ClassifierPlugin plugin = p.plugin();
-                synchronized (lock) {
-                    out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%s%n", ++number[0], base.plan().trialCount(),
-                            plugin.id(), plugin.library(), plugin.family(), p.seed(), train.size(),
-                            cores == null ? "" : ", cores " + cores, progress.header(p));
+                TrialSpec spec = submitted.get(p);
+                if (spec == null) {
+                    synchronized (lock) {
+                        out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%s%n", ++number[0], base.plan().trialCount(),
+                                plugin.id(), plugin.library(), plugin.family(), p.seed(), train.size(),
+                                cores == null ? "" : ", cores " + cores, progress.header(p));
+                    }
+                    // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait, nor do trials that
+                    // share the machine on purpose (--jobs: their times are marked as taken concurrently)
+                    LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing() || concurrent
+                            ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
+                    if (verdict.busy()) {
+                        err.printf(Locale.ROOT, "digitbench: WARNING: the machine is still busy (1-minute load average %.2f above its "
+                                + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
+                                verdict.load(), guard.cpus(), plugin.id());
+                    }
+                    spec = spec(folder, p, verdict, cores, interactive && !concurrent);
                 }
-                // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait, nor do trials that
-                // share the machine on purpose (--jobs: their times are marked as taken concurrently)
-                LoadGuard.Verdict verdict = execution.allowBusy() || !config.timing() || concurrent
-                        ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
-                if (verdict.busy()) {
-                    err.printf(Locale.ROOT, "digitbench: WARNING: the machine is still busy (1-minute load average %.2f above its "
-                            + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
-                            verdict.load(), guard.cpus(), plugin.id());
-                }
-                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), plugin.id(), p.seed(), interactive && !concurrent,
-                        execution.pluginPath(), execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy()).on(cores);
                 TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
                         folder.dir(), execution.timeout());
                 long t0 = System.nanoTime();
@@ -278,6 +292,9 @@ public final class Runner {
             results = base.withTrials(done, RunStatus.COMPLETE, Instant.now(), truth);
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         } finally {
+            if (executor instanceof BatchExecutor b) {
+                b.close();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(stopped);
             } catch (IllegalStateException shuttingDown) {
@@ -299,12 +316,17 @@ public final class Runner {
         return new Outcome(folder.results(), results);
     }
 
+    private TrialSpec spec(RunFolder folder, RunProgress.Planned p, LoadGuard.Verdict verdict, List<Integer> cores, boolean live) {
+        return new TrialSpec(folder.dir().toAbsolutePath(), p.plugin().id(), p.seed(), live, execution.pluginPath(),
+                execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy()).on(cores);
+    }
+
     private String describe(RunConfig config) {
         StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
                 .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
-                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(execution.jobs() == 1 ? ", one at a time, "
-                        : ", " + execution.jobs() + " at a time on " + execution.cores(0).size() + " cores each (--jobs: their times "
-                        + "are taken concurrently), ");
+                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(executor instanceof BatchExecutor ? ", by "
+                        + executor + ", " : execution.jobs() == 1 ? ", one at a time, " : ", " + execution.jobs() + " at a time on "
+                        + execution.cores(0).size() + " cores each (--jobs: their times are taken concurrently), ");
         sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
         if (execution.timeout() != null) {
             sb.append(" for at most ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout)");
@@ -322,26 +344,5 @@ public final class Runner {
                 "digitbench-stop-hint");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
-    }
-
-    /** Sample images per class in the results. */
-    static final int SAMPLES_PER_CLASS = 8;
-
-    private static List<DigitImage> samples(Dataset test) {
-        List<DigitImage> samples = new ArrayList<>();
-        // MNIST's 8 per class; with more classes fewer per class, about as many images in all (and at least one per class)
-        int perClass = Math.max(1, SAMPLES_PER_CLASS * Dataset.NUM_CLASSES / test.numClasses());
-        int[] taken = new int[test.numClasses()];
-        for (int i = 0; i < test.size() && samples.size() < perClass * test.numClasses(); i++) {
-            if (taken[test.label(i)]++ < perClass) {
-                samples.add(DigitImage.of(test, i, null, null));
-            }
-        }
-        samples.sort(java.util.Comparator.comparingInt(DigitImage::label).thenComparingInt(DigitImage::index));
-        return samples;
-    }
-
-    private static RunResults.DatasetInfo info(Dataset d) {
-        return new RunResults.DatasetInfo(d.name(), d.size(), d.sources(), d.transforms(), DatasetSummary.of(d));
     }
 }

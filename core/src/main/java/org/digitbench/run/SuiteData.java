@@ -1,10 +1,12 @@
 package org.digitbench.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.SourceFile;
 import org.digitbench.api.Dataset;
+import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
 import org.digitbench.api.Splits;
@@ -103,5 +105,31 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
                     + now.stream().map(h -> h.substring(0, 12)).toList() + " vs " + then.stream().map(h -> h.substring(0, 12)).toList()
                     + ", " + d.size() + " vs " + recorded.size() + " images)");
         }
+    }
+
+    /** What results.json records of the data: its normalisation, both sets with their files, sample test images, class names. */
+    public RunResults.DataInfo info(org.digitbench.data.Normalization n) {
+        return new RunResults.DataInfo(n.id(), n.description(), info(train), info(test), samples(test), classNames);
+    }
+
+    /** Sample images per class in the results. */
+    static final int SAMPLES_PER_CLASS = 8;
+
+    private static List<DigitImage> samples(Dataset test) {
+        List<DigitImage> samples = new ArrayList<>();
+        // MNIST's 8 per class; with more classes fewer per class, about as many images in all (and at least one per class)
+        int perClass = Math.max(1, SAMPLES_PER_CLASS * Dataset.NUM_CLASSES / test.numClasses());
+        int[] taken = new int[test.numClasses()];
+        for (int i = 0; i < test.size() && samples.size() < perClass * test.numClasses(); i++) {
+            if (taken[test.label(i)]++ < perClass) {
+                samples.add(DigitImage.of(test, i, null, null));
+            }
+        }
+        samples.sort(java.util.Comparator.comparingInt(DigitImage::label).thenComparingInt(DigitImage::index));
+        return samples;
+    }
+
+    private static RunResults.DatasetInfo info(Dataset d) {
+        return new RunResults.DatasetInfo(d.name(), d.size(), d.sources(), d.transforms(), DatasetSummary.of(d));
     }
 }
