@@ -39,7 +39,7 @@ final class ExecutionOptions {
     int jobs;
 
     Execution execution(Profile profile) {
-        if (jobs > 1 && !inProcess && !tasksetFound()) {
+        if (jobs > 1 && !inProcess && !ExecutorOptions.onPath("taskset")) {
             throw new DigitbenchException("--jobs " + jobs + " pins each trial to its cores with taskset, which is not on the "
                     + "PATH; install util-linux");
         }
@@ -57,14 +57,5 @@ final class ExecutionOptions {
         Execution execution = new Execution(!inProcess, limit, workerJvmArgs, plugins.pluginPath, allowBusy, null, jobs);
         execution.cores(0); // enough cores for the jobs
         return execution;
-    }
-
-    private static boolean tasksetFound() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, "taskset"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -25,4 +25,22 @@ public final class JvmArgs {
     public static String classPath() {
         return System.getProperty("java.class.path");
     }
+
+    /**
+     * The command of a trial JVM: this JVM's {@code java} and options, then {@code workerJvmArgs}, then {@code extra},
+     * marked as a trial's own JVM, with this JVM's class path and the trial's main class (its argument, the spec file,
+     * follows).
+     */
+    public static List<String> trialJvm(List<String> workerJvmArgs, List<String> extra, String mainClass) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java());
+        command.addAll(current());
+        command.addAll(workerJvmArgs);
+        command.addAll(extra);
+        command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(mainClass);
+        return command;
+    }
 }

@@ -52,17 +52,12 @@ public final class LocalJvmExecutor implements TrialExecutor {
         if (spec.cores() != null) { // --jobs: the JVM on its own cores, its thread pools sized to them
             command.addAll(List.of(TASKSET, "-c", String.join(",", spec.cores().stream().map(String::valueOf).toList())));
         }
-        command.add(JvmArgs.java());
-        command.addAll(JvmArgs.current());
+        List<String> extra = new ArrayList<>();
         if (spec.cores() != null) {
-            command.add("-XX:ActiveProcessorCount=" + spec.cores().size());
+            extra.add("-XX:ActiveProcessorCount=" + spec.cores().size());
         }
-        command.addAll(execution.workerJvmArgs());
-        command.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
-        command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");
-        command.add("-cp");
-        command.add(JvmArgs.classPath());
-        command.add(mainClass);
+        extra.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
+        command.addAll(JvmArgs.trialJvm(execution.workerJvmArgs(), extra, mainClass));
         command.add(specFile.toAbsolutePath().toString());
         TrialResult before = null;
         try {

@@ -150,7 +150,7 @@ public final class SlurmExecutor implements BatchExecutor {
             ResultsStore.writeJson(specFile, spec);
             scriptTasks.add(new SbatchScript.Task(specFile, folder.work().resolve(spec.trialId() + ".hs_err.log").toAbsolutePath()));
         }
-        List<String> java = javaCommand();
+        List<String> java = JvmArgs.trialJvm(execution.workerJvmArgs(), List.of(), mainClass);
         int cores = options.coresPerTrial() != null ? options.coresPerTrial() : nodeCores();
         memMb = options.memPerTrialMb() != null ? options.memPerTrialMb() : SlurmOptions.heapMb(java) + SlurmOptions.NATIVE_ALLOWANCE_MB;
         timeMinutes = execution.timeout() == null ? null : Math.max(1, (execution.timeout().toSeconds() + 59) / 60);
@@ -175,18 +175,6 @@ public final class SlurmExecutor implements BatchExecutor {
                 folder.dir().relativize(script));
         return new Submissions.Submission(job, markerJob, Instant.now(), fresh.stream().map(TrialSpec::trialId).toList(),
                 folder.dir().relativize(script).toString());
-    }
-
-    private List<String> javaCommand() {
-        List<String> command = new ArrayList<>();
-        command.add(JvmArgs.java());
-        command.addAll(JvmArgs.current());
-        command.addAll(execution.workerJvmArgs());
-        command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");
-        command.add("-cp");
-        command.add(JvmArgs.classPath());
-        command.add(mainClass);
-        return command;
     }
 
     private int nodeCores() {
