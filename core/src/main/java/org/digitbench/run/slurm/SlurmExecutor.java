@@ -44,6 +44,7 @@ public final class SlurmExecutor implements BatchExecutor {
     private final Map<String, Submissions.Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> lastState = new LinkedHashMap<>();
     private final long started = System.nanoTime();
+    private String lastCounts;
     private RunFolder folder;
     private String jobName;
     private Map<String, Slurm.Job> queued = Map.of();
@@ -242,10 +243,11 @@ public final class SlurmExecutor implements BatchExecutor {
                         + " (Slurm job " + t.id() + ")");
             }
         }
-        String line = String.format(Locale.ROOT, "Slurm: %d running, %d waiting, %d of %d ended (%s)", running, waiting,
-                tasks.size() - running - waiting, tasks.size(), Leaderboard.duration((System.nanoTime() - started) / 1_000_000_000L));
-        if (!line.substring(0, line.lastIndexOf(" (")).equals(lastState.put("", line.substring(0, line.lastIndexOf(" ("))))) {
-            out.println(line);
+        String counts = String.format(Locale.ROOT, "Slurm: %d running, %d waiting, %d of %d ended", running, waiting,
+                tasks.size() - running - waiting, tasks.size());
+        if (!counts.equals(lastCounts)) { // printed when the counts change, with the time since submitting
+            lastCounts = counts;
+            out.println(counts + " (" + Leaderboard.duration((System.nanoTime() - started) / 1_000_000_000L) + ")");
         }
     }
 
