@@ -1,8 +1,9 @@
 package org.digitbench.benchmarks;
 
+import org.digitbench.config.Profile;
+
 import java.time.Duration;
 import java.util.Locale;
-import org.digitbench.run.Profile;
 
 /**
  * How much JMH measures of a trained model's inference, sized by what it measures rather than by the

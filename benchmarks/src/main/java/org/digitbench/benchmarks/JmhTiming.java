@@ -1,26 +1,19 @@
 package org.digitbench.benchmarks;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.digitbench.api.Dataset;
 import org.digitbench.api.LibraryVersion;
+import org.digitbench.api.Splits;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
-import org.digitbench.api.Dataset;
-import org.digitbench.api.Splits;
-import org.digitbench.run.LoadGuard;
-import org.digitbench.run.Profile;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.TrialStatus;
-import org.digitbench.run.TrialTiming;
+import org.digitbench.config.Profile;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.Plan;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.trial.LoadGuard;
+import org.digitbench.trial.TrialTiming;
+
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -34,6 +27,18 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A trial timed by JMH, in the trial's own JVM (JMH does not fork: the trial JVM is itself fresh, and
@@ -108,7 +113,7 @@ public final class JmhTiming implements TrialTiming {
 
     @Override
     public String kind() {
-        return RunResults.Plan.JMH;
+        return Plan.JMH;
     }
 
     /** The warm-up's training images: {@value #WARMUP_TRAIN_IMAGES}, or an eighth of a smaller training set (at least 100). */
@@ -141,7 +146,7 @@ public final class JmhTiming implements TrialTiming {
         current = state;
         try {
             Duration limit = job.timeLimit() == null ? Duration.ofDays(1) : job.timeLimit();
-            RunResults.Measurement m = measure(job, "train", TrainingBenchmark.class.getName() + ".train",
+            Measurement m = measure(job, "train", TrainingBenchmark.class.getName() + ".train",
                     new InferencePlan.Settings(0, 1, null), TimeValue.seconds(limit.toSeconds()));
             if (state.trainings != 1 || state.trained == null) {
                 throw new IllegalStateException("JMH ran the training " + state.trainings + " times; expected exactly once");
@@ -153,8 +158,8 @@ public final class JmhTiming implements TrialTiming {
     }
 
     @Override
-    public RunResults.Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
-        RunResults.Measurement[] done = new RunResults.Measurement[2];
+    public Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
+        Measurement[] done = new Measurement[2];
         InferencePlan plan = InferencePlan.of(profile, predictSeconds, test.size());
         try {
             time(job, model, test, plan, done);
@@ -166,7 +171,7 @@ public final class JmhTiming implements TrialTiming {
         }
     }
 
-    private void time(Job job, TrainedModel model, Dataset test, InferencePlan plan, RunResults.Measurement[] done)
+    private void time(Job job, TrainedModel model, Dataset test, InferencePlan plan, Measurement[] done)
             throws BenchmarkFailed {
         Dataset batch = Splits.stratifiedSubset(test, plan.batchImages(), job.seed());
         current = new State(job, model, batch, test.toFloatRows());
@@ -176,10 +181,10 @@ public final class JmhTiming implements TrialTiming {
         done[1] = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout);
     }
 
-    private RunResults.Timing timing(TrialStatus status, String error, Trained training, RunResults.Measurement[] done,
+    private Timing timing(TrialStatus status, String error, Trained training, Measurement[] done,
                                      InferencePlan plan) {
         Double ips = done[0] == null ? null : plan.batchImages() / (done[0].score() / 1000.0);
-        return new RunResults.Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,
+        return new Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,
                 plan.batchImages(), loadBefore, busy, training == null ? null : training.warmupSeconds());
     }
 
@@ -195,7 +200,7 @@ public final class JmhTiming implements TrialTiming {
         }
     }
 
-    private RunResults.Measurement measure(Job job, String name, String method, InferencePlan.Settings s, TimeValue timeout)
+    private Measurement measure(Job job, String name, String method, InferencePlan.Settings s, TimeValue timeout)
             throws BenchmarkFailed {
         Path runDir = job.runDir();
         Path jmhDir = runDir.resolve("jmh");
@@ -256,7 +261,7 @@ public final class JmhTiming implements TrialTiming {
         double error = primary.getScoreError();
         double[] ci = primary.getScoreConfidence();
         boolean hasError = !Double.isNaN(error);
-        return new RunResults.Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(),
+        return new Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(),
                 primary.getScoreUnit(), primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
                 hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, 0, s.warmups(),
                 s.measurements(), s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()), before,
@@ -264,8 +269,8 @@ public final class JmhTiming implements TrialTiming {
     }
 
     /** Benchmarks the inference of a model loaded from the run folder again ({@code digitbench timing}). */
-    RunResults.Timing retime(Job job, TrainedModel model, Dataset test, double predictSeconds, RunResults.Timing before) {
-        RunResults.Measurement training = before == null ? null : before.training();
+    Timing retime(Job job, TrainedModel model, Dataset test, double predictSeconds, Timing before) {
+        Measurement training = before == null ? null : before.training();
         return inference(job, model, test, predictSeconds, training == null ? null
                 : new Trained(model, training.score(), training, before.warmupSeconds()));
     }

@@ -1,10 +1,8 @@
 package org.digitbench.benchmarks;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.util.Collection;
-import java.util.Locale;
+import org.digitbench.results.text.Format;
 import org.digitbench.run.Leaderboard;
+
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -12,6 +10,11 @@ import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.format.OutputFormat;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Collection;
+import java.util.Locale;
 
 /**
  * JMH's output, twice: all of it to the log file in the run folder (through JMH's own format), and
@@ -56,7 +59,7 @@ final class ProgressFormat implements OutputFormat {
     }
 
     static String format(double score, String unit) {
-        return Leaderboard.number(score) + " " + unit;
+        return Format.number(score) + " " + unit;
     }
 
     @Override

@@ -1,19 +1,22 @@
 package org.digitbench.benchmarks;
 
-import org.digitbench.run.TrialResult;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.api.TrainedModel;
-import org.digitbench.run.ModelTrial;
-import org.digitbench.run.ProgressReporter;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.TrialSetup;
-import org.digitbench.run.TrialSpec;
-import org.digitbench.run.TrialTiming;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.results.text.Format;
+import org.digitbench.trial.ModelTrial;
+import org.digitbench.trial.ProgressReporter;
+import org.digitbench.trial.TrialSetup;
+import org.digitbench.trial.TrialSpec;
+import org.digitbench.trial.TrialTiming;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
 
 /**
  * The JVM of one trial. It rebuilds the trial from the run folder ({@link TrialSetup}), runs it (timed by
@@ -39,7 +42,7 @@ public final class TrialJvm {
                     new ProgressReporter(System.err, spec.interactive()), System.out, System.err);
             RunFolder.at(spec.runDir()).writeTrial(result);
         } catch (Throwable e) {
-            System.err.println("digitbench trial: " + ModelTrial.describe(e));
+            System.err.println("digitbench trial: " + Format.failure(e));
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
@@ -78,7 +81,7 @@ public final class TrialJvm {
             throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
         }
         JmhTiming timing = new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy());
-        RunResults.Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
+        Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
         return trial.withTiming(trial.modelFile(), retimed);
     }
 }

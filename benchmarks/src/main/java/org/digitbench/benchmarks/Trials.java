@@ -1,34 +1,38 @@
 package org.digitbench.benchmarks;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.config.ConfigFile;
+import org.digitbench.config.Execution;
+import org.digitbench.config.RunConfig;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.results.text.Format;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Leaderboard;
+import org.digitbench.run.Runner;
+import org.digitbench.run.exec.InProcessExecutor;
+import org.digitbench.run.exec.LocalJvmExecutor;
+import org.digitbench.run.exec.TrialExecutor;
+import org.digitbench.run.exec.slurm.SlurmCommands;
+import org.digitbench.run.exec.slurm.SlurmExecutor;
+import org.digitbench.run.exec.slurm.SlurmOptions;
+import org.digitbench.trial.LoadGuard;
+import org.digitbench.trial.ProgressReporter;
+import org.digitbench.trial.TrialSpec;
+import org.digitbench.trial.TrialTiming;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.Hyperparameters;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.run.Estimates;
-import org.digitbench.run.Execution;
-import org.digitbench.run.InProcessExecutor;
-import org.digitbench.run.Leaderboard;
-import org.digitbench.run.LoadGuard;
-import org.digitbench.run.LocalJvmExecutor;
-import org.digitbench.run.ProgressReporter;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.Runner;
-import org.digitbench.run.TrialExecutor;
-import org.digitbench.run.slurm.SlurmCommands;
-import org.digitbench.run.slurm.SlurmExecutor;
-import org.digitbench.run.slurm.SlurmOptions;
-import org.digitbench.run.TrialSpec;
-import org.digitbench.run.TrialTiming;
 
 /**
  * Wires the driver to the trial JVM ({@link TrialJvm}) and its JMH timing: what the command line and the
@@ -81,7 +85,7 @@ public final class Trials {
                                     PrintStream out, PrintStream err, BiConsumer<Path, RunResults> afterWrite) {
         try (RunFolder.Lock lock = folder.lock("digitbench timing")) {
             RunResults results = ResultsStore.read(folder.results());
-            RunConfig config = ResultsStore.readConfig(folder.dir());
+            RunConfig config = ConfigFile.read(folder.dir());
             for (String id : pluginIds) {
                 if (results.trials().stream().noneMatch(t -> t.pluginId().equals(id))) {
                     throw new DigitbenchException("run " + folder.runId() + " has no trial of plugin '" + id + "'");
@@ -112,13 +116,13 @@ public final class Trials {
                         execution.pluginPath(), execution.timeout(), TrialSpec.INFERENCE, verdict.load(), verdict.busy());
                 TrialResult retimed = executor.run(spec, new TrialTiming.Job(t.trialId(), plugin, hp, t.seed(),
                         folder.dir(), execution.timeout()), t.evaluation().trainingSize(), t.evaluation().testSize());
-                RunResults.Timing timing = retimed.timing();
+                Timing timing = retimed.timing();
                 if (retimed.pluginId().equals(t.pluginId()) && retimed.seed() == t.seed() && retimed.ok()
                         && timing != null && timing.ok()) {
                     folder.writeTrial(retimed);
                     trials.set(trials.indexOf(t), retimed);
                     out.printf(Locale.ROOT, "      %,.0f images/s, one image p50 %s µs%n", timing.imagesPerSecond(),
-                            Leaderboard.number(timing.single().percentiles().get("p50")));
+                            Format.number(timing.single().percentiles().get("p50")));
                 } else {
                     folder.writeTrial(t); // the trial keeps its earlier timings
                     out.println("      FAILED, earlier timings kept: " + (timing != null && timing.error() != null ? timing.error()

@@ -3,7 +3,8 @@ package org.digitbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.digitbench.run.Profile;
+import org.digitbench.config.Profile;
+
 import org.junit.jupiter.api.Test;
 
 class InferencePlanTest {

@@ -1,21 +1,25 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.config.ConfigFile;
+import org.digitbench.config.Execution;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.ReferenceEstimates;
+import org.digitbench.run.Runner;
+import org.digitbench.run.SeveralDatasets;
+import org.digitbench.run.exec.slurm.SlurmOptions;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.run.Execution;
-import org.digitbench.run.ReferenceEstimates;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.Runner;
-import org.digitbench.run.SeveralDatasets;
-import org.digitbench.run.slurm.SlurmOptions;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Gathers a run whose trials were submitted to Slurm (digitbench run --executor slurm --detach, or a",
@@ -46,9 +50,9 @@ final class CollectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = RunFolder.resolve(output.dir, runId, "collect");
-        boolean several = SeveralDatasets.isRun(dir);
+        boolean several = DatasetsFile.isRun(dir);
         var profile = several ? SeveralDatasets.read(dir).config().profile()
-                : ResultsStore.readConfig(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
+                : ConfigFile.read(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
         Execution exec = new Execution(true, Execution.defaultTimeout(profile), workerJvmArgs, plugins.pluginPath, true, null);
         Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, false, exec,
                 SlurmOptions.collecting(poll), ReferenceEstimates.load(), Main::writeReport);

@@ -1,13 +1,15 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.config.Execution;
+import org.digitbench.config.Profile;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.run.Execution;
-import org.digitbench.run.Profile;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /** How the trials of a run are run (shared by run and timing); never taken from a run folder. */
 final class ExecutionOptions {

@@ -1,5 +1,10 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.run.exec.slurm.SlurmOptions;
+
+import picocli.CommandLine.Option;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.run.slurm.SlurmOptions;
-import picocli.CommandLine.Option;
 
 /** Where a run's trials run: here, one at a time ({@code local}), or as Slurm array tasks ({@code slurm}). */
 final class ExecutorOptions {

@@ -1,14 +1,15 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.Dataset;
+import org.digitbench.data.CsvReader;
+import org.digitbench.results.predict.Predictor;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.digitbench.api.Dataset;
-import org.digitbench.data.CsvReader;
-import org.digitbench.run.Predictor;
 
 /** {@code digitbench predict --csv}: one model's label for every image of a CSV file, as Kaggle's submission file. */
 final class KaggleSubmission {

@@ -1,17 +1,20 @@
 package org.digitbench.cli;
 
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.report.AcrossDatasetsWriter;
 import org.digitbench.report.ReportWriter;
-import org.digitbench.run.SeveralDatasets;
 import org.digitbench.report.RunsIndex;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.SeveralDatasets;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 
 /** The {@code digitbench} command line. */
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
@@ -66,7 +69,7 @@ public final class Main implements Runnable {
     static void writeReport(Path runDir, RunResults results) {
         ReportWriter.write(results, runDir);
         Path parentDir = runDir.toAbsolutePath().getParent();
-        if (SeveralDatasets.isRun(parentDir)) { // a dataset's part of a run over several: that run's page, not an index
+        if (DatasetsFile.isRun(parentDir)) { // a dataset's part of a run over several: that run's page, not an index
             writeRunPage(parentDir);
         } else {
             RunsIndex.write(parentDir);

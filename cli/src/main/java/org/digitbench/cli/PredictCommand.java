@@ -1,17 +1,19 @@
 package org.digitbench.cli;
 
+import org.digitbench.data.DataFormatException;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.ResultsStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.digitbench.data.DataFormatException;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
-import org.digitbench.run.ResultsStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Recognises the digit in each image with every model a run saved (digitbench run --save-models).",

@@ -1,19 +1,21 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.report.ReferenceTables;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.RunStatus;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.ReferenceEstimates;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.report.ReferenceTables;
-import org.digitbench.run.ReferenceEstimates;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.RunStatus;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Makes runs the project's reference results and regenerates what is derived from them: copies each",

@@ -1,20 +1,23 @@
 package org.digitbench.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.report.AcrossDatasetsWriter;
 import org.digitbench.report.CompareWriter;
 import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
 import org.digitbench.run.SeveralDatasets;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-renders reports/<run-id>/index.html from the run's results.json (no training), and reports/index.html;",
@@ -66,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
         List<String> ids = runIds;
         if (ids.isEmpty()) {
             try (var dirs = java.nio.file.Files.list(output.dir)) {
-                ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || SeveralDatasets.isRun(d))
+                ids = dirs.filter(d -> java.nio.file.Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || DatasetsFile.isRun(d))
                         .map(d -> d.getFileName().toString()).sorted().toList();
             }
             if (ids.isEmpty()) {
@@ -78,9 +81,9 @@ final class ReportCommand implements Callable<Integer> {
             // one broken or busy run does not keep the others, or the index, from being rendered
             try {
                 java.nio.file.Path dir = RunFolder.resolve(output.dir, id, "report");
-                if (SeveralDatasets.isRun(dir) && !java.nio.file.Files.isRegularFile(dir.resolve(ResultsStore.FILE_NAME))) {
+                if (DatasetsFile.isRun(dir) && !java.nio.file.Files.isRegularFile(dir.resolve(ResultsStore.FILE_NAME))) {
                     // a run over several datasets: each dataset's report, then the run's page
-                    for (String key : SeveralDatasets.finishedKeys(dir)) {
+                    for (String key : DatasetsFile.finishedKeys(dir)) {
                         RunFolder part = RunFolder.at(dir.resolve(key));
                         try (RunFolder.Lock lock = part.lock("digitbench report")) {
                             parent.out.println("Report: " + ReportWriter.render(part.dir()));

@@ -1,28 +1,32 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.config.ConfigFile;
+import org.digitbench.config.Execution;
+import org.digitbench.config.Profile;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.DataSource;
+import org.digitbench.data.Normalization;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.DryRun;
+import org.digitbench.run.ReferenceEstimates;
+import org.digitbench.run.Runner;
+import org.digitbench.run.SeveralDatasets;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.data.Normalization;
-import org.digitbench.run.DryRun;
-import org.digitbench.run.Execution;
-import org.digitbench.run.Profile;
-import org.digitbench.run.ReferenceEstimates;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.Runner;
-import org.digitbench.run.SeveralDatasets;
-import org.digitbench.data.DataSource;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
         description = {"Runs a benchmark: every plugin (or those of -m) trained and tested once per seed, each trial in its own",
@@ -111,14 +115,14 @@ final class RunCommand implements Callable<Integer> {
         if (resume != null) {
             requireOnlyExecutionOptions();
             Path dir = RunFolder.resolve(output.dir, resume, "--resume");
-            if (SeveralDatasets.isRun(dir)) {
+            if (DatasetsFile.isRun(dir)) {
                 SeveralDatasets.Manifest manifest = SeveralDatasets.read(dir);
                 Execution exec = execution.execution(manifest.config().profile());
                 outcomes = several(exec, terminal).resume(RunFolder.at(dir));
                 shown = dir;
             } else {
                 RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");
-                RunConfig stored = ResultsStore.readConfig(folder.dir());
+                RunConfig stored = ConfigFile.read(folder.dir());
                 Execution exec = execution.execution(stored.profile());
                 outcomes = List.of(runner(exec, terminal).resume(folder));
                 shown = folder.dir();

@@ -1,14 +1,16 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.results.predict.Predictor;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.run.Predictor;
-import picocli.CommandLine;
-import picocli.CommandLine.Option;
 
 /** Options of the commands that use a run's saved models. */
 final class SavedModelOptions {

@@ -1,14 +1,16 @@
 package org.digitbench.cli;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.digitbench.api.DigitbenchException;
-import org.digitbench.run.Predictor;
+import org.digitbench.results.predict.Predictor;
 import org.digitbench.serve.DigitServer;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serves a web page where you draw a digit (mouse, finger or pen) or upload a picture, and see the",

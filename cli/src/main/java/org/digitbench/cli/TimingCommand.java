@@ -1,20 +1,23 @@
 package org.digitbench.cli;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.config.ConfigFile;
+import org.digitbench.config.Execution;
+import org.digitbench.config.RunConfig;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.run.Execution;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 @Command(name = "timing", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Benchmarks (again) the inference of a run's saved models (digitbench run --save-models) with JMH,",
@@ -40,7 +43,7 @@ final class TimingCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunFolder folder = RunFolder.existing(output.dir, runId, "timing");
-        RunConfig config = ResultsStore.readConfig(folder.dir());
+        RunConfig config = ConfigFile.read(folder.dir());
         Execution exec = execution.execution(config.profile());
         RunResults timed = Trials.retime(folder, plugins, exec, PluginRegistry.discover(exec.pluginPath()), parent.out,
                 parent.err, Main::writeReport);

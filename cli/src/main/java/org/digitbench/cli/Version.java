@@ -1,6 +1,7 @@
 package org.digitbench.cli;
 
-import org.digitbench.BuildInfo;
+import org.digitbench.results.provenance.BuildInfo;
+
 import picocli.CommandLine;
 
 /** The version from the build. */

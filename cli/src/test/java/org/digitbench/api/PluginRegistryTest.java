@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import org.digitbench.api.DigitbenchException;
 import org.digitbench.testkit.FakePlugin;
+
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class PluginRegistryTest {
 

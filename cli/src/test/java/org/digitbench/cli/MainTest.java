@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.config.ConfigFile;
+import org.digitbench.data.IdxReader;
+import org.digitbench.data.Mnist;
+import org.digitbench.testkit.TestData;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.digitbench.testkit.TestData;
-import org.digitbench.data.IdxReader;
-import org.digitbench.data.Mnist;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets one clear line on stderr and a non-zero exit, never a bare stack trace. */
 class MainTest {
@@ -133,10 +136,10 @@ class MainTest {
     @Test
     void reportAcrossDatasetsNamesWhatIsWrong() {
         assertCleanError(run("report", "-o", dir.toString(), "--across-datasets", "a"), 2, "");
-        org.digitbench.run.ResultsStore.write(dir.resolve("one"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.results.store.ResultsStore.write(dir.resolve("one"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
         assertCleanError(run("report", "-o", dir.toString(), "--across-datasets", "one", "two"), 1,
                 "digitbench: error: run 'two' not found: expected " + dir.resolve("two").resolve("results.json"));
-        org.digitbench.run.ResultsStore.write(dir.resolve("again"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.results.store.ResultsStore.write(dir.resolve("again"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
         CliRun same = run("report", "-o", dir.toString(), "--across-datasets", "one", "again");
         assertEquals(1, same.code());
         assertTrue(same.err().startsWith("digitbench: error: runs one and again are on the same dataset"), same.err());
@@ -150,21 +153,21 @@ class MainTest {
         assertCleanError(run("timing", "-o", dir.toString(), "some-run"), 1,
                 "digitbench: error: run 'some-run' not found: expected " + dir.resolve("some-run").resolve("results.json"));
         Path old = dir.resolve("old");
-        org.digitbench.run.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.results.store.ResultsStore.write(old, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         assertCleanError(run("timing", "-o", dir.toString(), "old"), 1,
                 "digitbench: error: " + old.resolve("config.json") + ": no such run configuration");
         Path older = dir.resolve("older");
-        org.digitbench.run.ResultsStore.write(older, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.results.store.ResultsStore.write(older, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         java.nio.file.Files.writeString(older.resolve("config.json"), "{\"schemaVersion\": 2, \"run\": {\"profile\": \"quick\", "
                 + "\"data\": {\"kind\": \"MNIST\"}, \"download\": true, \"trainSize\": 500}}");
         assertCleanError(run("timing", "-o", dir.toString(), "older"), 1, "digitbench: error: " + older.resolve("config.json")
                 + ": a run configuration of an older digitbench (schema version 2, this one writes 3)");
         Path made = dir.resolve("made");
-        org.digitbench.run.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
-        org.digitbench.run.ResultsStore.writeConfig(made, new org.digitbench.run.RunConfig(org.digitbench.run.Profile.QUICK,
-                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), new org.digitbench.run.RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
+        org.digitbench.results.store.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        ConfigFile.write(made, new org.digitbench.config.RunConfig(org.digitbench.config.Profile.QUICK,
+                java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), new org.digitbench.config.RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
                 org.digitbench.data.Normalization.UNIT, null, null, false), true, true, dir, "made", java.util.List.of("run")),
-                org.digitbench.run.Execution.isolated(org.digitbench.run.Profile.QUICK));
+                org.digitbench.config.Execution.isolated(org.digitbench.config.Profile.QUICK));
         assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
                 "digitbench: error: run made has no trial of plugin 'nope'");
         assertCleanError(run("timing", "-o", dir.toString(), "made"), 1,
@@ -315,7 +318,7 @@ class MainTest {
     /** A run folder holding one saved model (or, with {@code broken}, a file that is not one). */
     private Path savedRun(String id, boolean broken) throws IOException {
         Path run = dir.resolve(id);
-        org.digitbench.run.ResultsStore.write(run, org.digitbench.report.ReportFixtures.results("x"));
+        org.digitbench.results.store.ResultsStore.write(run, org.digitbench.report.ReportFixtures.results("x"));
         Files.createDirectories(run.resolve("models"));
         var plugin = org.digitbench.api.PluginRegistry.discover().get("tribuo-logistic-regression");
         if (broken) {
@@ -323,10 +326,10 @@ class MainTest {
         } else {
             plugin.train(TestData.synthetic(20, 1), plugin.resolve(java.util.Map.of()), 3).save(run.resolve("models/lr.model"));
         }
-        var manifest = new org.digitbench.run.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
-                java.util.List.of(new org.digitbench.run.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
+        var manifest = new org.digitbench.results.store.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
+                java.util.List.of(new org.digitbench.results.store.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
                         java.util.Map.of(), 3, 0.9)), java.util.List.of());
-        Files.writeString(run.resolve(org.digitbench.run.SavedModels.FILE), org.digitbench.run.ResultsStore.toJson(manifest));
+        Files.writeString(run.resolve(org.digitbench.results.store.SavedModels.FILE), org.digitbench.results.store.ResultsStore.toJson(manifest));
         return run;
     }
 
@@ -357,9 +360,9 @@ class MainTest {
 
     @Test
     void reportOfAllRunsGoesOnPastABrokenOne() throws IOException {
-        org.digitbench.run.ResultsStore.write(dir.resolve("a-broken"), org.digitbench.report.ReportFixtures.results("x"));
+        org.digitbench.results.store.ResultsStore.write(dir.resolve("a-broken"), org.digitbench.report.ReportFixtures.results("x"));
         Files.writeString(dir.resolve("a-broken").resolve("results.json"), "{ not json");
-        org.digitbench.run.ResultsStore.write(dir.resolve("b-good"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        org.digitbench.results.store.ResultsStore.write(dir.resolve("b-good"), org.digitbench.report.ReportFixtures.results("fixture-tree"));
         CliRun r = run("report", "-o", dir.toString());
         assertCleanError(r, 1, dir.resolve("a-broken").resolve("results.json") + ": not a valid results file");
         assertTrue(r.err().contains("1 of 2 runs could not be rendered"), r.err());

@@ -1,30 +1,32 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.Dataset;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.Splits;
+import org.digitbench.cli.CliRun;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.ResultsSchema;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.RunStatus;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.testkit.TestData;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.digitbench.api.Dataset;
-import org.digitbench.api.Splits;
-import org.digitbench.cli.CliRun;
-import org.digitbench.testkit.TestData;
-import org.digitbench.run.ResultsSchema;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.RunStatus;
-import org.digitbench.run.TrialStatus;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Datasets other than MNIST, as users bring them: Kaggle's digit-recognizer files (a labelled train.csv, an

@@ -1,11 +1,27 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.cli.Main;
+import org.digitbench.config.Execution;
+import org.digitbench.config.Profile;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.Normalization;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Runner;
+import org.digitbench.run.exec.JvmArgs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,20 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.cli.Main;
-import org.digitbench.data.Normalization;
-import org.digitbench.run.Estimates;
-import org.digitbench.run.Execution;
-import org.digitbench.run.JvmArgs;
-import org.digitbench.run.Profile;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.Runner;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each model trains in its own JVM: a plugin that throws, runs out of memory, crashes the JVM or
@@ -55,10 +57,10 @@ class FaultIsolationIT {
         Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false, execution, Estimates.NONE,
                 (dir, r) -> { }).run(config);
 
-        org.digitbench.run.ResultsSchema.check(outcome.resultsFile());
+        org.digitbench.results.ResultsSchema.check(outcome.resultsFile());
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
-        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, r.status());
         assertEquals(ids, r.trials().stream().map(TrialResult::pluginId).toList());
         String log = printed.toString(StandardCharsets.UTF_8);
         assertEquals("IllegalStateException: boom from the plugin", error(r, "test-throws"), log);
@@ -69,7 +71,7 @@ class FaultIsolationIT {
         assertTrue(Files.isRegularFile(outcome.resultsFile().resolveSibling("work").resolve("test-crash.seed42.hs_err.log")));
         assertEquals("timed out: still running after 25 s (--timeout), so its JVM was killed", error(r, "test-sleeps"));
         TrialResult tree = r.model("smile-decision-tree").orElseThrow();
-        assertEquals(org.digitbench.run.TrialStatus.OK, tree.status(), tree.error());
+        assertEquals(org.digitbench.results.TrialStatus.OK, tree.status(), tree.error());
         assertTrue(tree.metrics().accuracy() > 0.5);
         assertTrue(tree.resources().peakRssBytes() != null && tree.resources().peakRssBytes() > 0, "the trial JVM measured its own memory");
         assertTrue(r.comparisons().isEmpty(), "one successful model: no pairs");
@@ -116,7 +118,7 @@ class FaultIsolationIT {
 
     private static String error(RunResults r, String id) {
         TrialResult m = r.model(id).orElseThrow();
-        assertEquals(org.digitbench.run.TrialStatus.FAILED, m.status(), id);
+        assertEquals(org.digitbench.results.TrialStatus.FAILED, m.status(), id);
         assertNotNull(m.error(), id);
         return m.error();
     }
@@ -145,7 +147,7 @@ class FaultIsolationIT {
         assertTrue(run.waitFor(30, TimeUnit.SECONDS));
         assertEquals(137, run.exitValue(), "killed by SIGKILL");
         RunResults killed = ResultsStore.read(results); // still complete, valid JSON
-        assertEquals(org.digitbench.run.RunStatus.RUNNING, killed.status());
+        assertEquals(org.digitbench.results.RunStatus.RUNNING, killed.status());
         assertEquals(1, killed.trials().size());
 
         // the run was made with --plugin-path: a folder cannot say which code to run, so resuming needs it given again
@@ -154,15 +156,15 @@ class FaultIsolationIT {
         assertTrue(refused.err().contains("give --plugin-path again"), refused.err());
         // the run keeps its own options: it was made with --no-timing, so no JMH now
         assertEquals(0, cli(List.of("-o", out.toString(), "--plugin-path", FAULTS.toString()), "--resume", "killed"));
-        org.digitbench.run.ResultsSchema.check(results);
+        org.digitbench.results.ResultsSchema.check(results);
         RunResults resumed = ResultsStore.read(results);
         assertTrue(resumed.trials().stream().allMatch(t -> t.timing() == null), "a --no-timing run resumed is not timed");
         RunResults whole = ResultsStore.read(out.resolve("whole").resolve(ResultsStore.FILE_NAME));
-        assertEquals(org.digitbench.run.RunStatus.COMPLETE, resumed.status());
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, resumed.status());
         assertEquals(ids(whole), ids(resumed), "the same models, in the same order");
         for (TrialResult w : whole.trials()) {
             TrialResult k = resumed.model(w.pluginId()).orElseThrow();
-            assertEquals(org.digitbench.run.TrialStatus.OK, k.status(), k.pluginId() + ": " + k.error());
+            assertEquals(org.digitbench.results.TrialStatus.OK, k.status(), k.pluginId() + ": " + k.error());
             assertArrayEquals(w.evaluation().predictions(), k.evaluation().predictions(), w.pluginId() + ": same predictions");
             assertEquals(w.metrics().accuracy(), k.metrics().accuracy(), w.pluginId());
         }

@@ -1,6 +1,5 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.benchmarks.JmhTiming;
+import org.digitbench.benchmarks.TrainingBenchmark;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.cli.CliRun;
+import org.digitbench.config.Execution;
+import org.digitbench.config.Profile;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.Normalization;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.Estimates;
+import org.digitbench.testkit.FakePlugin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,26 +42,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.digitbench.testkit.FakePlugin;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.api.TrainedModel;
-import org.digitbench.benchmarks.JmhTiming;
-import org.digitbench.benchmarks.TrainingBenchmark;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.cli.CliRun;
-import org.digitbench.data.Normalization;
-import org.digitbench.report.ReportWriter;
-import org.digitbench.run.Estimates;
-import org.digitbench.run.Execution;
-import org.digitbench.run.Profile;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Trials timed by JMH on real MNIST (a small subset), each in its own JVM. */
 class JmhIT {
@@ -58,16 +62,16 @@ class JmhIT {
         assertTrue(run.stdout().contains("train (JMH, s)"), run.stdout());
 
         Path runDir = out.resolve("jmh-it");
-        org.digitbench.run.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
+        org.digitbench.results.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
         RunResults r = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
         assertEquals("jmh", r.plan().timing());
         assertTrue(r.provenance().libraries().containsKey("JMH"));
         for (TrialResult t : r.trials()) {
-            RunResults.Timing timing = t.timing();
+            Timing timing = t.timing();
             assertNotNull(timing, t.trialId());
-            assertEquals(org.digitbench.run.TrialStatus.OK, timing.status(), t.trialId() + ": " + timing.error());
+            assertEquals(org.digitbench.results.TrialStatus.OK, timing.status(), t.trialId() + ": " + timing.error());
             assertNull(timing.error());
-            RunResults.Measurement train = timing.training();
+            Measurement train = timing.training();
             assertEquals("ss", train.mode());
             assertEquals(1, train.sampleCount(), "one single shot: the training that made the model");
             assertEquals(0, train.forks(), "in the trial's own JVM");
@@ -82,7 +86,7 @@ class JmhIT {
             assertTrue(timing.single().percentiles().get("p50") <= timing.single().percentiles().get("p99"));
             assertTrue(timing.single().sampleCount() > 100, "one image is predicted many times a second");
             assertFalse(timing.busy(), "--allow-busy: no wait, and not marked");
-            for (RunResults.Measurement x : List.of(train, timing.batch(), timing.single())) {
+            for (Measurement x : List.of(train, timing.batch(), timing.single())) {
                 Path json = runDir.resolve(x.jsonFile());
                 assertTrue(Files.isRegularFile(json), x.jsonFile());
                 JsonNode b = JsonMapper.builder().build().readTree(json.toFile()).get(0);
@@ -101,7 +105,7 @@ class JmhIT {
         // digitbench timing: the saved models' inference again; the training time stays
         CliRun again = CliRun.of("timing", "jmh-it", "-o", out.toString(), "--allow-busy", "-m", "smile-decision-tree");
         assertEquals(0, again.code(), again.printed());
-        org.digitbench.run.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
+        org.digitbench.results.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
         RunResults retimed = ResultsStore.read(runDir.resolve(RunFolder.RESULTS));
         TrialResult before = r.model("smile-decision-tree").orElseThrow();
         TrialResult after = retimed.model("smile-decision-tree").orElseThrow();
@@ -146,7 +150,7 @@ class JmhIT {
         assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
         assertEquals(2000, trainedOn.get(1), "the timed training has the whole training set");
         TrialResult t = r.trials().getFirst();
-        assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.error());
+        assertEquals(org.digitbench.results.TrialStatus.OK, t.status(), t.error());
         for (int p : t.evaluation().predictions()) {
             assertEquals(1, p, "every test image was predicted by the model of the second training, the timed one");
         }

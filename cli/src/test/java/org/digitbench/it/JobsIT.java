@@ -1,19 +1,21 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.digitbench.cli.CliRun;
-import org.digitbench.run.ResultsSchema;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.TrialStatus;
+import org.digitbench.results.ResultsSchema;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** {@code --jobs 2}: two trial JVMs at once, each pinned to its own core, and every time marked as taken concurrently. */
 class JobsIT {

@@ -1,20 +1,22 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.cli.CliRun;
+import org.digitbench.report.ReportWriter;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.digitbench.cli.CliRun;
-import org.digitbench.report.ReportWriter;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A third-party plugin, as a user adds one: the example k-nearest-neighbours jar (examples/knn, built against
@@ -46,13 +48,13 @@ class PluginPathIT {
                 "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
         assertEquals(0, run.code(), run.printed());
 
-        org.digitbench.run.ResultsSchema.check(out.resolve("knn").resolve(RunFolder.RESULTS));
+        org.digitbench.results.ResultsSchema.check(out.resolve("knn").resolve(RunFolder.RESULTS));
 
         RunResults r = ResultsStore.read(out.resolve("knn").resolve(RunFolder.RESULTS));
         assertEquals(List.of("example-knn", "smile-decision-tree"), r.plan().plugins());
         for (TrialResult t : r.trials()) {
-            assertEquals(org.digitbench.run.TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
-            assertEquals(org.digitbench.run.TrialStatus.OK, t.timing().status(), t.pluginId() + ": " + t.timing().error());
+            assertEquals(org.digitbench.results.TrialStatus.OK, t.status(), t.pluginId() + ": " + t.error());
+            assertEquals(org.digitbench.results.TrialStatus.OK, t.timing().status(), t.pluginId() + ": " + t.timing().error());
             assertEquals(1, t.timing().training().sampleCount(), "JMH timed the one training");
         }
         TrialResult knn = r.trials().getFirst();

@@ -3,6 +3,17 @@ package org.digitbench.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.Dataset;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.cli.CliRun;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.SavedModels;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -13,15 +24,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.cli.CliRun;
-import org.digitbench.api.Dataset;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
-import org.digitbench.run.SavedModels;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** digitbench predict on real MNIST test digits drawn as users' pictures: other sizes, inverted, off-centre, in colour. */
 class PredictIT {

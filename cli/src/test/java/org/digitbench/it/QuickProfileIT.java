@@ -1,11 +1,22 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.cli.Main;
+import org.digitbench.config.Profile;
+import org.digitbench.data.Mnist;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,15 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.cli.Main;
-import org.digitbench.data.Mnist;
-import org.digitbench.run.Profile;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code digitbench run --profile quick} on real MNIST, through the command line. */
 class QuickProfileIT {
@@ -42,9 +44,9 @@ class QuickProfileIT {
 
         Path file = out.resolve("quick-it").resolve("results.json");
         assertTrue(Files.isRegularFile(file));
-        org.digitbench.run.ResultsSchema.check(file);
+        org.digitbench.results.ResultsSchema.check(file);
         RunResults r = ResultsStore.read(file);
-        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, r.status());
         assertEquals("quick", r.profile());
         assertNotNull(r.finishedAt());
         assertEquals(Profile.QUICK.trainSize(), r.data().train().size());
@@ -61,7 +63,7 @@ class QuickProfileIT {
                 Map.entry("tribuo-svm-rbf", 0.90), Map.entry("tribuo-xgboost", 0.85),
                 Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80));
         for (TrialResult m : r.mainTrials()) {
-            assertEquals(org.digitbench.run.TrialStatus.OK, m.status(), m.pluginId() + ": " + m.error());
+            assertEquals(org.digitbench.results.TrialStatus.OK, m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());
             if (m.plugin().hyperparameters().containsKey("validation-fraction")) { // the networks hold out a validation part
                 assertEquals(Math.round(Profile.QUICK.trainSize() * (1 - (double) m.plugin().hyperparameters().get("validation-fraction"))),

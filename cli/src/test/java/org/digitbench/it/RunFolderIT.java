@@ -3,18 +3,20 @@ package org.digitbench.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.cli.CliRun;
+import org.digitbench.cli.Main;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.run.exec.JvmArgs;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.digitbench.cli.CliRun;
-import org.digitbench.cli.Main;
-import org.digitbench.run.JvmArgs;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One writer per run folder, tried with real processes: two runs with one --run-id, and commands while a run writes. */
 class RunFolderIT {
@@ -50,7 +52,7 @@ class RunFolderIT {
         String loser = codes[0] == 0 ? secondLog : firstLog;
         assertTrue(loser.contains("run folder " + out.resolve("same") + " already exists; choose another --run-id"), loser);
         RunResults r = ResultsStore.read(out.resolve("same").resolve("results.json"));
-        assertEquals(org.digitbench.run.RunStatus.COMPLETE, r.status());
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, r.status());
         assertEquals(1, r.trials().size(), "only the winner's model, and its whole run");
         assertEquals(codes[0] == 0 ? "smile-decision-tree" : "tribuo-logistic-regression", r.trials().getFirst().pluginId());
     }

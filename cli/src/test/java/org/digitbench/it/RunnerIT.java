@@ -1,10 +1,29 @@
 package org.digitbench.it;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.benchmarks.Trials;
+import org.digitbench.config.Execution;
+import org.digitbench.config.Profile;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.Normalization;
+import org.digitbench.plugins.smile.SmileDecisionTree;
+import org.digitbench.results.ModelSummary;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.run.Estimates;
+import org.digitbench.run.Runner;
+import org.digitbench.testkit.FakePlugin;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,23 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.testkit.FakePlugin;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.benchmarks.Trials;
-import org.digitbench.data.Normalization;
-import org.digitbench.plugins.smile.SmileDecisionTree;
-import org.digitbench.run.Estimates;
-import org.digitbench.run.Execution;
-import org.digitbench.run.Profile;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunConfig;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.ModelSummary;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.Runner;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A plugin that throws does not stop the run, and every finished trial is on disk at once. */
 class RunnerIT {
@@ -67,10 +69,10 @@ class RunnerIT {
         assertFalse(outcome.allSucceeded());
         List<TrialResult> trials = ResultsStore.read(outcome.resultsFile()).trials();
         assertEquals(List.of("test-throwing", "smile-decision-tree", "test-probe"), trials.stream().map(TrialResult::pluginId).toList());
-        assertEquals(org.digitbench.run.TrialStatus.FAILED, trials.get(0).status());
+        assertEquals(org.digitbench.results.TrialStatus.FAILED, trials.get(0).status());
         assertEquals("IllegalStateException: boom", trials.get(0).error());
-        assertEquals(org.digitbench.run.TrialStatus.OK, trials.get(1).status());
-        assertEquals(org.digitbench.run.TrialStatus.OK, trials.get(2).status());
+        assertEquals(org.digitbench.results.TrialStatus.OK, trials.get(1).status());
+        assertEquals(org.digitbench.results.TrialStatus.OK, trials.get(2).status());
         assertEquals(List.of(2), trialsOnDisk, "the two earlier trials were on disk before the third started");
         assertEquals(1, outcome.results().comparisons().size());
         assertTrue(outcome.results().trials().get(1).metrics().accuracy() > 0.5);
@@ -87,7 +89,7 @@ class RunnerIT {
         Runner.Outcome outcome = inProcess(PluginRegistry.discover()).run(config(List.of("smile-random-forest", "tribuo-logistic-regression"),
                 Map.of("smile-random-forest", Map.of("trees", "20")), List.of(5L, 6L, 7L), 800, 300, out, "seeds"));
 
-        org.digitbench.run.ResultsSchema.check(outcome.resultsFile());
+        org.digitbench.results.ResultsSchema.check(outcome.resultsFile());
 
         RunResults r = ResultsStore.read(outcome.resultsFile());
         assertEquals(6, r.trials().size(), "two plugins x three seeds");
@@ -101,7 +103,7 @@ class RunnerIT {
         assertTrue(forest.accuracy().ciLow() < forest.accuracy().mean() && forest.accuracy().mean() < forest.accuracy().ciHigh());
         assertEquals(3, forest.trainSeconds().n(), "three training times");
         assertEquals("wall-clock", forest.trainTiming());
-        var stats = org.digitbench.run.SeedStats.of(r);
+        var stats = org.digitbench.results.stats.SeedStats.of(r);
         for (var row : stats.rows()) {
             assertEquals(List.of(5L, 6L, 7L), row.seeds(), row.pluginId());
             assertTrue(row.accuracy().mean() > 0.7, row.pluginId());

@@ -4,6 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.Dataset;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.cli.CliRun;
+import org.digitbench.cli.Main;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.SavedModels;
+import org.digitbench.serve.DigitServer;
+import org.digitbench.serve.ServeClient;
+import org.digitbench.testkit.TestData;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,29 +44,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.digitbench.testkit.TestData;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.cli.CliRun;
-import org.digitbench.cli.Main;
-import org.digitbench.api.Dataset;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
-import org.digitbench.run.SavedModels;
-import org.digitbench.serve.DigitServer;
-import org.digitbench.serve.ServeClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.PointerInput;
-import org.openqa.selenium.interactions.Sequence;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import tools.jackson.databind.JsonNode;
 
 /**
  * digitbench serve with models trained on real MNIST: a user draws digits on the page with the mouse and uploads a

@@ -4,28 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.digitbench.api.Dataset;
 import org.digitbench.api.Splits;
 import org.digitbench.cli.CliRun;
-import org.digitbench.run.ResultsSchema;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
+import org.digitbench.results.ResultsSchema;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
 import org.digitbench.run.SeveralDatasets;
-import org.digitbench.run.TrialResult;
-import org.digitbench.run.TrialStatus;
 import org.digitbench.testkit.TestData;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Two datasets in one run — a slice of real MNIST and the same kind of digits at 14×14 with class names of their own,

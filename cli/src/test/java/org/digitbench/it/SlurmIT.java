@@ -5,6 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.cli.CliRun;
+import org.digitbench.results.ResultsSchema;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,16 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.digitbench.cli.CliRun;
-import org.digitbench.run.ResultsSchema;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.TrialResult;
-import org.digitbench.run.TrialStatus;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --executor slurm} against a real one-node Slurm cluster ({@link OneNodeSlurm}): the same results as a local

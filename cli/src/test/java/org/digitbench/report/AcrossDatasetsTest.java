@@ -6,21 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.SourceFile;
+import org.digitbench.eval.RankTests;
+import org.digitbench.eval.Statistics;
+import org.digitbench.results.ModelSummary;
+import org.digitbench.results.Plan;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.stats.AcrossDatasets;
+import org.digitbench.results.store.ResultsStore;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.SourceFile;
-import org.digitbench.eval.RankTests;
-import org.digitbench.eval.Statistics;
-import org.digitbench.run.AcrossDatasets;
-import org.digitbench.run.ModelSummary;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Models compared across datasets (one run each): the table, the ranks, the tests, and the page. */
 class AcrossDatasetsTest {
@@ -45,7 +48,7 @@ class AcrossDatasetsTest {
             models.add(new ModelSummary(MODELS.get(i), "Lib", "family", 1, ok ? 1 : 0,
                     ok ? Statistics.Summary.of(new double[] {accuracy[i]}) : null, null, null, "jmh", null, null, null, null));
         }
-        RunResults.Plan plan = new RunResults.Plan(MODELS.subList(0, accuracy.length), List.of(42L), "jmh", false);
+        Plan plan = new Plan(MODELS.subList(0, accuracy.length), List.of(42L), "jmh", false);
         return new RunResults(r.schemaVersion(), name, r.status(), r.startedAt(), r.finishedAt(), r.profile(), r.commandLine(),
                 r.provenance(), data, plan, models, List.of(), List.of());
     }

@@ -1,24 +1,29 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.Dataset;
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
+import org.digitbench.api.SourceFile;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Statistics;
+import org.digitbench.results.DigitImage;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.Plan;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.RunStatus;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.TrialStatus;
+import org.digitbench.results.provenance.Provenance;
+import org.digitbench.testkit.TestData;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.digitbench.testkit.TestData;
-import org.digitbench.api.EpochStats;
-import org.digitbench.api.LayerInfo;
-import org.digitbench.api.Dataset;
-import org.digitbench.data.DatasetSummary;
-import org.digitbench.api.SourceFile;
-import org.digitbench.eval.ClassificationMetrics;
-import org.digitbench.eval.Statistics;
-import org.digitbench.run.DigitImage;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.RunStatus;
-import org.digitbench.run.TrialStatus;
 
 /** A fixed, machine-independent results.json for report tests: three models (one a network), one failure. */
 public final class ReportFixtures {
@@ -94,20 +99,20 @@ public final class ReportFixtures {
         models.add(model("fixture-broken", "NetLib", "cnn", "always fails", TrialStatus.FAILED, "IllegalStateException: boom <b>",
                 truth, null, null, null, null, null, List.of(), List.of(), test));
         // JMH in each trial: the network timed completely, the other model's inference benchmark failed after its training
-        RunResults.Measurement train = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
+        Measurement train = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
                 12.5, null, null, null, 1, List.of(12.5), percentiles(12.5, 12.5), 0, 0, 1, null, 0.5, 1.9,
                 "jmh/fixture-network.seed42.train.json", 13.0);
-        RunResults.Measurement batch = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
+        Measurement batch = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
                 25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5), 0, 1, 5, "1 s", 0.4, 1.0,
                 "jmh/fixture-network.seed42.batch.json", 6.0);
-        RunResults.Measurement single = new RunResults.Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample",
+        Measurement single = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample",
                 "us/op", 80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0, "p90", 90.0,
                 "p99", 150.0, "p100", 900.0), 0, 1, 5, "1 s", 0.4, 1.0, "jmh/fixture-network.seed42.single.json", 6.0);
-        RunResults.Measurement treeTrain = new RunResults.Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss",
+        Measurement treeTrain = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss",
                 "s/op", 1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5), 0, 0, 1, null, 3.5, 3.4,
                 "javascript:alert(1)", 2.0);
-        models.set(0, models.get(0).withTiming(null, new RunResults.Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
-        models.set(1, models.get(1).withTiming(null, new RunResults.Timing(TrialStatus.FAILED,
+        models.set(0, models.get(0).withTiming(null, new Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
+        models.set(1, models.get(1).withTiming(null, new Timing(TrialStatus.FAILED,
                 "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, 3.5, true, 0.2)));
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
                 Statistics.mcnemar(truth, good, fair)));
@@ -124,11 +129,11 @@ public final class ReportFixtures {
         libraries.put("NetLib", "1.0");
         libraries.put("Tree<Lib>", "2.0");
         libraries.put("JMH", "1.37");
-        RunResults.Provenance provenance = new RunResults.Provenance("0.0.0-test", "0123456789abcdef", false, "25", "Vendor",
+        Provenance provenance = new Provenance("0.0.0-test", "0123456789abcdef", false, "25", "Vendor",
                 "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
         models.addAll(seedTrials(hostileName, truth, random, test));
-        RunResults.Plan plan = new RunResults.Plan(List.of("fixture-network", hostileName, "fixture-broken"), List.of(42L, 43L, 44L),
-                RunResults.Plan.JMH, false);
+        Plan plan = new Plan(List.of("fixture-network", hostileName, "fixture-broken"), List.of(42L, 43L, 44L),
+                Plan.JMH, false);
         RunResults base = new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", RunStatus.COMPLETE, Instant.parse("2026-01-02T03:04:05Z"),
                 Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
                 new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), plan, List.of(),
@@ -159,7 +164,7 @@ public final class ReportFixtures {
                 new TrialResult.Times(train, predict, 20.0, Instant.parse("2026-01-02T03:10:00Z")),
                 new TrialResult.Network(params, layers, history),
                 new TrialResult.Resources(1L << 28, 1L << 30,
-                        new org.digitbench.run.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null)),
+                        new org.digitbench.results.provenance.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null)),
                 null, null);
     }
 

@@ -1,20 +1,23 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.api.EpochStats;
+import org.digitbench.results.Plan;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.digitbench.api.EpochStats;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
     private static final String HOSTILE = "x<script>alert(1)</script>";
@@ -71,7 +74,7 @@ class ReportWriterTest {
 
     /** The fixture as a --no-timing run: wall-clock plan, no JMH measurements. */
     static RunResults untimed(RunResults r) {
-        RunResults.Plan plan = new RunResults.Plan(r.plan().plugins(), r.plan().seeds(), RunResults.Plan.WALL_CLOCK, false);
+        Plan plan = new Plan(r.plan().plugins(), r.plan().seeds(), Plan.WALL_CLOCK, false);
         RunResults base = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
                 r.commandLine(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons());
         return base.withTrials(r.trials().stream().map(t -> t.withTiming(t.modelFile(), null)).toList(), r.status(), r.finishedAt(), null);
@@ -83,10 +86,10 @@ class ReportWriterTest {
         String html = Files.readString(ReportWriter.write(r, dir));
         assertTrue(html.contains("fixture-host: Fixture CPU 2.0GHz, 2 cores (0-1), heap at most 8.0 GiB"), "each model's machine");
         assertFalse(html.contains("id=\"cpu-models\""), "one CPU model: no warning");
-        org.digitbench.run.Machine other = new org.digitbench.run.Machine("b", "Other CPU", 4, "0-3", 1L << 30, "77", "1");
+        org.digitbench.results.provenance.Machine other = new org.digitbench.results.provenance.Machine("b", "Other CPU", 4, "0-3", 1L << 30, "77", "1");
         assertEquals("b: Other CPU, 4 cores (0-3), heap at most 1.0 GiB, Slurm job 77 task 1", MachineNotes.describe(other));
         TrialResult t = r.mainTrials().getFirst();
-        TrialResult moved = new TrialResult("elsewhere", 42, org.digitbench.run.TrialStatus.OK, null, t.plugin(), t.evaluation(),
+        TrialResult moved = new TrialResult("elsewhere", 42, org.digitbench.results.TrialStatus.OK, null, t.plugin(), t.evaluation(),
                 t.times(), null, new TrialResult.Resources(null, null, other), null, null);
         String warning = MachineNotes.warning(List.of(t, moved));
         assertTrue(warning != null && warning.contains("2 CPU models") && warning.contains("Other CPU (elsewhere)")
@@ -106,14 +109,14 @@ class ReportWriterTest {
         assertTrue(html.contains("id=\"class-names\"") && html.contains("3 · Dress"), "the data section lists them");
         assertTrue(html.contains("<td>3 · Dress</td>"), "the per-class table names them");
         assertTrue(html.contains("&lt;b&gt;boot&lt;/b&gt;") && !html.contains("<b>boot</b>"), "escaped");
-        org.digitbench.run.ResultsSchema.check(ResultsStore.write(dir.resolve("named"), named));
+        org.digitbench.results.ResultsSchema.check(ResultsStore.write(dir.resolve("named"), named));
     }
 
     @Test
     void saysWhenTrialsRanConcurrently() throws IOException {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"concurrent\""), "one at a time: no mark");
-        RunResults.Plan plan = new RunResults.Plan(r.plan().plugins(), r.plan().seeds(), r.plan().timing(), false, 2);
+        Plan plan = new Plan(r.plan().plugins(), r.plan().seeds(), r.plan().timing(), false, 2);
         RunResults jobs = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
                 r.commandLine(), r.provenance(), r.data(), plan, r.models(), r.trials(), r.comparisons());
         String html = Files.readString(ReportWriter.write(jobs, dir));
@@ -150,7 +153,7 @@ class ReportWriterTest {
         assertEquals(2, raw.path("schemaVersion").asInt(), "the fixture is of version 2");
         RunResults run = ResultsStore.read(file);
         assertEquals(RunResults.SCHEMA_VERSION, run.schemaVersion(), "migrated on reading");
-        assertEquals(org.digitbench.run.RunStatus.COMPLETE, run.status());
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, run.status());
         assertEquals(14, run.trials().size());
         assertTrue(run.trials().stream().allMatch(TrialResult::timed), "every trial timed by JMH");
         for (int i = 0; i < run.trials().size(); i++) {
@@ -166,7 +169,7 @@ class ReportWriterTest {
             assertEquals(flat.path("machine").isObject(), t.resources().machine() != null, "no machine before it was recorded");
             assertEquals(flat.path("layers").size(), t.network().layers().size());
         }
-        org.digitbench.run.ResultsSchema.check(ResultsStore.write(dir, run));
+        org.digitbench.results.ResultsSchema.check(ResultsStore.write(dir, run));
         String html = Files.readString(ReportWriter.write(run, dir));
         for (TrialResult t : run.trials()) {
             assertTrue(html.contains(t.pluginId()), t.pluginId());

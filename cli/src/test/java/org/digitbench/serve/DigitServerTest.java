@@ -6,25 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.SavedModels;
+import org.digitbench.testkit.TestData;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.testkit.TestData;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.SavedModels;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The server's API on a run made in the test: two small models trained on synthetic digits, and a third whose

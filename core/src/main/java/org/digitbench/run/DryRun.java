@@ -1,14 +1,19 @@
 package org.digitbench.run;
 
-import java.util.Locale;
 import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.config.CheckedConfig;
+import org.digitbench.config.Execution;
+import org.digitbench.config.RunConfig;
+import org.digitbench.results.text.Format;
+
+import java.util.Locale;
 
 /** {@code digitbench run --dry-run}: the trials a run would run and what each is expected to cost. */
 public final class DryRun {
     private DryRun() {
     }
 
-    public static String format(Runner.Checked checked, ReferenceEstimates estimates, Execution execution) {
+    public static String format(CheckedConfig checked, ReferenceEstimates estimates, Execution execution) {
         RunConfig config = checked.config();
         StringBuilder sb = new StringBuilder();
         int width = Math.max(6, checked.plugins().stream().mapToInt(p -> p.id().length()).max().orElse(6));
@@ -28,7 +33,7 @@ public final class DryRun {
                     double s = entry.get().seconds(config.timing());
                     total += s;
                     sb.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %14s  %14s  %s%n", p.id(), seed,
-                            Leaderboard.duration(s), Leaderboard.duration(total), entry.get().run()));
+                            Format.duration(s), Format.duration(total), entry.get().run()));
                 } else {
                     unknown++;
                     sb.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %14s  %14s  %s%n", p.id(), seed, "unknown", "",
@@ -37,10 +42,10 @@ public final class DryRun {
             }
         }
         sb.append(String.format(Locale.ROOT, "Expected total: %s%s, on the reference machine (%s); machines of one kind differ "
-                + "by up to about 1.5x.%n", Leaderboard.duration(total), unknown == 0 ? "" : " plus " + unknown + " trial"
+                + "by up to about 1.5x.%n", Format.duration(total), unknown == 0 ? "" : " plus " + unknown + " trial"
                 + (unknown == 1 ? "" : "s") + " of unknown cost", estimates.machine()));
         if (execution.timeout() != null) {
-            sb.append("Each trial is stopped after ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout).\n");
+            sb.append("Each trial is stopped after ").append(Format.duration(execution.timeout().toSeconds())).append(" (--timeout).\n");
         }
         return sb.toString();
     }

@@ -1,5 +1,7 @@
 package org.digitbench.run;
 
+import org.digitbench.config.RunConfig;
+
 import java.util.Map;
 import java.util.OptionalDouble;
 

@@ -1,5 +1,11 @@
 package org.digitbench.run;
 
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.text.Format;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -44,17 +50,10 @@ public final class Leaderboard {
                     + "resident memory while the model trained and predicted%n", results.plan().mainSeed(), rows.get(0).evaluation().testSize(),
                     results.plan().jmh() ? "JMH's single-shot time of the training that made the model" : "wall clock"));
             if (results.plan().concurrent()) {
-                sb.append(concurrentNote(results.plan())).append(System.lineSeparator());
+                sb.append(Format.concurrentNote(results.plan())).append(System.lineSeparator());
             }
         }
         return sb.toString();
-    }
-
-    /** What {@code --jobs} did to every time of the run, said wherever its times are shown. */
-    public static String concurrentNote(RunResults.Plan plan) {
-        return "every trial ran while up to " + (plan.jobs() - 1) + " other" + (plan.jobs() == 2 ? "" : "s") + " did (--jobs "
-                + plan.jobs() + ", each on its own cores): its times were taken concurrently; compare them with a run of one "
-                + "trial at a time only with that in mind";
     }
 
     /** The JMH timings of the main seed's trials, in the order of the leaderboard. */
@@ -67,13 +66,13 @@ public final class Leaderboard {
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
         for (TrialResult m : rows) {
-            RunResults.Timing t = m.timing();
+            Timing t = m.timing();
             if (t.training() == null && t.batch() == null) {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %s: %s%n", m.pluginId(), t.status(), t.error()));
                 continue;
             }
             sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%n", m.pluginId(),
-                    scoreWithError(t.training(), ""), scoreWithError(t.batch(), "") + (t.batchImages() == null ? "" : " /" + t.batchImages()),
+                    Format.scoreWithError(t.training(), ""), Format.scoreWithError(t.batch(), "") + (t.batchImages() == null ? "" : " /" + t.batchImages()),
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
@@ -84,54 +83,6 @@ public final class Leaderboard {
         return sb.toString();
     }
 
-    /** Seconds with digits to match: "0.23 s", "4.1 s", "123 s"; "–" for none. */
-    public static String seconds(Double s) {
-        if (s == null) {
-            return "–";
-        }
-        return s >= 100 ? String.format(Locale.ROOT, "%.0f s", s) : s >= 1 ? String.format(Locale.ROOT, "%.1f s", s)
-                : String.format(Locale.ROOT, "%.2f s", s);
-    }
-
-    /** "0.9812 ± 0.0011 [0.9790, 0.9834] (n = 3)", or "0.9812 (n = 1)"; {@code digits} a format such as "%.4f". */
-    public static String summary(org.digitbench.eval.Statistics.Summary s, String digits) {
-        if (s == null) {
-            return "–";
-        }
-        if (s.sd() == null) {
-            return String.format(Locale.ROOT, digits + " (n = 1)", s.mean());
-        }
-        return String.format(Locale.ROOT, digits + " ± " + digits + " [" + digits + ", " + digits + "] (n = %d)", s.mean(), s.sd(),
-                s.ciLow(), s.ciHigh(), s.n());
-    }
-
-    /** "12.35 ± 0.68" followed by {@code unit}, or the score alone without an error, or "-"; digits as {@link #number}. */
-    public static String scoreWithError(RunResults.Measurement m, String unit) {
-        if (m == null) {
-            return "-";
-        }
-        String digits = digits(m.score());
-        return String.format(Locale.ROOT, digits, m.score())
-                + (m.scoreError() == null ? "" : " ± " + String.format(Locale.ROOT, digits, m.scoreError())) + unit;
-    }
-
-    /** A timing with as many digits as it deserves: "16,423", "2.72", "0.3297". */
-    public static String number(double v) {
-        return String.format(Locale.ROOT, digits(v), v);
-    }
-
-    private static String digits(double v) {
-        return Math.abs(v) >= 100 ? "%,.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.4f";
-    }
-
-    /** "25 s", "3 min 05 s", "4 h 00 min". */
-    public static String duration(double seconds) {
-        java.time.Duration d = java.time.Duration.ofSeconds(Math.round(seconds));
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
-                : d.toMinutes() > 0 ? String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart())
-                : d.toSeconds() + " s";
-    }
-
     /** Means, standard deviations and 95% intervals across seeds, and the paired t-tests of accuracy. */
     public static String formatSeeds(RunResults results, SeedStats stats) {
         int idWidth = Math.max(5, stats.rows().stream().mapToInt(r -> r.pluginId().length()).max().orElse(5));
@@ -139,8 +90,8 @@ public final class Leaderboard {
         String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-46s  %-46s%n", "model", "accuracy", "train s");
         sb.append(header).append("-".repeat(header.length() - 1)).append(System.lineSeparator());
         for (SeedStats.Row r : stats.rows()) {
-            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-46s  %-46s%n", r.pluginId(), summary(r.accuracy(), "%.4f"),
-                    summary(r.trainSeconds(), "%.2f")));
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-46s  %-46s%n", r.pluginId(), Format.summary(r.accuracy(), "%.4f"),
+                    Format.summary(r.trainSeconds(), "%.2f")));
         }
         sb.append("mean ± sample standard deviation [95% interval of the mean, Student's t] over the seeds each model succeeded "
                 + "with (n); same data for every seed; train s: " + (results.plan().jmh() ? "JMH single shots" : "wall clock") + "\n");
@@ -158,16 +109,16 @@ public final class Leaderboard {
             return "FAILED: " + r.error();
         }
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "accuracy %.4f, macro F1 %.4f, train %s (%s), predict %.2f s",
-                r.metrics().accuracy(), r.metrics().macro().f1(), seconds(r.times().trainSeconds()),
+                r.metrics().accuracy(), r.metrics().macro().f1(), Format.seconds(r.times().trainSeconds()),
                 r.timing() != null && r.timing().training() != null ? "JMH single shot" : "wall clock", r.times().predictSeconds()));
         if (r.timing() != null) {
-            RunResults.Timing t = r.timing();
+            Timing t = r.timing();
             if (t.imagesPerSecond() != null) {
                 sb.append(String.format(Locale.ROOT, ", %,.0f images/s", t.imagesPerSecond()));
             }
             if (t.single() != null) {
-                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", number(t.single().percentiles().get("p50")),
-                        number(t.single().percentiles().get("p99"))));
+                sb.append(String.format(Locale.ROOT, ", one image p50 %s p99 %s µs", Format.number(t.single().percentiles().get("p50")),
+                        Format.number(t.single().percentiles().get("p99"))));
             }
             if (!t.ok()) {
                 sb.append("; timing failed: ").append(t.error());
@@ -177,7 +128,7 @@ public final class Leaderboard {
             sb.append(", peak memory ").append(r.resources().peakRssBytes() >> 20).append(" MiB");
         }
         if (r.times().trialSeconds() != null) {
-            sb.append("; trial ").append(duration(r.times().trialSeconds()));
+            sb.append("; trial ").append(Format.duration(r.times().trialSeconds()));
         }
         return sb.toString();
     }

@@ -1,13 +1,19 @@
 package org.digitbench.run;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.config.RunConfig;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
-import org.digitbench.api.DigitbenchException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Trial times from the committed reference results ({@code benchmarks/results/}), as summarised in
@@ -60,7 +66,7 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                     continue;
                 }
                 double jmhOnly = 0;
-                RunResults.Timing timing = t.timing();
+                Timing timing = t.timing();
                 if (timing != null) {
                     jmhOnly += timing.warmupSeconds() == null ? 0 : timing.warmupSeconds();
                     jmhOnly += timing.training() == null ? 0 : Math.max(0, timing.training().wallSeconds() - timing.training().score());

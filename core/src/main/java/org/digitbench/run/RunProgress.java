@@ -1,11 +1,15 @@
 package org.digitbench.run;
 
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.config.CheckedConfig;
+import org.digitbench.config.RunConfig;
+import org.digitbench.results.text.Format;
+
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.digitbench.api.ClassifierPlugin;
 
 /** Elapsed and remaining time of a run, from the reference estimates scaled by how this machine is doing so far. */
 final class RunProgress {
@@ -20,7 +24,7 @@ final class RunProgress {
     private double expectedDone;
     private double actualDone;
 
-    RunProgress(List<Planned> todo, Runner.Checked checked, RunConfig config, Estimates estimates) {
+    RunProgress(List<Planned> todo, CheckedConfig checked, RunConfig config, Estimates estimates) {
         for (Planned p : todo) {
             estimates.trialSeconds(p.plugin().id(), checked.params().get(p.plugin()).asMap(), config)
                     .ifPresentOrElse(s -> expected.put(p, s), () -> unknown.add(p));
@@ -38,15 +42,15 @@ final class RunProgress {
 
     String header(Planned p) {
         double elapsed = (System.nanoTime() - started) / 1e9;
-        String e = elapsed < 1 ? "" : ", elapsed " + Leaderboard.duration(elapsed);
+        String e = elapsed < 1 ? "" : ", elapsed " + Format.duration(elapsed);
         if (expected.isEmpty()) {
             return e;
         }
         double left = expected.values().stream().mapToDouble(Double::doubleValue).sum();
         double scale = expectedDone > 0 ? actualDone / expectedDone : 1;
         Double mine = expected.get(p);
-        return e + (mine == null ? "" : "; this trial about " + Leaderboard.duration(mine * scale))
-                + "; about " + Leaderboard.duration(left * scale) + " left"
+        return e + (mine == null ? "" : "; this trial about " + Format.duration(mine * scale))
+                + "; about " + Format.duration(left * scale) + " left"
                 + (unknown.isEmpty() ? "" : " plus " + unknown.size() + " trial" + (unknown.size() == 1 ? "" : "s")
                 + " of unknown cost");
     }

@@ -1,5 +1,33 @@
 package org.digitbench.run;
 
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.Dataset;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.Hyperparameters;
+import org.digitbench.api.PluginRegistry;
+import org.digitbench.config.CheckedConfig;
+import org.digitbench.config.ConfigFile;
+import org.digitbench.config.Execution;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.MnistFetcher;
+import org.digitbench.results.Plan;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.RunStatus;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.provenance.ProvenanceCollector;
+import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.results.store.SavedModels;
+import org.digitbench.results.text.Format;
+import org.digitbench.run.exec.BatchExecutor;
+import org.digitbench.run.exec.TrialExecutor;
+import org.digitbench.trial.LoadGuard;
+import org.digitbench.trial.SuiteData;
+import org.digitbench.trial.TrialSpec;
+import org.digitbench.trial.TrialTiming;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.Hyperparameters;
-import org.digitbench.api.PluginRegistry;
-import org.digitbench.api.Dataset;
-import org.digitbench.data.DatasetSummary;
-import org.digitbench.data.MnistFetcher;
 
 /**
  * Drives a run: checks the configuration, claims the run folder, loads the data once (to record and
@@ -78,24 +99,18 @@ public final class Runner {
         }
     }
 
-    /** The plugins of a configuration, checked, with their hyper-parameters resolved: everything before any data is read. */
-    public record Checked(RunConfig config, List<ClassifierPlugin> plugins, Map<ClassifierPlugin, Hyperparameters> params) {
-    }
-
     /** Checks what the user typed: plugin ids, hyper-parameters; fills in all plugins when none were named. */
-    public Checked check(RunConfig config) {
-        List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
-        config = config.withPlugins(plugins.stream().map(ClassifierPlugin::id).toList());
-        return new Checked(config, plugins, resolve(config, plugins));
+    public CheckedConfig check(RunConfig config) {
+        return CheckedConfig.of(config, registry);
     }
 
     public Outcome run(RunConfig requested) {
-        Checked checked = check(requested);
+        CheckedConfig checked = check(requested);
         RunConfig config = checked.config();
         Instant started = Instant.now();
         String runId = config.runId() != null ? config.runId() : RUN_ID_TIME.format(started) + "-" + config.profile().id();
         SuiteData data = load(config);
-        data.requireLearnableBy(checked); // a plugin that cannot take the data's images refuses the run before its folder is made
+        data.requireLearnableBy(checked.params()); // a plugin that cannot take the data's images refuses the run before its folder is made
         RunFolder folder = RunFolder.create(config.outputDir(), runId, config.runId() != null);
         return start(folder, checked, started, data);
     }
@@ -108,9 +123,9 @@ public final class Runner {
         if (Files.exists(folder.results()) || !folder.readTrials().isEmpty()) {
             throw new DigitbenchException("run " + folder.dir() + " has results already: resume it instead");
         }
-        Checked checked = check(requested.withRunId(folder.runId()));
+        CheckedConfig checked = check(requested.withRunId(folder.runId()));
         SuiteData data = load(checked.config());
-        data.requireLearnableBy(checked);
+        data.requireLearnableBy(checked.params());
         return start(folder, checked, Instant.now(), data);
     }
 
@@ -120,19 +135,19 @@ public final class Runner {
         this.hintOutputDir = outputDir;
     }
 
-    private Outcome start(RunFolder folder, Checked checked, Instant started, SuiteData data) {
+    private Outcome start(RunFolder folder, CheckedConfig checked, Instant started, SuiteData data) {
         RunConfig config = checked.config();
         try (RunFolder.Lock lock = folder.lock("digitbench run")) {
             config = config.withRunId(folder.runId());
-            ResultsStore.writeConfig(folder.dir(), config, execution);
+            ConfigFile.write(folder.dir(), config, execution);
             out.print(DatasetSummary.of(data.train()).format());
             out.print(DatasetSummary.of(data.test()).format());
             RunResults.DataInfo dataInfo = data.info(config.dataset().normalization());
             if (!data.classNames().isEmpty()) {
                 out.println("Classes (from the dataset's descriptor): " + String.join(", ", data.classNames()));
             }
-            RunResults.Plan plan = new RunResults.Plan(config.pluginIds(), config.seeds(),
-                    config.timing() ? RunResults.Plan.JMH : RunResults.Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
+            Plan plan = new Plan(config.pluginIds(), config.seeds(),
+                    config.timing() ? Plan.JMH : Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
             RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,
                     config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
@@ -145,14 +160,14 @@ public final class Runner {
      * (those that failed, and those not yet started), with the run's own configuration.
      */
     public Outcome resume(RunFolder folder) {
-        ResultsStore.StoredConfig stored = ResultsStore.readStoredConfig(folder.dir());
+        ConfigFile.StoredConfig stored = ConfigFile.readStored(folder.dir());
         requireExecutionGiven(stored.execution(), folder);
         try (RunFolder.Lock lock = folder.lock("digitbench run --resume")) {
             RunResults previous = ResultsStore.read(folder.results());
             if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
                 throw new DigitbenchException("run " + folder.runId() + " was made by an older digitbench; it cannot be resumed");
             }
-            Checked checked = check(stored.run());
+            CheckedConfig checked = check(stored.run());
             RunConfig config = checked.config();
             SuiteData data = load(config);
             data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
@@ -160,10 +175,10 @@ public final class Runner {
                     .filter(t -> config.pluginIds().contains(t.pluginId()) && config.seeds().contains(t.seed())).toList();
             out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
                     previous.plan().trialCount());
-            RunResults.Plan was = previous.plan();
+            Plan was = previous.plan();
             RunResults base = was.jobs() >= execution.jobs() ? previous : new RunResults(previous.schemaVersion(), previous.runId(),
                     previous.status(), previous.startedAt(), previous.finishedAt(), previous.profile(), previous.commandLine(),
-                    previous.provenance(), previous.data(), new RunResults.Plan(was.plugins(), was.seeds(), was.timing(),
+                    previous.provenance(), previous.data(), new Plan(was.plugins(), was.seeds(), was.timing(),
                     was.validation(), execution.jobs()), previous.models(), previous.trials(), previous.comparisons());
             return runTrials(folder, config, checked, data, base, kept);
         }
@@ -197,26 +212,8 @@ public final class Runner {
         return SuiteData.prepare(config, config.dataset().download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }
 
-    private Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins) {
-        for (String id : config.overrides().keySet()) {
-            registry.get(id);
-            if (plugins.stream().noneMatch(p -> p.id().equals(id))) {
-                throw new DigitbenchException("hyper-parameters are set for plugin '" + id + "', which is not in this run");
-            }
-        }
-        Map<ClassifierPlugin, Hyperparameters> params = new LinkedHashMap<>();
-        for (ClassifierPlugin plugin : plugins) {
-            try {
-                params.put(plugin, plugin.resolve(config.overrides().getOrDefault(plugin.id(), Map.of())));
-            } catch (IllegalArgumentException e) {
-                throw new DigitbenchException("plugin " + plugin.id() + ": " + e.getMessage(), e);
-            }
-        }
-        return params;
-    }
-
     /** Runs every planned trial without a result in {@code kept}, assembling results.json after each. */
-    private Outcome runTrials(RunFolder folder, RunConfig config, Checked checked, SuiteData data, RunResults base,
+    private Outcome runTrials(RunFolder folder, RunConfig config, CheckedConfig checked, SuiteData data, RunResults base,
                               List<TrialResult> kept) {
         Dataset train = data.train();
         Dataset test = data.test();
@@ -312,7 +309,7 @@ public final class Runner {
             out.print(Leaderboard.formatTiming(results));
         }
         out.println("Results written to " + folder.results() + " (run took "
-                + Leaderboard.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds()) + ")");
+                + Format.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds()) + ")");
         return new Outcome(folder.results(), results);
     }
 
@@ -329,7 +326,7 @@ public final class Runner {
                         + execution.cores(0).size() + " cores each (--jobs: their times are taken concurrently), ");
         sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
         if (execution.timeout() != null) {
-            sb.append(" for at most ").append(Leaderboard.duration(execution.timeout().toSeconds())).append(" (--timeout)");
+            sb.append(" for at most ").append(Format.duration(execution.timeout().toSeconds())).append(" (--timeout)");
         }
         sb.append(config.timing() ? "; training timed by JMH (one single shot: the evaluated model's), then batch and "
                 + "single-image inference benchmarked" : "; wall-clock times only (--no-timing)");

@@ -1,5 +1,19 @@
 package org.digitbench.run;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.SourceFile;
+import org.digitbench.config.CheckedConfig;
+import org.digitbench.config.Execution;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.DataSource;
+import org.digitbench.data.MnistFetcher;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.RunStatus;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+import org.digitbench.trial.SuiteData;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.SourceFile;
-import org.digitbench.data.DataSource;
-import org.digitbench.data.MnistFetcher;
 
 /**
  * A run over several datasets ({@code --dataset} given more than once): one trial per dataset, plugin and seed.
@@ -31,7 +41,6 @@ import org.digitbench.data.MnistFetcher;
  */
 public final class SeveralDatasets {
     /** The version of {@code datasets.json}. */
-    public static final int SCHEMA_VERSION = 1;
     private static final DateTimeFormatter RUN_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     /**
@@ -79,38 +88,15 @@ public final class SeveralDatasets {
         this.afterPart = afterPart;
     }
 
-    /** Whether {@code dir} is the folder of a run over several datasets. */
-    public static boolean isRun(Path dir) {
-        return Files.isRegularFile(dir.resolve(RunFolder.DATASETS));
-    }
-
-    /** Reads {@code dir/datasets.json}. */
+    /** Reads {@code dir/datasets.json} whole, after {@link DatasetsFile#read} has checked it. */
     public static Manifest read(Path dir) {
+        DatasetsFile.read(dir);
         Path file = dir.resolve(RunFolder.DATASETS);
         Manifest m = ResultsStore.readJson(file, Manifest.class);
-        if (m.schemaVersion() != SCHEMA_VERSION) {
-            throw new DigitbenchException(file + ": schema version " + m.schemaVersion() + ", this digitbench reads "
-                    + SCHEMA_VERSION);
-        }
-        if (m.config() == null || m.parts().size() < 2 || new HashSet<>(m.keys()).size() != m.parts().size()) {
-            throw new DigitbenchException(file + ": not a run over several datasets (expected its configuration and two or "
-                    + "more datasets with different keys)");
+        if (m.config() == null) {
+            throw new DigitbenchException(file + ": not a run over several datasets (expected its configuration)");
         }
         return m;
-    }
-
-    /** The datasets' keys of the run in {@code dir}, or an empty list when its datasets.json cannot be read. */
-    public static List<String> keysIn(Path dir) {
-        try {
-            return read(dir).keys();
-        } catch (DigitbenchException e) {
-            return List.of();
-        }
-    }
-
-    /** The parts of {@code dir}'s run that have results, in the run's order. */
-    public static List<String> finishedKeys(Path dir) {
-        return read(dir).keys().stream().filter(k -> Files.isRegularFile(dir.resolve(k).resolve(RunFolder.RESULTS))).toList();
     }
 
     /**
@@ -146,7 +132,7 @@ public final class SeveralDatasets {
         if (datasets.size() < 2) {
             throw new IllegalArgumentException("a run over several datasets needs two or more");
         }
-        Runner.Checked checked = runner.check(base);
+        CheckedConfig checked = runner.check(base);
         List<String> keys = keys(datasets.stream().map(RunConfig.DataChoice::source).toList());
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < datasets.size(); i++) {
@@ -157,7 +143,7 @@ public final class SeveralDatasets {
         String runId = base.runId() != null ? base.runId() : RUN_ID_TIME.format(started) + "-" + base.profile().id();
         RunFolder folder = RunFolder.create(base.outputDir(), runId, base.runId() != null);
         RunConfig config = base.withRunId(folder.runId()).onDataset(datasets.getFirst(), base.outputDir(), folder.runId());
-        Manifest manifest = new Manifest(SCHEMA_VERSION, folder.runId(), started, config, execution, parts);
+        Manifest manifest = new Manifest(DatasetsFile.SCHEMA_VERSION, folder.runId(), started, config, execution, parts);
         try (RunFolder.Lock lock = folder.lock("digitbench run (several datasets)")) {
             ResultsStore.writeJson(folder.dir().resolve(RunFolder.DATASETS), manifest);
             return runParts(folder, manifest);
@@ -208,14 +194,14 @@ public final class SeveralDatasets {
      * Loads each dataset as its run will, so that a missing or bad file, or images a plugin cannot take, fail before the
      * first trial, and refuses the same files given twice (a comparison across datasets needs different ones).
      */
-    private void checkData(Runner.Checked checked, List<Part> parts) {
+    private void checkData(CheckedConfig checked, List<Part> parts) {
         RunConfig base = checked.config();
         Map<List<String>, String> seen = new LinkedHashMap<>();
         for (Part part : parts) {
             RunConfig config = base.onDataset(part.data(), base.outputDir(), base.runId());
             out.println("Checking " + part.data().source().describe());
             SuiteData data = SuiteData.prepare(config, part.data().download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
-            data.requireLearnableBy(checked);
+            data.requireLearnableBy(checked.params());
             List<String> sums = new ArrayList<>();
             data.train().sources().stream().map(SourceFile::sha256).forEach(sums::add);
             sums.add("|");

@@ -1,5 +1,7 @@
 package org.digitbench.run;
 
+import org.digitbench.config.Execution;
+
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;

@@ -3,12 +3,16 @@ package org.digitbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.config.Profile;
+import org.digitbench.config.RunConfig;
+import org.digitbench.data.Mnist;
+import org.digitbench.data.Normalization;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.digitbench.data.Mnist;
-import org.digitbench.data.Normalization;
-import org.junit.jupiter.api.Test;
 
 class ReferenceEstimatesTest {
     private static final ReferenceEstimates ESTIMATES = new ReferenceEstimates("2 cores", Map.of("full", Map.of("dl4j-rnn",

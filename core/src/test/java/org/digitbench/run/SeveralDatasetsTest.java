@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Mnist;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.RunFolder;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 
 class SeveralDatasetsTest {
     @TempDir
@@ -40,6 +44,6 @@ class SeveralDatasetsTest {
             DigitbenchException e = assertThrows(DigitbenchException.class, () -> SeveralDatasets.read(dir), bad);
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         }
-        assertEquals(List.of(), SeveralDatasets.keysIn(dir));
+        assertEquals(List.of(), DatasetsFile.keysIn(dir));
     }
 }

@@ -1,5 +1,13 @@
 package org.digitbench.report;
 
+import org.digitbench.eval.Statistics;
+import org.digitbench.results.ModelSummary;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.stats.AcrossDatasets;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.store.RunFolder;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -8,13 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.digitbench.eval.Statistics;
-import org.digitbench.run.AcrossDatasets;
-import org.digitbench.run.ModelSummary;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunFolder;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.SeveralDatasets;
 
 /**
  * A page comparing models across datasets, one run per dataset: accuracy per model and dataset, ranks, mean
@@ -49,14 +50,14 @@ public final class AcrossDatasetsWriter {
      * results (its leaderboard, linked to its own report) and, with two or more, the comparison across them.
      */
     public static Path writeRun(Path runDir) {
-        SeveralDatasets.Manifest manifest = SeveralDatasets.read(runDir);
-        List<String> keys = SeveralDatasets.finishedKeys(runDir);
+        DatasetsFile manifest = DatasetsFile.read(runDir);
+        List<String> keys = DatasetsFile.finishedKeys(runDir);
         List<RunResults> runs = read(runDir, keys);
         Map<String, Object> context = keys.size() >= 2 ? context(runDir, keys, runs) : new LinkedHashMap<>();
         context.putIfAbsent("x", null);
         context.put("style", ReportWriter.STYLE);
         context.put("tablesort", ReportWriter.TABLESORT);
-        context.put("run", new RunView(manifest.runId(), manifest.parts().size(), manifest.parts().size() - keys.size()));
+        context.put("run", new RunView(manifest.runId(), manifest.keys().size(), manifest.keys().size() - keys.size()));
         List<Section> sections = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             sections.add(Section.of(keys.get(i), runs.get(i)));

@@ -1,13 +1,16 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.EpochStats;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.ModelSummary;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.digitbench.api.EpochStats;
-import org.digitbench.eval.ClassificationMetrics;
-import org.digitbench.run.ModelSummary;
-import org.digitbench.run.RunResults;
 
 /**
  * What the report's charts draw, as JSON for its script.
@@ -29,7 +32,7 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
 
     /** A JMH score with the ends of its interval ({@code null} when JMH gave none). */
     record Interval(double score, Double low, Double high) {
-        static Interval of(RunResults.Measurement m) {
+        static Interval of(Measurement m) {
             return m == null ? null : new Interval(m.score(), m.ciLow(), m.ciHigh());
         }
     }
@@ -40,7 +43,7 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
         List<ModelPoint> points = new ArrayList<>();
         for (TrialResult m : models) {
             ClassificationMetrics x = m.metrics();
-            RunResults.Timing t = m.timing();
+            Timing t = m.timing();
             points.add(new ModelPoint(m.pluginId(), m.plugin().library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
                     x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.times().predictSeconds(),
                     onParetoFront(m, models, trainTime), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
@@ -60,12 +63,12 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
     }
 
     /** JMH's batch score per image (ms), with its interval. */
-    private static Interval perImage(RunResults.Timing t) {
+    private static Interval perImage(Timing t) {
         if (t.batch() == null || t.batchImages() == null) {
             return null;
         }
         double n = t.batchImages();
-        RunResults.Measurement b = t.batch();
+        Measurement b = t.batch();
         return new Interval(b.score() / n, b.ciLow() == null ? null : b.ciLow() / n, b.ciHigh() == null ? null : b.ciHigh() / n);
     }
 

@@ -1,6 +1,9 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
 
 /** A page comparing two runs model by model: change in accuracy and in training and prediction time. */
 public final class CompareWriter {
@@ -50,8 +51,8 @@ public final class CompareWriter {
         context.put("a", a);
         context.put("b", b);
         // links from the folder names the user gave (checked run ids), never from what a results.json says
-        context.put("nameA", org.digitbench.run.RunFolder.checkId(runA, "run"));
-        context.put("nameB", org.digitbench.run.RunFolder.checkId(runB, "run"));
+        context.put("nameA", org.digitbench.results.store.RunFolder.checkId(runA, "run"));
+        context.put("nameB", org.digitbench.results.store.RunFolder.checkId(runB, "run"));
         context.put("hrefA", java.net.URLEncoder.encode(runA, java.nio.charset.StandardCharsets.UTF_8) + "/index.html");
         context.put("hrefB", java.net.URLEncoder.encode(runB, java.nio.charset.StandardCharsets.UTF_8) + "/index.html");
         context.put("rows", rows);

@@ -1,6 +1,11 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.text.Format;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.digitbench.run.RunResults;
 
 /** The report's leaderboard rows: formatted values, sort keys, and the best value of each column marked. */
 final class LeaderboardRows {
@@ -38,19 +42,19 @@ final class LeaderboardRows {
             new Column("trainSize", m -> (double) m.evaluation().trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
             new Column("jmhBatch", LeaderboardRows::batchPerImage, false,
-                    (m, v) -> org.digitbench.run.Leaderboard.scoreWithError(m.timing().batch(), " ms") + " / "
+                    (m, v) -> Format.scoreWithError(m.timing().batch(), " ms") + " / "
                             + String.format(Locale.ROOT, "%,d", m.timing().batchImages())),
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
                     v -> String.format(Locale.ROOT, "%,.0f", v)),
             new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
             new Column("p99", m -> percentile(m, "p99"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)));
 
-    static Double score(TrialResult m, Function<RunResults.Timing, RunResults.Measurement> which) {
+    static Double score(TrialResult m, Function<Timing, Measurement> which) {
         return m.timing() == null || which.apply(m.timing()) == null ? null : which.apply(m.timing()).score();
     }
 
     static Double batchPerImage(TrialResult m) {
-        Double batch = score(m, RunResults.Timing::batch);
+        Double batch = score(m, Timing::batch);
         return batch == null || m.timing().batchImages() == null ? null : batch / m.timing().batchImages();
     }
 

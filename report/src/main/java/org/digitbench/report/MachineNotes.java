@@ -1,12 +1,13 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.provenance.Machine;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.digitbench.run.Machine;
-import org.digitbench.run.RunResults;
 
 /** What the report says about where trials ran: each model's machine, and a warning when times come from different CPUs. */
 final class MachineNotes {

@@ -1,13 +1,14 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.eval.Statistics;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.digitbench.eval.Statistics;
-import org.digitbench.run.RunResults;
 
 /**
  * McNemar's p-values between every pair of models, Holm-adjusted over all pairs of the run, as

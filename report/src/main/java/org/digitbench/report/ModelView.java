@@ -1,5 +1,9 @@
 package org.digitbench.report;
 
+import org.digitbench.api.LayerInfo;
+import org.digitbench.results.DigitImage;
+import org.digitbench.results.TrialResult;
+
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,9 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.digitbench.api.LayerInfo;
-import org.digitbench.run.DigitImage;
-import org.digitbench.run.TrialResult;
 
 /**
  * What the report's section of one model shows: the trial, and its figures formatted for the page.
@@ -48,7 +49,7 @@ public record ModelView(TrialResult m, String anchor, List<ClassRow> perClass, L
     }
 
     /** The section of this trial, its classes named as the run's data names them. */
-    static ModelView of(TrialResult m, org.digitbench.run.RunResults.DataInfo data) {
+    static ModelView of(TrialResult m, org.digitbench.results.RunResults.DataInfo data) {
         List<ClassRow> perClass = m.metrics().perClass().stream().map(c -> new ClassRow(data.className(c.label()),
                 LeaderboardRows.f4(c.precision()), LeaderboardRows.f4(c.recall()), LeaderboardRows.f4(c.f1()),
                 String.valueOf(c.support()))).toList();

@@ -1,6 +1,13 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.EpochStats;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.text.Format;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,11 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.EpochStats;
-import org.digitbench.run.Leaderboard;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
 
 /**
  * The measured tables of {@code benchmarks/results/README.md}, generated from the committed reference results
@@ -36,7 +38,7 @@ public final class ReferenceTables {
                 committedAs, r.runId(), r.profile(), r.data().train().size(), r.data().test().size(),
                 r.plan().jmh() ? "timed by JMH" : "wall-clock times", r.provenance().cpus(), r.provenance().jvm(),
                 shortCommit(r.provenance().gitCommit()), r.startedAt(), r.finishedAt(),
-                wall == null ? "not finished" : Leaderboard.duration(wall.toSeconds()), r.trials().size()));
+                wall == null ? "not finished" : Format.duration(wall.toSeconds()), r.trials().size()));
         sb.append("| model | accuracy | trained on | train s | s / epoch (epochs) | predict test set s | images/s | 1 image p50 / p99 µs | trial s |\n");
         sb.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         List<TrialResult> rows = new ArrayList<>(r.mainTrials());
@@ -47,13 +49,13 @@ public final class ReferenceTables {
                 sb.append(String.format(Locale.ROOT, "| `%s` | failed: %s | | | | | | | |%n", t.pluginId(), t.error()));
                 continue;
             }
-            RunResults.Timing timing = t.timing();
+            Timing timing = t.timing();
             sb.append(String.format(Locale.ROOT, "| `%s` | %.4f | %,d | %s | %s | %s | %s | %s | %s |%n", t.pluginId(),
-                    t.metrics().accuracy(), t.evaluation().trainingSize(), Leaderboard.number(t.times().trainSeconds()), epochs(t.network().history()),
-                    Leaderboard.number(t.times().predictSeconds()),
+                    t.metrics().accuracy(), t.evaluation().trainingSize(), Format.number(t.times().trainSeconds()), epochs(t.network().history()),
+                    Format.number(t.times().predictSeconds()),
                     timing == null || timing.imagesPerSecond() == null ? "–" : String.format(Locale.ROOT, "%,.0f", timing.imagesPerSecond()),
-                    timing == null || timing.single() == null ? "–" : Leaderboard.number(timing.single().percentiles().get("p50"))
-                            + " / " + Leaderboard.number(timing.single().percentiles().get("p99")),
+                    timing == null || timing.single() == null ? "–" : Format.number(timing.single().percentiles().get("p50"))
+                            + " / " + Format.number(timing.single().percentiles().get("p99")),
                     t.times().trialSeconds() == null ? "–" : String.format(Locale.ROOT, "%.0f", t.times().trialSeconds())));
         }
         sb.append(String.format(Locale.ROOT, "%nAccuracy on the %,d test images; train s is %s; predict is the evaluation's wall "
@@ -73,7 +75,7 @@ public final class ReferenceTables {
             return "–";
         }
         double mean = history.stream().mapToDouble(EpochStats::seconds).average().orElse(0);
-        return String.format(Locale.ROOT, "%s (%d)", Leaderboard.number(mean), history.size());
+        return String.format(Locale.ROOT, "%s (%d)", Format.number(mean), history.size());
     }
 
     /** Replaces each profile's marked region of the README with its table; says which profiles it found markers for. */

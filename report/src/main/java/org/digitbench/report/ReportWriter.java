@@ -1,9 +1,18 @@
 package org.digitbench.report;
 
-import org.digitbench.run.TrialResult;
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.SourceFile;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.results.text.Format;
+
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -19,12 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.SourceFile;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.SeedStats;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a run's HTML report from its {@code results.json} alone, so a report can be re-rendered
@@ -69,7 +72,7 @@ public final class ReportWriter {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("run", results);
         context.put("cpuWarning", MachineNotes.warning(results.mainTrials()));
-        context.put("concurrentNote", results.plan().concurrent() ? org.digitbench.run.Leaderboard.concurrentNote(results.plan()) : null);
+        context.put("concurrentNote", results.plan().concurrent() ? Format.concurrentNote(results.plan()) : null);
         context.put("started", results.startedAt() == null ? "" : TIME.format(results.startedAt()));
         context.put("finished", results.finishedAt() == null ? "not finished" : TIME.format(results.finishedAt()));
         List<TrialResult> main = results.mainTrials();
@@ -79,7 +82,7 @@ public final class ReportWriter {
         context.put("headline", headline(ok, failed));
         context.put("rows", LeaderboardRows.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
-        context.put("jmhVersion", org.digitbench.run.ProvenanceCollector.jmhVersion(results));
+        context.put("jmhVersion", org.digitbench.results.provenance.ProvenanceCollector.jmhVersion(results));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
         SeedStats seeds = results.hasSeeds() ? SeedStats.of(results) : null;
         context.put("seedRows", seeds == null ? List.of() : TableRows.seeds(seeds, results));

@@ -1,5 +1,11 @@
 package org.digitbench.report;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.store.DatasetsFile;
+import org.digitbench.results.store.ResultsStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,11 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.run.ResultsStore;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.SeveralDatasets;
-import org.digitbench.run.TrialResult;
 
 /** {@code reports/index.html}: every run in the folder, newest first, with a link to its report. */
 public final class RunsIndex {
@@ -32,24 +33,24 @@ public final class RunsIndex {
      * @param best         the most accurate model, or {@code null}
      * @param bestAccuracy its accuracy, or {@code null}
      */
-    public record Run(String id, String started, String startedSort, String profile, org.digitbench.run.RunStatus status,
+    public record Run(String id, String started, String startedSort, String profile, org.digitbench.results.RunStatus status,
                       int models, long failed, boolean hasReport, String best, String bestAccuracy) {
     }
 
     /** A run over several datasets: its datasets' trials together, its best model named with its dataset. */
     private static Run severalDatasets(Path dir) {
-        SeveralDatasets.Manifest m = SeveralDatasets.read(dir);
-        List<String> done = SeveralDatasets.finishedKeys(dir);
+        DatasetsFile m = DatasetsFile.read(dir);
+        List<String> done = DatasetsFile.finishedKeys(dir);
         int models = 0;
         long failed = 0;
-        boolean complete = done.size() == m.parts().size();
+        boolean complete = done.size() == m.keys().size();
         String best = null;
         double bestAccuracy = -1;
         for (String key : done) {
             RunResults r = ResultsStore.read(dir.resolve(key).resolve(ResultsStore.FILE_NAME));
             models += r.mainTrials().size();
             failed += r.trials().stream().filter(t -> !t.ok()).count();
-            complete &= r.status() == org.digitbench.run.RunStatus.COMPLETE;
+            complete &= r.status() == org.digitbench.results.RunStatus.COMPLETE;
             for (TrialResult t : r.mainTrials()) {
                 if (t.ok() && t.metrics() != null && t.metrics().accuracy() > bestAccuracy) {
                     bestAccuracy = t.metrics().accuracy();
@@ -58,8 +59,8 @@ public final class RunsIndex {
             }
         }
         return new Run(dir.getFileName().toString(), m.startedAt() == null ? "" : ReportWriter.TIME.format(m.startedAt()),
-                m.startedAt() == null ? "" : m.startedAt().toString(), m.config().profile().id() + ", " + m.parts().size() + " datasets",
-                complete ? org.digitbench.run.RunStatus.COMPLETE : org.digitbench.run.RunStatus.RUNNING, models, failed,
+                m.startedAt() == null ? "" : m.startedAt().toString(), m.profile() + ", " + m.keys().size() + " datasets",
+                complete ? org.digitbench.results.RunStatus.COMPLETE : org.digitbench.results.RunStatus.RUNNING, models, failed,
                 Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)), best, best == null ? null : LeaderboardRows.f4(bestAccuracy));
     }
 
@@ -67,7 +68,7 @@ public final class RunsIndex {
         List<Run> runs = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(reportsDir)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || SeveralDatasets.isRun(d))
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(ResultsStore.FILE_NAME)) || DatasetsFile.isRun(d))
                     .sorted().toList()) {
                 try {
                     if (!Files.isRegularFile(dir.resolve(ResultsStore.FILE_NAME))) {

@@ -1,13 +1,16 @@
 package org.digitbench.report;
 
+import org.digitbench.eval.Statistics;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.RunResults;
+import org.digitbench.results.Timing;
+import org.digitbench.results.TrialResult;
+import org.digitbench.results.stats.SeedStats;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.digitbench.eval.Statistics;
-import org.digitbench.run.RunResults;
-import org.digitbench.run.SeedStats;
-import org.digitbench.run.TrialResult;
 
 /** The rows of the report's tables "Across seeds" and "Timing", formatted for the page. */
 public final class TableRows {
@@ -71,16 +74,16 @@ public final class TableRows {
     static List<TimingRow> timing(List<TrialResult> models) {
         List<TimingRow> rows = new ArrayList<>();
         for (TrialResult m : models) {
-            RunResults.Timing t = m.timing();
+            Timing t = m.timing();
             if (t == null) {
                 continue;
             }
             String status = t.status() + (t.error() == null ? "" : ": " + t.error());
             String[] names = {"training", "predict a batch of " + t.batchImages() + " images", "predict one image"};
-            RunResults.Measurement[] ms = {t.training(), t.batch(), t.single()};
+            Measurement[] ms = {t.training(), t.batch(), t.single()};
             boolean first = true;
             for (int k = 0; k < 3; k++) {
-                RunResults.Measurement x = ms[k];
+                Measurement x = ms[k];
                 if (x == null) {
                     continue;
                 }

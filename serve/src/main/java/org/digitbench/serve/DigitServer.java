@@ -1,11 +1,17 @@
 package org.digitbench.serve;
 
+import org.digitbench.api.DigitbenchException;
+import org.digitbench.data.DigitPreprocessor;
+import org.digitbench.results.predict.Predictor;
+import org.digitbench.results.store.ResultsStore;
+
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import io.javalin.util.JavalinBindException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,10 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.digitbench.api.DigitbenchException;
-import org.digitbench.data.DigitPreprocessor;
-import org.digitbench.run.Predictor;
-import org.digitbench.run.ResultsStore;
 
 /**
  * {@code digitbench serve}: a local web server with one page, where a user draws a digit (or uploads a picture)

@@ -3,16 +3,18 @@ package org.digitbench.plugins.smile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.Dataset;
+import org.digitbench.api.TrainedModel;
+import org.digitbench.run.exec.JvmArgs;
+import org.digitbench.testkit.TestData;
+
+import org.junit.jupiter.api.Test;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.digitbench.testkit.TestData;
-import org.digitbench.api.TrainedModel;
-import org.digitbench.api.Dataset;
-import org.digitbench.run.JvmArgs;
-import org.junit.jupiter.api.Test;
 
 /** Smile's BLAS without a system OpenBLAS: JavaCPP's OpenBLAS jar, which ND4J brings too. */
 class SmileBlasTest {

@@ -1,0 +1,75 @@
+package org.digitbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.digitbench.Repo;
+import org.digitbench.report.ReportFixtures;
+import org.digitbench.results.store.ResultsStore;
+import org.digitbench.run.ReferenceEstimates;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * results.json keeps the published schema (docs/results.schema.json): what digitbench writes, every committed reference
+ * and confirmation run, and the schema itself refuses what it must (the integration tests check each run they make).
+ */
+class ResultsSchemaTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void whatTheStoreWritesKeepsTheSchema() {
+        Path file = ResultsStore.write(dir, ReportFixtures.results("<script>alert(1)</script>"));
+        ResultsSchema.check(file);
+    }
+
+    /** The committed runs stay as they were measured (some of an older schema): as digitbench reads and writes them. */
+    @Test
+    void everyCommittedRunKeepsTheSchema() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(Repo.root().resolve("benchmarks/results"))) {
+            s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals(ReferenceEstimates.FILE))
+                    .sorted().forEach(files::add);
+        }
+        assertTrue(files.size() >= 2, "the full and quick references at least: " + files);
+        for (Path f : files) {
+            Path copy = Files.createDirectories(dir.resolve(f.getParent().getFileName() + "-" + f.getFileName()));
+            ResultsSchema.check(ResultsStore.write(copy, ResultsStore.read(f)));
+        }
+    }
+
+    @Test
+    void theSchemaRefusesWhatIsNotResults() {
+        JsonNode good = JsonMapper.builder().build().readTree(ResultsStore.write(dir, ReportFixtures.results("x")).toFile());
+        assertEquals(List.of(), ResultsSchema.violations(good));
+
+        ObjectNode unknownStatus = (ObjectNode) good.deepCopy();
+        ((ObjectNode) unknownStatus.get("trials").get(0)).put("status", "fine");
+        assertFalse(ResultsSchema.violations(unknownStatus).isEmpty(), "a trial status outside ok, failed");
+
+        ObjectNode extra = (ObjectNode) good.deepCopy();
+        extra.put("accuracy", 1.0);
+        assertFalse(ResultsSchema.violations(extra).isEmpty(), "a field the format does not have");
+
+        ObjectNode missing = (ObjectNode) good.deepCopy();
+        ((ObjectNode) missing.get("trials").get(0)).remove("seed");
+        assertTrue(ResultsSchema.violations(missing).stream().anyMatch(v -> v.contains("seed")), "a trial without its seed");
+
+        ObjectNode badChecksum = (ObjectNode) good.deepCopy();
+        ((ObjectNode) badChecksum.get("data").get("train").get("sources").get(0)).put("sha256", "abc");
+        assertFalse(ResultsSchema.violations(badChecksum).isEmpty(), "a checksum that is not SHA-256");
+    }
+}

@@ -1,0 +1,48 @@
+package org.digitbench.run.exec;
+
+import org.digitbench.trial.ModelTrial;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/** How to start another JVM like this one: workers of the quality pass and JMH's forks get the same options. */
+public final class JvmArgs {
+    private JvmArgs() {
+    }
+
+    /** This JVM's options (native access, heap, system properties), without debugger and agent options. */
+    public static List<String> current() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib:jdwp") && !a.startsWith("-javaagent:") && !a.startsWith("-XX:ErrorFile="))
+                .toList();
+    }
+
+    /** This JVM's {@code java} executable. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** This JVM's class path (under {@code java -jar}, the jar, whose manifest names the libraries). */
+    public static String classPath() {
+        return System.getProperty("java.class.path");
+    }
+
+    /**
+     * The command of a trial JVM: this JVM's {@code java} and options, then {@code workerJvmArgs}, then {@code extra},
+     * marked as a trial's own JVM, with this JVM's class path and the trial's main class (its argument, the spec file,
+     * follows).
+     */
+    public static List<String> trialJvm(List<String> workerJvmArgs, List<String> extra, String mainClass) {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java());
+        command.addAll(current());
+        command.addAll(workerJvmArgs);
+        command.addAll(extra);
+        command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");
+        command.add("-cp");
+        command.add(classPath());
+        command.add(mainClass);
+        return command;
+    }
+}

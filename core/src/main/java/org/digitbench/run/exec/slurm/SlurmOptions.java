@@ -1,0 +1,121 @@
+package org.digitbench.run.exec.slurm;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * How {@code --executor slurm} submits a run's trials: what each array task asks Slurm for, and how the driver follows
+ * them. Checked here, so that a bad value fails before anything is submitted.
+ *
+ * @param coresPerTrial {@code --cpus-per-task}; {@code null}: all the cores of the smallest node of the partition, so
+ *                      that a trial has its node to itself and its times are clean
+ * @param memPerTrialMb {@code --mem} in MiB; {@code null}: the trial JVM's maximum heap plus {@link #NATIVE_ALLOWANCE_MB}
+ * @param exclusive     {@code --exclusive}: no other job on a trial's node
+ * @param partition     {@code --partition}, or {@code null}
+ * @param account       {@code --account}, or {@code null}
+ * @param qos           {@code --qos}, or {@code null}
+ * @param sbatchArgs    more {@code sbatch} options, each one as {@code --name=value}
+ * @param throttle      at most this many trials at once ({@code --array=...%P}), or {@code null} for no cap
+ * @param detach        submit and exit; {@code digitbench collect} gathers the results
+ * @param poll          how often the driver asks Slurm about its jobs
+ * @param collectOnly   submit nothing: follow and gather what earlier submissions of the run left ({@code digitbench collect})
+ */
+public record SlurmOptions(Integer coresPerTrial, Long memPerTrialMb, boolean exclusive, String partition, String account,
+                           String qos, List<String> sbatchArgs, Integer throttle, boolean detach, Duration poll,
+                           boolean collectOnly) {
+    /**
+     * Memory a trial JVM uses beyond its heap (native libraries, thread stacks, metaspace): in the committed full
+     * reference run up to 2.4 GB (dl4j-mlp: 3.86 GB resident with a 1.44 GB heap), so 4 GiB by default.
+     */
+    public static final long NATIVE_ALLOWANCE_MB = 4096;
+    /** How often the driver asks Slurm by default. */
+    public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:+-]{1,128}");
+    private static final Pattern SBATCH_ARG = Pattern.compile("--[a-z][a-z0-9-]*(=[^\\p{Cntrl}]*)?");
+
+    public SlurmOptions {
+        sbatchArgs = sbatchArgs == null ? List.of() : List.copyOf(sbatchArgs);
+        poll = poll == null ? DEFAULT_POLL : poll;
+        if (coresPerTrial != null && (coresPerTrial < 1 || coresPerTrial > 100_000)) {
+            throw new IllegalArgumentException("--cores-per-trial " + coresPerTrial + ": expected 1 or more cores");
+        }
+        if (memPerTrialMb != null && memPerTrialMb < 256) {
+            throw new IllegalArgumentException("--mem-per-trial " + memPerTrialMb + "M: expected at least 256M (a trial JVM "
+                    + "needs its heap and the libraries' native memory)");
+        }
+        if (throttle != null && throttle < 1) {
+            throw new IllegalArgumentException("--throttle " + throttle + ": expected at least 1 trial at once");
+        }
+        if (poll.isNegative() || poll.isZero() || poll.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("--poll " + poll + ": expected an interval from 1s to 1h");
+        }
+        name("--partition", partition);
+        name("--account", account);
+        name("--qos", qos);
+        for (String a : sbatchArgs) {
+            if (!SBATCH_ARG.matcher(a).matches()) {
+                throw new IllegalArgumentException("--sbatch-arg '" + a + "': expected one sbatch option as --name or "
+                        + "--name=value, on one line (e.g. --sbatch-arg=--constraint=avx2)");
+            }
+            String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (List.of("--array", "--output", "--error", "--dependency", "--job-name", "--wrap").contains(option)) {
+                throw new IllegalArgumentException("--sbatch-arg " + a + ": digitbench sets " + option + " itself");
+            }
+        }
+    }
+
+    private static void name(String option, String value) {
+        if (value != null && !NAME.matcher(value).matches()) {
+            throw new IllegalArgumentException(option + " '" + value + "': expected a Slurm name (letters, digits, . _ : + -)");
+        }
+    }
+
+    /** Submits nothing: gathers what the run's earlier submissions left. */
+    public static SlurmOptions collecting(Duration poll) {
+        return new SlurmOptions(null, null, false, null, null, null, List.of(), null, false, poll, true);
+    }
+
+    /**
+     * A memory size as sbatch and the JVM write it: a number of MiB, or a number with K, M, G or T.
+     *
+     * @return MiB, rounded up
+     */
+    public static long parseMb(String text, String option) {
+        String t = text.strip().toUpperCase(Locale.ROOT);
+        long factorKb = 1024;
+        if (!t.isEmpty() && "KMGT".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            factorKb = switch (t.charAt(t.length() - 1)) {
+                case 'K' -> 1;
+                case 'M' -> 1024;
+                case 'G' -> 1024L * 1024;
+                default -> 1024L * 1024 * 1024;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t);
+            if (n > 0 && n < Long.MAX_VALUE / factorKb) {
+                return (n * factorKb + 1023) / 1024;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " '" + text + "': expected a size such as 12G or 4096M");
+    }
+
+    /** The trial JVM's maximum heap in MiB: its last {@code -Xmx}, else this JVM's. */
+    public static long heapMb(List<String> javaCommand) {
+        for (int i = javaCommand.size() - 1; i >= 0; i--) {
+            String a = javaCommand.get(i);
+            if (a.startsWith("-Xmx")) {
+                String v = a.substring(4);
+                return Character.isDigit(v.charAt(v.length() - 1)) ? (Long.parseLong(v) + (1 << 20) - 1) >> 20
+                        : SlurmOptions.parseMb(v, a);
+            }
+        }
+        return Runtime.getRuntime().maxMemory() >> 20;
+    }
+}

@@ -1,0 +1,52 @@
+package org.digitbench.trial;
+
+import org.digitbench.results.TrialResult;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a trial JVM is told besides the run folder's {@code config.json}: which plugin and seed, and how
+ * to run. The driver writes it into the run's {@code work/} folder for the trial it is about to start.
+ *
+ * @param runDir      the run folder (absolute)
+ * @param pluginId    the plugin
+ * @param seed        the seed
+ * @param interactive whether the trial's progress bar may redraw itself (a terminal)
+ * @param pluginPath  jars and folders with more plugins, from the command line of the driver
+ * @param timeLimit   the trial's time limit, or {@code null} for none (JMH's iteration timeout follows it)
+ * @param task        {@code trial} for a whole trial, {@code inference} to benchmark the inference of the trial's
+ *                    saved model again ({@code digitbench timing})
+ * @param loadBefore  the 1-minute load average the driver saw just before starting the trial
+ * @param busy        whether the machine was still busy (load above its cores) after the driver's wait
+ * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
+ */
+public record TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath,
+                        Duration timeLimit, String task, double loadBefore, boolean busy, List<Integer> cores) {
+    public static final String TRIAL = "trial";
+    public static final String INFERENCE = "inference";
+
+    public TrialSpec {
+        pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
+        task = task == null ? TRIAL : task;
+        if (!TRIAL.equals(task) && !INFERENCE.equals(task)) {
+            throw new IllegalArgumentException("unknown trial task '" + task + "'");
+        }
+    }
+
+    /** On every core. */
+    public TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath, Duration timeLimit,
+                     String task, double loadBefore, boolean busy) {
+        this(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, null);
+    }
+
+    /** The same trial on these cores. */
+    public TrialSpec on(List<Integer> onCores) {
+        return new TrialSpec(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, onCores);
+    }
+
+    public String trialId() {
+        return TrialResult.trialId(pluginId, seed);
+    }
+}

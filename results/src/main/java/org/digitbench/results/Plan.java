@@ -1,0 +1,46 @@
+package org.digitbench.results;
+
+import java.util.List;
+
+/**
+ * What the run set out to do.
+ *
+ * @param plugins    plugin ids, in run order
+ * @param seeds      the seeds every plugin is trained with; the first is the main one (report details, McNemar)
+ * @param timing     {@code jmh} (training timed by JMH as a single shot, inference benchmarked) or
+ *                   {@code wall-clock} ({@code --no-timing})
+ * @param validation whether the test set is a validation split of the training images ({@code --validation})
+ * @param jobs       trials that ran at once ({@code --jobs}); above 1 every trial's times were taken while others ran
+ */
+public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation, Integer jobs) {
+    public static final String JMH = "jmh";
+    public static final String WALL_CLOCK = "wall-clock";
+
+    public Plan {
+        plugins = List.copyOf(plugins);
+        seeds = List.copyOf(seeds);
+        jobs = jobs == null ? 1 : jobs; // results written before --jobs existed
+    }
+
+    /** One trial at a time. */
+    public Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation) {
+        this(plugins, seeds, timing, validation, 1);
+    }
+
+    /** Whether trials ran concurrently, so that their times were taken while others ran. */
+    public boolean concurrent() {
+        return jobs > 1;
+    }
+
+    public long mainSeed() {
+        return seeds.getFirst();
+    }
+
+    public boolean jmh() {
+        return JMH.equals(timing);
+    }
+
+    public int trialCount() {
+        return plugins.size() * seeds.size();
+    }
+}

@@ -1,0 +1,126 @@
+package org.digitbench.results;
+
+import org.digitbench.api.EpochStats;
+import org.digitbench.api.LayerInfo;
+import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.results.provenance.Machine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One trial: a plugin trained once with one seed and tested. Its identity and outcome are the top-level
+ * fields; what was measured is grouped by what it is about (schema version 3; version 2 listed the 27
+ * fields flat, see {@link ResultsMigration}).
+ *
+ * @param pluginId   the plugin's id
+ * @param seed       the seed it was trained with
+ * @param status     {@code ok} or {@code failed}
+ * @param error      why it failed, or {@code null}
+ * @param plugin     the plugin as it ran: library, version, family, hyper-parameters
+ * @param evaluation what it was trained and tested on, and how it did on the test set
+ * @param times      wall-clock times of the training, the evaluation and the whole trial
+ * @param network    parameters, layers and training history, where the model is a network (else empty)
+ * @param resources  memory used, and the machine it ran on
+ * @param modelFile  the saved model, relative to the run folder, or {@code null} when not saved
+ * @param timing     JMH's measurements, or {@code null} with {@code --no-timing}
+ */
+public record TrialResult(String pluginId, long seed, TrialStatus status, String error, PluginInfo plugin,
+                          Evaluation evaluation, Times times, Network network, Resources resources, String modelFile,
+                          Timing timing) {
+
+    public TrialResult {
+        network = network == null ? Network.NONE : network;
+        resources = resources == null ? Resources.UNKNOWN : resources;
+    }
+
+    /**
+     * @param library           the library
+     * @param libraryVersion    its version
+     * @param family            algorithm family
+     * @param description       the plugin's description
+     * @param hyperparameters   the values used
+     * @param libraryProvenance what the library records about the model (e.g. Tribuo's provenance)
+     */
+    public record PluginInfo(String library, String libraryVersion, String family, String description,
+                             Map<String, Object> hyperparameters, Map<String, String> libraryProvenance) {
+    }
+
+    /**
+     * @param trainingSize images it was trained on: the training set's size, or fewer when the plugin holds some out
+     * @param testSize     images it was tested on
+     * @param metrics      quality on the test set, or {@code null} when it failed
+     * @param predictions  the predicted label of each test image, or {@code null} when it failed (or a migrated repeat)
+     * @param mistakes     up to {@value ModelTrial#MISTAKES} misclassified test images, the most confident first
+     */
+    public record Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
+                             List<DigitImage> mistakes) {
+        public Evaluation {
+            mistakes = mistakes == null ? List.of() : mistakes;
+        }
+    }
+
+    /**
+     * @param trainSeconds   the training's time: JMH's single-shot score of the very training that made the model, or
+     *                       wall-clock seconds with {@code --no-timing}
+     * @param predictSeconds wall-clock time to predict the whole test set (the evaluation)
+     * @param trialSeconds   the whole trial's wall-clock time, from its JVM's start (data loading, warm-up, training,
+     *                       evaluation, saving, benchmarks), or {@code null} when unknown
+     * @param finishedAt     when it finished
+     */
+    public record Times(Double trainSeconds, Double predictSeconds, Double trialSeconds, Instant finishedAt) {
+    }
+
+    /**
+     * @param parameterCount trainable parameters, where the model reports them (networks), else {@code null}
+     * @param layers         the network's layers, empty for other models
+     * @param history        per-epoch losses, accuracies and times, empty for models not trained in epochs
+     */
+    public record Network(Long parameterCount, List<LayerInfo> layers, List<EpochStats> history) {
+        static final Network NONE = new Network(null, List.of(), List.of());
+
+        public Network {
+            layers = layers == null ? List.of() : layers;
+            history = history == null ? List.of() : history;
+        }
+    }
+
+    /**
+     * @param peakHeapBytes the largest heap use sampled while the model trained and predicted
+     * @param peakRssBytes  the trial JVM's peak resident set while the model trained and predicted
+     * @param machine       where the trial ran (host, CPU model, cores), or {@code null} when its JVM gave no result
+     *                      or it ran before this was recorded
+     */
+    public record Resources(Long peakHeapBytes, Long peakRssBytes, Machine machine) {
+        static final Resources UNKNOWN = new Resources(null, null, null);
+    }
+
+    public boolean ok() {
+        return status == TrialStatus.OK;
+    }
+
+    /** Whether JMH measured this trial completely. */
+    public boolean timed() {
+        return timing != null && timing.ok();
+    }
+
+    /** Quality on the test set, or {@code null} when the trial failed. */
+    public ClassificationMetrics metrics() {
+        return evaluation.metrics();
+    }
+
+    /** The trial's id, which names its files: {@code smile-mlp.seed42}. */
+    public String trialId() {
+        return trialId(pluginId, seed);
+    }
+
+    public static String trialId(String pluginId, long seed) {
+        return pluginId + ".seed" + seed;
+    }
+
+    public TrialResult withTiming(String newModelFile, Timing newTiming) {
+        return new TrialResult(pluginId, seed, status, error, plugin, evaluation, times, network, resources, newModelFile,
+                newTiming);
+    }
+}

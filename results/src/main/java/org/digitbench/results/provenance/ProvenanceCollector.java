@@ -1,0 +1,60 @@
+package org.digitbench.results.provenance;
+
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.results.RunResults;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Collects the facts a reader needs to trust and rerun a run. */
+public final class ProvenanceCollector {
+    private ProvenanceCollector() {
+    }
+
+    /** Where JMH's version is recorded among the libraries. */
+    static final String JMH = "JMH";
+
+    public static Provenance collect(List<ClassifierPlugin> plugins, long seed) {
+        Map<String, String> libraries = new TreeMap<>();
+        for (ClassifierPlugin p : plugins) {
+            libraries.put(p.library(), p.libraryVersion());
+        }
+        libraries.put(JMH, jmhOnClassPath());
+        return new Provenance(
+                BuildInfo.version(),
+                BuildInfo.gitCommit(),
+                BuildInfo.gitDirty(),
+                System.getProperty("java.version"),
+                System.getProperty("java.vendor"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory(),
+                libraries,
+                seed);
+    }
+
+    /** JMH's version from its jar (read by resource name: only the benchmarks import JMH). */
+    private static String jmhOnClassPath() {
+        try (java.io.InputStream in = ProvenanceCollector.class.getResourceAsStream("/META-INF/maven/org.openjdk.jmh/jmh-core/pom.properties")) {
+            if (in == null) {
+                return org.digitbench.api.LibraryVersion.UNKNOWN;
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", org.digitbench.api.LibraryVersion.UNKNOWN);
+        } catch (java.io.IOException e) {
+            return org.digitbench.api.LibraryVersion.UNKNOWN;
+        }
+    }
+
+    /** The JMH version a run's results record. */
+    public static String jmhVersion(RunResults results) {
+        String v = results.provenance() == null || results.provenance().libraries() == null ? null
+                : results.provenance().libraries().get(JMH);
+        return v == null ? org.digitbench.api.LibraryVersion.UNKNOWN : v;
+    }
+}
