@@ -185,7 +185,7 @@ public final class JmhTiming implements TrialTiming {
                                      InferencePlan plan) {
         Double ips = done[0] == null ? null : plan.batchImages() / (done[0].score() / 1000.0);
         return new Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,
-                plan.batchImages(), loadBefore, busy, training == null ? null : training.warmupSeconds());
+                plan.batchImages(), new Timing.Load(loadBefore, busy), training == null ? null : training.warmupSeconds());
     }
 
     /** Counts the trial's trainings; the benchmark calls it with the model each training returned. */
@@ -261,11 +261,13 @@ public final class JmhTiming implements TrialTiming {
         double error = primary.getScoreError();
         double[] ci = primary.getScoreConfidence();
         boolean hasError = !Double.isNaN(error);
-        return new Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(),
-                primary.getScoreUnit(), primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
-                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, 0, s.warmups(),
-                s.measurements(), s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()), before,
-                LoadGuard.systemLoad(), runDir.relativize(json).toString(), (System.nanoTime() - t0) / 1e9);
+        var estimate = new Measurement.Estimate(primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
+                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles);
+        var iterations = new Measurement.Iterations(0, s.warmups(), s.measurements(),
+                s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()));
+        return new Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(), primary.getScoreUnit(),
+                estimate, iterations, before, LoadGuard.systemLoad(), runDir.relativize(json).toString(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** Benchmarks the inference of a model loaded from the run folder again ({@code digitbench timing}). */

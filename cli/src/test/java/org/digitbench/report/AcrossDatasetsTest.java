@@ -46,11 +46,11 @@ class AcrossDatasetsTest {
         for (int i = 0; i < accuracy.length; i++) {
             boolean ok = !Double.isNaN(accuracy[i]);
             models.add(new ModelSummary(MODELS.get(i), "Lib", "family", 1, ok ? 1 : 0,
-                    ok ? Statistics.Summary.of(new double[] {accuracy[i]}) : null, null, null, "jmh", null, null, null, null));
+                    new ModelSummary.Quality(ok ? Statistics.Summary.of(new double[] {accuracy[i]}) : null, null),
+                    new ModelSummary.Speed(null, "jmh", null, null, null, null)));
         }
         Plan plan = new Plan(MODELS.subList(0, accuracy.length), List.of(42L), "jmh", false);
-        return new RunResults(r.schemaVersion(), name, r.status(), r.startedAt(), r.finishedAt(), r.profile(), r.commandLine(),
-                r.provenance(), data, plan, models, List.of(), List.of());
+        return new RunResults(r.header().withRunId(name), r.provenance(), data, plan, models, List.of(), List.of());
     }
 
     @Test

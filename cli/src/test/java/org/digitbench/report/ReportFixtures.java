@@ -68,7 +68,7 @@ public final class ReportFixtures {
     }
 
     private static TrialResult seeded(TrialResult t, long seed) {
-        return new TrialResult(t.pluginId(), seed, t.status(), t.error(), t.plugin(), t.evaluation(), t.times(), t.network(),
+        return new TrialResult(new TrialResult.Outcome(t.pluginId(), seed, t.status(), t.error()), t.plugin(), t.evaluation(), t.times(), t.network(),
                 t.resources(), t.modelFile(), t.timing());
     }
 
@@ -100,20 +100,22 @@ public final class ReportFixtures {
                 truth, null, null, null, null, null, List.of(), List.of(), test));
         // JMH in each trial: the network timed completely, the other model's inference benchmark failed after its training
         Measurement train = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
-                12.5, null, null, null, 1, List.of(12.5), percentiles(12.5, 12.5), 0, 0, 1, null, 0.5, 1.9,
-                "jmh/fixture-network.seed42.train.json", 13.0);
+                new Measurement.Estimate(12.5, null, null, null, 1, List.of(12.5), percentiles(12.5, 12.5)),
+                new Measurement.Iterations(0, 0, 1, null), 0.5, 1.9, "jmh/fixture-network.seed42.train.json", 13.0);
         Measurement batch = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
-                25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5), 0, 1, 5, "1 s", 0.4, 1.0,
-                "jmh/fixture-network.seed42.batch.json", 6.0);
-        Measurement single = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample",
-                "us/op", 80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0, "p90", 90.0,
-                "p99", 150.0, "p100", 900.0), 0, 1, 5, "1 s", 0.4, 1.0, "jmh/fixture-network.seed42.single.json", 6.0);
-        Measurement treeTrain = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss",
-                "s/op", 1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5), 0, 0, 1, null, 3.5, 3.4,
-                "javascript:alert(1)", 2.0);
-        models.set(0, models.get(0).withTiming(null, new Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9, 0.5, false, 1.0)));
+                new Measurement.Estimate(25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5)),
+                new Measurement.Iterations(0, 1, 5, "1 s"), 0.4, 1.0, "jmh/fixture-network.seed42.batch.json", 6.0);
+        Measurement single = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample", "us/op",
+                new Measurement.Estimate(80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0,
+                        "p90", 90.0, "p99", 150.0, "p100", 900.0)),
+                new Measurement.Iterations(0, 1, 5, "1 s"), 0.4, 1.0, "jmh/fixture-network.seed42.single.json", 6.0);
+        Measurement treeTrain = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
+                new Measurement.Estimate(1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5)),
+                new Measurement.Iterations(0, 0, 1, null), 3.5, 3.4, "javascript:alert(1)", 2.0);
+        models.set(0, models.get(0).withTiming(null, new Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9,
+                new Timing.Load(0.5, false), 1.0)));
         models.set(1, models.get(1).withTiming(null, new Timing(TrialStatus.FAILED,
-                "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, 3.5, true, 0.2)));
+                "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, new Timing.Load(3.5, true), 0.2)));
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
                 Statistics.mcnemar(truth, good, fair)));
         SourceFile images = new SourceFile("data/mnist/t10k-images-idx3-ubyte.gz", "ab".repeat(32), 1_648_877);
@@ -129,13 +131,15 @@ public final class ReportFixtures {
         libraries.put("NetLib", "1.0");
         libraries.put("Tree<Lib>", "2.0");
         libraries.put("JMH", "1.37");
-        Provenance provenance = new Provenance("0.0.0-test", "0123456789abcdef", false, "25", "Vendor",
-                "Test VM 25", List.of("-Xmx8g"), "Linux 6.1 amd64", 2, 8L << 30, libraries, 42);
+        Provenance provenance = new Provenance(new Provenance.Build("0.0.0-test", "0123456789abcdef", false),
+                new Provenance.Java("25", "Vendor", "Test VM 25", List.of("-Xmx8g")), new Provenance.Host("Linux 6.1 amd64", 2, 8L << 30),
+                libraries, 42);
         models.addAll(seedTrials(hostileName, truth, random, test));
         Plan plan = new Plan(List.of("fixture-network", hostileName, "fixture-broken"), List.of(42L, 43L, 44L),
                 Plan.JMH, false);
-        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, "fixture-run", RunStatus.COMPLETE, Instant.parse("2026-01-02T03:04:05Z"),
-                Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick"), provenance,
+        RunResults base = new RunResults(new RunResults.Header(RunResults.SCHEMA_VERSION, "fixture-run", RunStatus.COMPLETE,
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick")),
+                provenance,
                 new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), plan, List.of(),
                 List.of(), comparisons);
         return base.withTrials(models, base.status(), base.finishedAt(), truth);
@@ -158,7 +162,7 @@ public final class ReportFixtures {
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("depth", 20);
         hp.put("note", "<i>" + id + "</i>");
-        return new TrialResult(id, 42, status, error,
+        return new TrialResult(new TrialResult.Outcome(id, 42, status, error),
                 new TrialResult.PluginInfo(library, "1.0", family, description, hp, Map.of("trainer", "Trainer<" + id + ">")),
                 new TrialResult.Evaluation(300, truth.length, metrics, predicted, mistakes),
                 new TrialResult.Times(train, predict, 20.0, Instant.parse("2026-01-02T03:10:00Z")),

@@ -75,8 +75,7 @@ class ReportWriterTest {
     /** The fixture as a --no-timing run: wall-clock plan, no JMH measurements. */
     static RunResults untimed(RunResults r) {
         Plan plan = new Plan(r.plan().plugins(), r.plan().seeds(), Plan.WALL_CLOCK, false);
-        RunResults base = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
-                r.commandLine(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons());
+        RunResults base = new RunResults(r.header(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons());
         return base.withTrials(r.trials().stream().map(t -> t.withTiming(t.modelFile(), null)).toList(), r.status(), r.finishedAt(), null);
     }
 
@@ -89,7 +88,7 @@ class ReportWriterTest {
         org.digitbench.results.provenance.Machine other = new org.digitbench.results.provenance.Machine("b", "Other CPU", 4, "0-3", 1L << 30, "77", "1");
         assertEquals("b: Other CPU, 4 cores (0-3), heap at most 1.0 GiB, Slurm job 77 task 1", MachineNotes.describe(other));
         TrialResult t = r.mainTrials().getFirst();
-        TrialResult moved = new TrialResult("elsewhere", 42, org.digitbench.results.TrialStatus.OK, null, t.plugin(), t.evaluation(),
+        TrialResult moved = new TrialResult(new TrialResult.Outcome("elsewhere", 42, org.digitbench.results.TrialStatus.OK, null), t.plugin(), t.evaluation(),
                 t.times(), null, new TrialResult.Resources(null, null, other), null, null);
         String warning = MachineNotes.warning(List.of(t, moved));
         assertTrue(warning != null && warning.contains("2 CPU models") && warning.contains("Other CPU (elsewhere)")
@@ -102,8 +101,7 @@ class ReportWriterTest {
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"class-names\""), "MNIST: labels only");
         List<String> names = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "<b>boot</b>");
         RunResults.DataInfo d = r.data();
-        RunResults named = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
-                r.commandLine(), r.provenance(), new RunResults.DataInfo(d.normalization(), d.normalizationDescription(), d.train(),
+        RunResults named = new RunResults(r.header(), r.provenance(), new RunResults.DataInfo(d.normalization(), d.normalizationDescription(), d.train(),
                 d.test(), d.samples(), names), r.plan(), r.models(), r.trials(), r.comparisons());
         String html = Files.readString(ReportWriter.write(named, dir));
         assertTrue(html.contains("id=\"class-names\"") && html.contains("3 · Dress"), "the data section lists them");
@@ -117,8 +115,7 @@ class ReportWriterTest {
         RunResults r = ReportFixtures.results("fixture-tree");
         assertFalse(Files.readString(ReportWriter.write(r, dir)).contains("id=\"concurrent\""), "one at a time: no mark");
         Plan plan = new Plan(r.plan().plugins(), r.plan().seeds(), r.plan().timing(), false, 2);
-        RunResults jobs = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
-                r.commandLine(), r.provenance(), r.data(), plan, r.models(), r.trials(), r.comparisons());
+        RunResults jobs = new RunResults(r.header(), r.provenance(), r.data(), plan, r.models(), r.trials(), r.comparisons());
         String html = Files.readString(ReportWriter.write(jobs, dir));
         assertTrue(html.contains("id=\"concurrent\"") && html.contains("--jobs 2"), "--jobs 2 is said where the times are");
         assertTrue(org.digitbench.run.Leaderboard.format(jobs).contains("taken concurrently"), "and on the console");

@@ -51,6 +51,22 @@ class ResultsSchemaTest {
         }
     }
 
+    /**
+     * The records' sub-records ({@code @JsonUnwrapped}) change nothing in the file: a committed run of today's schema
+     * reads and writes back as the very same JSON, every field in its place.
+     */
+    @Test
+    void aCommittedRunOfTodaysSchemaWritesBackUnchanged() {
+        JsonMapper json = JsonMapper.builder().build();
+        for (String run : List.of("quick", "full")) {
+            Path f = Repo.root().resolve("benchmarks/results/" + run + "/results.json");
+            JsonNode original = json.readTree(f.toFile());
+            assertEquals(RunResults.SCHEMA_VERSION, original.path("schemaVersion").asInt(), f + " is of today's schema");
+            Path copy = ResultsStore.write(dir.resolve(run), ResultsStore.read(f));
+            assertEquals(original, json.readTree(copy.toFile()), f + " written back");
+        }
+    }
+
     @Test
     void theSchemaRefusesWhatIsNotResults() {
         JsonNode good = JsonMapper.builder().build().readTree(ResultsStore.write(dir, ReportFixtures.results("x")).toFile());

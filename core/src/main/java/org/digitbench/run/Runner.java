@@ -148,8 +148,8 @@ public final class Runner {
             }
             Plan plan = new Plan(config.pluginIds(), config.seeds(),
                     config.timing() ? Plan.JMH : Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
-            RunResults base = new RunResults(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING, started, null,
-                    config.profile().id(), config.commandLine(), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
+            RunResults base = new RunResults(new RunResults.Header(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING,
+                    started, null, config.profile().id(), config.commandLine()), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
             return runTrials(folder, config, checked, data, base, List.of());
         }
@@ -176,10 +176,8 @@ public final class Runner {
             out.printf("Resuming run %s: %d of %d trials already finished%n", previous.runId(), kept.size(),
                     previous.plan().trialCount());
             Plan was = previous.plan();
-            RunResults base = was.jobs() >= execution.jobs() ? previous : new RunResults(previous.schemaVersion(), previous.runId(),
-                    previous.status(), previous.startedAt(), previous.finishedAt(), previous.profile(), previous.commandLine(),
-                    previous.provenance(), previous.data(), new Plan(was.plugins(), was.seeds(), was.timing(),
-                    was.validation(), execution.jobs()), previous.models(), previous.trials(), previous.comparisons());
+            RunResults base = was.jobs() >= execution.jobs() ? previous
+                    : previous.withPlan(new Plan(was.plugins(), was.seeds(), was.timing(), was.validation(), execution.jobs()));
             return runTrials(folder, config, checked, data, base, kept);
         }
     }

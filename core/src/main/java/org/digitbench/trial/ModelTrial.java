@@ -138,7 +138,7 @@ public final class ModelTrial {
         TrialResult result(TrialStatus status, String error) {
             MemoryMonitor.Peaks peaks = memory == null ? null : memory.peaks();
             var plugin = job.plugin();
-            return new TrialResult(plugin.id(), job.seed(), status, error,
+            return new TrialResult(new TrialResult.Outcome(plugin.id(), job.seed(), status, error),
                     new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
                             job.params().asMap(), libraryProvenance),
                     new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes),

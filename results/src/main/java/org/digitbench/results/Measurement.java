@@ -1,33 +1,102 @@
 package org.digitbench.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The result of one JMH benchmark, as JMH computed it.
+ * The result of one JMH benchmark, as JMH computed it. The fields of {@link Estimate} and {@link Iterations} stand at
+ * the measurement's top level in the JSON, as they always have.
  *
- * @param benchmark        JMH's benchmark name
- * @param mode             JMH's mode ({@code ss}, {@code avgt}, {@code sample})
- * @param unit             the score's unit, e.g. {@code s/op}
- * @param score            the mean over all measurements
- * @param scoreError       half-width of JMH's 99.9% confidence interval, or {@code null} when it has none
- *                         (a single measurement)
- * @param ciLow            lower end of that interval, or {@code null}
- * @param ciHigh           upper end, or {@code null}
- * @param sampleCount      measurements the score is made of
- * @param iterationScores  each measurement iteration's score
- * @param percentiles      p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
- * @param forks            forked JVMs: 0, since a trial's JVM is itself fresh (version 1: the timing pass's forks)
- * @param warmupIterations warm-up iterations
- * @param measurementIterations measurement iterations
- * @param iterationTime    the length of a time-based iteration, or {@code null} for single-shot
- * @param loadBefore       the 1-minute load average just before
- * @param loadAfter        the 1-minute load average just after
- * @param jsonFile         JMH's JSON output, relative to the run folder
- * @param wallSeconds      how long JMH ran
+ * @param benchmark  JMH's benchmark name
+ * @param mode       JMH's mode ({@code ss}, {@code avgt}, {@code sample})
+ * @param unit       the score's unit, e.g. {@code s/op}
+ * @param estimate   the score, its interval and the measurements it is made of
+ * @param iterations how JMH was set to run: forks, warm-up and measurement iterations, their length
+ * @param loadBefore the 1-minute load average just before
+ * @param loadAfter  the 1-minute load average just after
+ * @param jsonFile   JMH's JSON output, relative to the run folder
+ * @param wallSeconds how long JMH ran
  */
-public record Measurement(String benchmark, String mode, String unit, double score, Double scoreError, Double ciLow,
-                          Double ciHigh, long sampleCount, List<Double> iterationScores, Map<String, Double> percentiles,
-                          int forks, int warmupIterations, int measurementIterations, String iterationTime,
-                          double loadBefore, double loadAfter, String jsonFile, double wallSeconds) {
+public record Measurement(String benchmark, String mode, String unit, @JsonUnwrapped Estimate estimate,
+                          @JsonUnwrapped Iterations iterations, double loadBefore, double loadAfter, String jsonFile,
+                          double wallSeconds) {
+
+    public Measurement {
+        Objects.requireNonNull(estimate, "estimate");
+        Objects.requireNonNull(iterations, "iterations");
+    }
+
+    /**
+     * The score as JMH computed it.
+     *
+     * @param score           the mean over all measurements
+     * @param scoreError      half-width of JMH's 99.9% confidence interval, or {@code null} when it has none
+     *                        (a single measurement)
+     * @param ciLow           lower end of that interval, or {@code null}
+     * @param ciHigh          upper end, or {@code null}
+     * @param sampleCount     measurements the score is made of
+     * @param iterationScores each measurement iteration's score
+     * @param percentiles     p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
+     */
+    public record Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
+                           List<Double> iterationScores, Map<String, Double> percentiles) {
+    }
+
+    /**
+     * How JMH was set to run.
+     *
+     * @param forks                 forked JVMs: 0, since a trial's JVM is itself fresh (version 1: the timing pass's forks)
+     * @param warmupIterations      warm-up iterations
+     * @param measurementIterations measurement iterations
+     * @param iterationTime         the length of a time-based iteration, or {@code null} for single-shot
+     */
+    public record Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime) {
+    }
+
+    public double score() {
+        return estimate.score();
+    }
+
+    public Double scoreError() {
+        return estimate.scoreError();
+    }
+
+    public Double ciLow() {
+        return estimate.ciLow();
+    }
+
+    public Double ciHigh() {
+        return estimate.ciHigh();
+    }
+
+    public long sampleCount() {
+        return estimate.sampleCount();
+    }
+
+    public List<Double> iterationScores() {
+        return estimate.iterationScores();
+    }
+
+    public Map<String, Double> percentiles() {
+        return estimate.percentiles();
+    }
+
+    public int forks() {
+        return iterations.forks();
+    }
+
+    public int warmupIterations() {
+        return iterations.warmupIterations();
+    }
+
+    public int measurementIterations() {
+        return iterations.measurementIterations();
+    }
+
+    public String iterationTime() {
+        return iterations.iterationTime();
+    }
 }

@@ -92,7 +92,7 @@ public final class ResultsMigration {
                 Timing v1 = t.timing();
                 Double load = v1.training() != null ? Double.valueOf(v1.training().loadBefore()) : null;
                 t = t.withTiming(t.modelFile(), new Timing(v1.status(), v1.error(), v1.training(), v1.batch(),
-                        v1.single(), v1.imagesPerSecond(), t.evaluation().testSize(), load, false, null));
+                        v1.single(), v1.imagesPerSecond(), t.evaluation().testSize(), new Timing.Load(load, false), null));
             }
             trials.add(t);
             plugins.add(t.pluginId());
@@ -115,10 +115,11 @@ public final class ResultsMigration {
         for (JsonNode c : root.path("comparisons")) {
             comparisons.add(mapper.treeToValue(c, RunResults.Comparison.class));
         }
-        RunResults base = new RunResults(RunResults.SCHEMA_VERSION, root.path("runId").asString(), RunStatus.of(root.path("status").asString()),
-                instant(root.get("startedAt"), mapper), instant(root.get("finishedAt"), mapper), root.path("profile").asString(),
+        RunResults base = new RunResults(new RunResults.Header(RunResults.SCHEMA_VERSION, root.path("runId").asString(),
+                RunStatus.of(root.path("status").asString()), instant(root.get("startedAt"), mapper),
+                instant(root.get("finishedAt"), mapper), root.path("profile").asString(),
                 mapper.treeToValue(root.get("commandLine"), String[].class) == null ? List.of()
-                        : List.of(mapper.treeToValue(root.get("commandLine"), String[].class)),
+                        : List.of(mapper.treeToValue(root.get("commandLine"), String[].class))),
                 mapper.treeToValue(root.get("provenance"), Provenance.class),
                 mapper.treeToValue(root.get("data"), RunResults.DataInfo.class), plan, List.of(), List.of(), comparisons);
         return base.withTrials(trials, base.status(), base.finishedAt(), null);
@@ -139,7 +140,7 @@ public final class ResultsMigration {
                     x.logLoss(), null);
         }
         TrialResult.PluginInfo plugin = model.plugin();
-        return new TrialResult(x.pluginId(), x.seed(), x.status(), x.error(),
+        return new TrialResult(new TrialResult.Outcome(x.pluginId(), x.seed(), x.status(), x.error()),
                 new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
                         plugin.hyperparameters(), Map.of("migratedFrom", "schema 1 repeat")),
                 new TrialResult.Evaluation(model.evaluation().trainingSize(), model.evaluation().testSize(), metrics, null, List.of()),

@@ -3,6 +3,9 @@ package org.digitbench.results;
 import org.digitbench.api.SourceFile;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.eval.Statistics;
+import org.digitbench.results.provenance.Provenance;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,26 +18,21 @@ import java.util.Optional;
  * The content of {@code results.json}: the single source of truth between running and reporting.
  * It is assembled from the run's trial results ({@code trials/*.json}) each time a trial ends.
  *
- * <p>Schema version 2: a run is a list of trials (plugin × seed); every trial's training is the one
- * JMH timed. Version 1 files (one quality-pass model per plugin, repeats with other seeds as scores
- * only, and a separate timing pass) are migrated on reading ({@link ResultsMigration}).
+ * <p>Schema version 3 ({@link #SCHEMA_VERSION}): a run is a list of trials (plugin × seed); every trial's training is
+ * the one JMH timed, and a trial's result is grouped into plugin, evaluation, times, network, resources and timing.
+ * Version 1 files (one quality-pass model per plugin, repeats with other seeds as scores only, and a separate timing
+ * pass) and version 2 files (flat trials) are migrated on reading ({@link ResultsMigration}). The {@link Header}'s
+ * fields stand at the top level of the JSON, as they always have.
  *
- * @param schemaVersion incremented when the layout changes incompatibly
- * @param runId         the run's folder name
- * @param status        {@code running} while trials run, then {@code complete}
- * @param startedAt     when the run started
- * @param finishedAt    when the last trial finished, or {@code null} while running
- * @param profile       the profile's id
- * @param commandLine   the arguments the run was started with
- * @param provenance    versions, machine, seeds
- * @param data          the datasets as trained and tested on
- * @param plan          what the run set out to do: plugins, seeds, how it times
- * @param models        one summary per plugin over its trials (mean, sd and 95% interval across seeds)
- * @param trials        every trial that has a result, in plan order (plugin by plugin, seed by seed)
- * @param comparisons   McNemar's test for every pair of successful models, on the first seed's trials
+ * @param header      which run this is and where it stands
+ * @param provenance  versions, machine, seeds
+ * @param data        the datasets as trained and tested on
+ * @param plan        what the run set out to do: plugins, seeds, how it times
+ * @param models      one summary per plugin over its trials (mean, sd and 95% interval across seeds)
+ * @param trials      every trial that has a result, in plan order (plugin by plugin, seed by seed)
+ * @param comparisons McNemar's test for every pair of successful models, on the first seed's trials
  */
-public record RunResults(int schemaVersion, String runId, RunStatus status, Instant startedAt, Instant finishedAt,
-                         String profile, List<String> commandLine, org.digitbench.results.provenance.Provenance provenance, DataInfo data, Plan plan,
+public record RunResults(@JsonUnwrapped Header header, Provenance provenance, DataInfo data, Plan plan,
                          List<ModelSummary> models, List<TrialResult> trials, List<Comparison> comparisons) {
 
     public static final int SCHEMA_VERSION = 3;
@@ -45,6 +43,57 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
         comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
     }
 
+    /**
+     * Which run this is and where it stands.
+     *
+     * @param schemaVersion incremented when the layout changes incompatibly
+     * @param runId         the run's folder name
+     * @param status        {@code running} while trials run, then {@code complete} (or {@code incomplete})
+     * @param startedAt     when the run started
+     * @param finishedAt    when the last trial finished, or {@code null} while running
+     * @param profile       the profile's id
+     * @param commandLine   the arguments the run was started with
+     */
+    public record Header(int schemaVersion, String runId, RunStatus status, Instant startedAt, Instant finishedAt,
+                         String profile, List<String> commandLine) {
+        /** The same with another run id (a copy of a run). */
+        public Header withRunId(String newRunId) {
+            return new Header(schemaVersion, newRunId, status, startedAt, finishedAt, profile, commandLine);
+        }
+
+        /** The same with another status and finishing time. */
+        public Header withStatus(RunStatus newStatus, Instant newFinishedAt) {
+            return new Header(schemaVersion, runId, newStatus, startedAt, newFinishedAt, profile, commandLine);
+        }
+    }
+
+    public int schemaVersion() {
+        return header.schemaVersion();
+    }
+
+    public String runId() {
+        return header.runId();
+    }
+
+    public RunStatus status() {
+        return header.status();
+    }
+
+    public Instant startedAt() {
+        return header.startedAt();
+    }
+
+    public Instant finishedAt() {
+        return header.finishedAt();
+    }
+
+    public String profile() {
+        return header.profile();
+    }
+
+    public List<String> commandLine() {
+        return header.commandLine();
+    }
 
     /** The trials of the main seed, one per plugin, in plan order: what the leaderboard and the model sections show. */
     public List<TrialResult> mainTrials() {
@@ -67,6 +116,16 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
         return plan.seeds().size() > 1;
     }
 
+    /** The same results with another plan (and the rest kept). */
+    public RunResults withPlan(Plan newPlan) {
+        return new RunResults(header, provenance, data, newPlan, models, trials, comparisons);
+    }
+
+    /** The same results with other data (and the rest kept). */
+    public RunResults withData(DataInfo newData) {
+        return new RunResults(header, provenance, newData, plan, models, trials, comparisons);
+    }
+
     /**
      * The same results with the trials and what is derived from them replaced: the summaries, and, when the test
      * set's labels are given, McNemar's comparisons of the main seed's trials (else the comparisons are kept).
@@ -75,10 +134,10 @@ public record RunResults(int schemaVersion, String runId, RunStatus status, Inst
         List<TrialResult> ordered = new ArrayList<>(newTrials);
         ordered.sort(Comparator.comparingInt((TrialResult t) -> indexOf(plan.plugins(), t.pluginId()))
                 .thenComparingInt(t -> plan.seeds().indexOf(t.seed())));
-        RunResults partial = new RunResults(schemaVersion, runId, newStatus, startedAt, newFinishedAt, profile, commandLine,
-                provenance, data, plan, List.of(), ordered, List.of());
-        return new RunResults(schemaVersion, runId, newStatus, startedAt, newFinishedAt, profile, commandLine, provenance,
-                data, plan, ModelSummary.of(ordered), ordered, truth == null ? comparisons : Comparison.of(partial.mainTrials(), truth));
+        long main = plan.mainSeed();
+        List<TrialResult> mainTrials = ordered.stream().filter(t -> t.seed() == main).toList();
+        return new RunResults(header.withStatus(newStatus, newFinishedAt), provenance, data, plan, ModelSummary.of(ordered),
+                ordered, truth == null ? comparisons : Comparison.of(mainTrials, truth));
     }
 
     private static int indexOf(List<String> ids, String id) {

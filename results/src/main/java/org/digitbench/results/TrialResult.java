@@ -5,6 +5,8 @@ import org.digitbench.api.LayerInfo;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.provenance.Machine;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,7 @@ import java.util.Map;
  * fields; what was measured is grouped by what it is about (schema version 3; version 2 listed the 27
  * fields flat, see {@link ResultsMigration}).
  *
- * @param pluginId   the plugin's id
- * @param seed       the seed it was trained with
- * @param status     {@code ok} or {@code failed}
- * @param error      why it failed, or {@code null}
+ * @param outcome    which trial (plugin and seed) and how it ended; its fields stand at the top level of the JSON
  * @param plugin     the plugin as it ran: library, version, family, hyper-parameters
  * @param evaluation what it was trained and tested on, and how it did on the test set
  * @param times      wall-clock times of the training, the evaluation and the whole trial
@@ -26,13 +25,40 @@ import java.util.Map;
  * @param modelFile  the saved model, relative to the run folder, or {@code null} when not saved
  * @param timing     JMH's measurements, or {@code null} with {@code --no-timing}
  */
-public record TrialResult(String pluginId, long seed, TrialStatus status, String error, PluginInfo plugin,
-                          Evaluation evaluation, Times times, Network network, Resources resources, String modelFile,
-                          Timing timing) {
+public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Evaluation evaluation, Times times,
+                          Network network, Resources resources, String modelFile, Timing timing) {
 
     public TrialResult {
+        java.util.Objects.requireNonNull(outcome, "outcome");
         network = network == null ? Network.NONE : network;
         resources = resources == null ? Resources.UNKNOWN : resources;
+    }
+
+    /**
+     * Which trial, and how it ended.
+     *
+     * @param pluginId the plugin's id
+     * @param seed     the seed it was trained with
+     * @param status   {@code ok} or {@code failed}
+     * @param error    why it failed, or {@code null}
+     */
+    public record Outcome(String pluginId, long seed, TrialStatus status, String error) {
+    }
+
+    public String pluginId() {
+        return outcome.pluginId();
+    }
+
+    public long seed() {
+        return outcome.seed();
+    }
+
+    public TrialStatus status() {
+        return outcome.status();
+    }
+
+    public String error() {
+        return outcome.error();
     }
 
     /**
@@ -97,7 +123,7 @@ public record TrialResult(String pluginId, long seed, TrialStatus status, String
     }
 
     public boolean ok() {
-        return status == TrialStatus.OK;
+        return status() == TrialStatus.OK;
     }
 
     /** Whether JMH measured this trial completely. */
@@ -112,7 +138,7 @@ public record TrialResult(String pluginId, long seed, TrialStatus status, String
 
     /** The trial's id, which names its files: {@code smile-mlp.seed42}. */
     public String trialId() {
-        return trialId(pluginId, seed);
+        return trialId(pluginId(), seed());
     }
 
     public static String trialId(String pluginId, long seed) {
@@ -120,7 +146,6 @@ public record TrialResult(String pluginId, long seed, TrialStatus status, String
     }
 
     public TrialResult withTiming(String newModelFile, Timing newTiming) {
-        return new TrialResult(pluginId, seed, status, error, plugin, evaluation, times, network, resources, newModelFile,
-                newTiming);
+        return new TrialResult(outcome, plugin, evaluation, times, network, resources, newModelFile, newTiming);
     }
 }

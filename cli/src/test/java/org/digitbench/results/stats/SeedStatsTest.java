@@ -56,8 +56,7 @@ class SeedStatsTest {
     void oneSeedHasNoIntervals() {
         RunResults r = ReportFixtures.results("fixture-tree");
         Plan plan = new Plan(r.plan().plugins(), List.of(42L), r.plan().timing(), false);
-        RunResults single = new RunResults(r.schemaVersion(), r.runId(), r.status(), r.startedAt(), r.finishedAt(), r.profile(),
-                r.commandLine(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons())
+        RunResults single = new RunResults(r.header(), r.provenance(), r.data(), plan, List.of(), List.of(), r.comparisons())
                 .withTrials(r.mainTrials(), r.status(), r.finishedAt(), null);
         assertFalse(single.hasSeeds());
         ModelSummary net = single.summary("fixture-network").orElseThrow();

@@ -23,16 +23,13 @@ public final class ProvenanceCollector {
         }
         libraries.put(JMH, jmhOnClassPath());
         return new Provenance(
-                BuildInfo.version(),
-                BuildInfo.gitCommit(),
-                BuildInfo.gitDirty(),
-                System.getProperty("java.version"),
-                System.getProperty("java.vendor"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-                ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory(),
+                new Provenance.Build(BuildInfo.version(), BuildInfo.gitCommit(), BuildInfo.gitDirty()),
+                new Provenance.Java(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                        System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
+                        ManagementFactory.getRuntimeMXBean().getInputArguments()),
+                new Provenance.Host(System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory()),
                 libraries,
                 seed);
     }
