@@ -113,7 +113,8 @@ public final class Trials {
                 Hyperparameters hp = plugin.resolve(config.overrides().getOrDefault(t.pluginId(), java.util.Map.of()));
                 LoadGuard.Verdict verdict = execution.allowBusy() ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
                 TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), t.pluginId(), t.seed(), false,
-                        execution.pluginPath(), execution.timeout(), TrialSpec.INFERENCE, verdict.load(), verdict.busy());
+                        execution.pluginPath(), execution.timeout(), TrialSpec.INFERENCE,
+                        new Timing.Load(verdict.load(), verdict.busy()));
                 TrialResult retimed = executor.run(spec, new TrialTiming.Job(t.trialId(), plugin, hp, t.seed(),
                         folder.dir(), execution.timeout()), t.evaluation().trainingSize(), t.evaluation().testSize());
                 Timing timing = retimed.timing();

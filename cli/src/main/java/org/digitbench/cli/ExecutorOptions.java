@@ -93,12 +93,12 @@ final class ExecutorOptions {
             }
             args.addAll(sbatchArgs);
             String pollText = file.getProperty("poll");
-            options = new SlurmOptions(coresPerTrial != null ? coresPerTrial : integer(file, "cores-per-trial"),
+            var request = new SlurmOptions.Request(coresPerTrial != null ? coresPerTrial : integer(file, "cores-per-trial"),
                     mem == null ? null : SlurmOptions.parseMb(mem, "--mem-per-trial"),
-                    exclusive || Boolean.parseBoolean(file.getProperty("exclusive", "false").strip()),
-                    partition != null ? partition : file.getProperty("partition"),
-                    account != null ? account : file.getProperty("account"), qos != null ? qos : file.getProperty("qos"),
-                    args, throttle != null ? throttle : integer(file, "throttle"), detach,
+                    exclusive || Boolean.parseBoolean(file.getProperty("exclusive", "false").strip()));
+            var queue = new SlurmOptions.Queue(partition != null ? partition : file.getProperty("partition"),
+                    account != null ? account : file.getProperty("account"), qos != null ? qos : file.getProperty("qos"));
+            options = new SlurmOptions(request, queue, args, throttle != null ? throttle : integer(file, "throttle"), detach,
                     poll != null ? poll : pollText == null ? null : new DurationConverter().convert(pollText.strip()), false);
         } catch (IllegalArgumentException | picocli.CommandLine.TypeConversionException e) {
             throw new DigitbenchException(e.getMessage() + (slurmConfig == null ? "" : " (options and " + slurmConfig + ")"), e);

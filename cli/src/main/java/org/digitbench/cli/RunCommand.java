@@ -139,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
                         testSize, validation));
             }
             RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, datasets.getFirst(), !noTiming,
-                    saveModels, output.dir, runId, spec.commandLine().getParseResult().originalArgs());
+                    new RunConfig.Output(saveModels, output.dir, runId), spec.commandLine().getParseResult().originalArgs());
             Execution exec = execution.execution(p);
             if (dryRun) {
                 Runner runner = runner(exec, terminal);

@@ -166,7 +166,7 @@ class MainTest {
         org.digitbench.results.store.ResultsStore.write(made, org.digitbench.report.ReportFixtures.results("fixture-tree"));
         ConfigFile.write(made, new org.digitbench.config.RunConfig(org.digitbench.config.Profile.QUICK,
                 java.util.List.of("fixture-network"), java.util.Map.of(), java.util.List.of(42L), new org.digitbench.config.RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
-                org.digitbench.data.Normalization.UNIT, null, null, false), true, true, dir, "made", java.util.List.of("run")),
+                org.digitbench.data.Normalization.UNIT, null, null, false), true, new org.digitbench.config.RunConfig.Output(true, dir, "made"), java.util.List.of("run")),
                 org.digitbench.config.Execution.isolated(org.digitbench.config.Profile.QUICK));
         assertCleanError(run("timing", "-o", dir.toString(), "made", "-m", "nope"), 1,
                 "digitbench: error: run made has no trial of plugin 'nope'");

@@ -50,7 +50,7 @@ class FaultIsolationIT {
     void everyFaultIsRecordedAndTheRunGoesOn() {
         List<String> ids = List.of("test-throws", "test-oom", "test-crash", "test-sleeps", "smile-decision-tree");
         RunConfig config = new RunConfig(Profile.QUICK, ids, Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()), false, Normalization.UNIT,
-                500, 200, false), false, false, out, "faults", List.of("run"));
+                500, 200, false), false, new RunConfig.Output(false, out, "faults"), List.of("run"));
         Execution execution = new Execution(true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS), true, null);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(printed, true, StandardCharsets.UTF_8);

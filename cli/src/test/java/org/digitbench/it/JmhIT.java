@@ -142,7 +142,7 @@ class JmhIT {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
         RunConfig config = new RunConfig(Profile.QUICK, List.of("test-counting"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()),
-                false, Normalization.UNIT, 2000, 300, false), true, false, out, "counting", List.of("run"));
+                false, Normalization.UNIT, 2000, 300, false), true, new RunConfig.Output(false, out, "counting"), List.of("run"));
         RunResults r = Trials.runner(new PluginRegistry(List.of(counting)), sink, sink, false, inProcess, Estimates.NONE,
                 (dir, x) -> { }).run(config).results();
 

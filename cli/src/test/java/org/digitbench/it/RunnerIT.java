@@ -48,7 +48,7 @@ class RunnerIT {
     static RunConfig config(List<String> plugins, Map<String, Map<String, String>> overrides, List<Long> seeds, int train, int test,
                             Path out, String id) {
         return new RunConfig(Profile.QUICK, plugins, overrides, seeds, new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()), false, Normalization.UNIT, train, test,
-                false), false, false, out, id, List.of("run"));
+                false), false, new RunConfig.Output(false, out, id), List.of("run"));
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.digitbench.config;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Normalization;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +22,40 @@ import java.util.Map;
  * @param dataset       what to train and test on: the dataset, its sizes and normalisation
  * @param timing        time each trial's training with JMH (single shot) and benchmark its inference; {@code false}
  *                      for wall-clock times only ({@code --no-timing})
- * @param saveModels    keep each trained model in the run folder ({@code models/})
- * @param outputDir     the folder that receives {@code <run-id>/}
- * @param runId         the run's id, or {@code null} to make one from the time and profile
+ * @param output        what the run writes where; its fields stand at the top level of {@code config.json}
  * @param commandLine   the arguments the run was started with, for provenance
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
-                        List<Long> seeds, DataChoice dataset, boolean timing, boolean saveModels,
-                        Path outputDir, String runId, List<String> commandLine) {
+                        List<Long> seeds, DataChoice dataset, boolean timing, @JsonUnwrapped Output output,
+                        List<String> commandLine) {
+
+    /**
+     * What a run writes, and where.
+     *
+     * @param saveModels keep each trained model in the run folder ({@code models/})
+     * @param outputDir  the folder that receives {@code <run-id>/}
+     * @param runId      the run's id, or {@code null} to make one from the time and profile
+     */
+    public record Output(boolean saveModels, Path outputDir, String runId) {
+        public Output {
+            if (runId != null && !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                throw new IllegalArgumentException("--run-id may hold only letters, digits, '.', '_' and '-' (and start with "
+                        + "a letter or digit), got '" + runId + "'");
+            }
+        }
+    }
+
+    public boolean saveModels() {
+        return output.saveModels();
+    }
+
+    public Path outputDir() {
+        return output.outputDir();
+    }
+
+    public String runId() {
+        return output.runId();
+    }
 
     /**
      * What a run trains and tests on.
@@ -70,10 +98,7 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         overrides = Map.copyOf(overrides);
         commandLine = List.copyOf(commandLine);
         java.util.Objects.requireNonNull(dataset, "dataset");
-        if (runId != null && !runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("--run-id may hold only letters, digits, '.', '_' and '-' (and start with "
-                    + "a letter or digit), got '" + runId + "'");
-        }
+        java.util.Objects.requireNonNull(output, "output");
     }
 
     /** The main seed: the report's model details and McNemar's tests use its trials; it draws the subsets. */
@@ -83,17 +108,18 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
 
     /** The same configuration with the run's id filled in. */
     public RunConfig withRunId(String id) {
-        return new RunConfig(profile, pluginIds, overrides, seeds, dataset, timing, saveModels, outputDir, id, commandLine);
+        return new RunConfig(profile, pluginIds, overrides, seeds, dataset, timing, new Output(output.saveModels(), output.outputDir(), id),
+                commandLine);
     }
 
     /** The same configuration with the plugin ids resolved (all plugins when none were named). */
     public RunConfig withPlugins(List<String> ids) {
-        return new RunConfig(profile, ids, overrides, seeds, dataset, timing, saveModels, outputDir, runId, commandLine);
+        return new RunConfig(profile, ids, overrides, seeds, dataset, timing, output, commandLine);
     }
 
     /** The same configuration on another dataset, as a run of its own in {@code dir} named {@code id}. */
     public RunConfig onDataset(DataChoice data, Path dir, String id) {
-        return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, saveModels, dir, id, commandLine);
+        return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, new Output(output.saveModels(), dir, id), commandLine);
     }
 
     /**

@@ -14,6 +14,7 @@ import org.digitbench.data.MnistFetcher;
 import org.digitbench.results.Plan;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.RunStatus;
+import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.provenance.ProvenanceCollector;
 import org.digitbench.results.stats.SeedStats;
@@ -313,7 +314,7 @@ public final class Runner {
 
     private TrialSpec spec(RunFolder folder, RunProgress.Planned p, LoadGuard.Verdict verdict, List<Integer> cores, boolean live) {
         return new TrialSpec(folder.dir().toAbsolutePath(), p.plugin().id(), p.seed(), live, execution.pluginPath(),
-                execution.timeout(), TrialSpec.TRIAL, verdict.load(), verdict.busy()).on(cores);
+                execution.timeout(), TrialSpec.TRIAL, new Timing.Load(verdict.load(), verdict.busy())).on(cores);
     }
 
     private String describe(RunConfig config) {

@@ -1,6 +1,9 @@
 package org.digitbench.trial;
 
+import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,18 +21,21 @@ import java.util.List;
  * @param timeLimit   the trial's time limit, or {@code null} for none (JMH's iteration timeout follows it)
  * @param task        {@code trial} for a whole trial, {@code inference} to benchmark the inference of the trial's
  *                    saved model again ({@code digitbench timing})
- * @param loadBefore  the 1-minute load average the driver saw just before starting the trial
- * @param busy        whether the machine was still busy (load above its cores) after the driver's wait
+ * @param load        the 1-minute load average the driver saw just before starting the trial, and whether the machine
+ *                    was still busy (load above its cores) after the driver's wait; its fields stand at the top level
  * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
  */
 public record TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath,
-                        Duration timeLimit, String task, double loadBefore, boolean busy, List<Integer> cores) {
+                        Duration timeLimit, String task, @JsonUnwrapped Timing.Load load, List<Integer> cores) {
     public static final String TRIAL = "trial";
     public static final String INFERENCE = "inference";
 
     public TrialSpec {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
         task = task == null ? TRIAL : task;
+        load = load == null || load.loadBefore() == null || load.busy() == null ? new Timing.Load(
+                load == null || load.loadBefore() == null ? 0.0 : load.loadBefore(), load != null && Boolean.TRUE.equals(load.busy()))
+                : load;
         if (!TRIAL.equals(task) && !INFERENCE.equals(task)) {
             throw new IllegalArgumentException("unknown trial task '" + task + "'");
         }
@@ -37,13 +43,23 @@ public record TrialSpec(Path runDir, String pluginId, long seed, boolean interac
 
     /** On every core. */
     public TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath, Duration timeLimit,
-                     String task, double loadBefore, boolean busy) {
-        this(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, null);
+                     String task, Timing.Load load) {
+        this(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, load, null);
+    }
+
+    /** The 1-minute load average the driver saw just before starting the trial. */
+    public double loadBefore() {
+        return load.loadBefore();
+    }
+
+    /** Whether the machine was still busy after the driver's wait. */
+    public boolean busy() {
+        return load.busy();
     }
 
     /** The same trial on these cores. */
     public TrialSpec on(List<Integer> onCores) {
-        return new TrialSpec(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, loadBefore, busy, onCores);
+        return new TrialSpec(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, load, onCores);
     }
 
     public String trialId() {

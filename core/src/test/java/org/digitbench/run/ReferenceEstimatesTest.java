@@ -20,7 +20,7 @@ class ReferenceEstimatesTest {
 
     private static RunConfig config(boolean timing, Integer trainSize) {
         return new RunConfig(Profile.FULL, List.of("dl4j-rnn"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(Path.of("none"), null)),
-                false, Normalization.UNIT, trainSize, null, false), timing, false, Path.of("reports"), null, List.of("run"));
+                false, Normalization.UNIT, trainSize, null, false), timing, new RunConfig.Output(false, Path.of("reports"), null), List.of("run"));
     }
 
     @Test

@@ -39,6 +39,6 @@ class SuiteDataTest {
 
     private RunConfig config(String dataset) {
         return new RunConfig(Profile.FULL, List.of("x"), Map.of(), List.of(1L), new RunConfig.DataChoice(DataSource.parse(dataset, Mnist.locate(null, null), null),
-                false, Normalization.UNIT, null, null, false), false, false, dir, null, List.of("run"));
+                false, Normalization.UNIT, null, null, false), false, new RunConfig.Output(false, dir, null), List.of("run"));
     }
 }

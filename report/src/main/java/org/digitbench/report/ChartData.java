@@ -8,6 +8,8 @@ import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,14 +22,42 @@ import java.util.function.Function;
 record ChartData(List<ModelPoint> models, boolean jmhTraining) {
 
     /**
-     * @param trainSeconds  the training's time (JMH's single shot when {@code jmhTraining}, else the wall clock)
-     * @param overfitting   for networks: the epoch after which validation loss rose while training loss fell, else null
-     * @param jmhTrain      the training time in seconds: across seeds the mean with its 95% interval, else the single shot
-     * @param jmhBatch      JMH's batch-prediction score per image in milliseconds, with its 99.9% interval
+     * One model in the charts; the fields of its parts stand at the top level of the script's JSON, in this order.
+     *
+     * @param accuracy its accuracy on the test set with its 95% interval
+     * @param times    its times, and whether it is on the accuracy/training-time Pareto front
+     * @param classes  per-class F1 and the confusion matrix
+     * @param epochs   for networks, the training history
+     * @param jmh      JMH's figures
      */
-    record ModelPoint(String id, String library, String anchor, double accuracy, double low, double high, Double trainSeconds,
-                      Double predictSeconds, boolean pareto, List<Double> perClassF1, int[][] confusion,
-                      List<EpochStats> history, Integer overfitting, Interval jmhTrain, Interval jmhBatch) {
+    record ModelPoint(String id, String library, String anchor, @JsonUnwrapped Accuracy accuracy, @JsonUnwrapped Times times,
+                      @JsonUnwrapped Classes classes, @JsonUnwrapped Epochs epochs, @JsonUnwrapped Jmh jmh) {
+    }
+
+    /** Test accuracy and the ends of its 95% interval. */
+    record Accuracy(double accuracy, double low, double high) {
+    }
+
+    /**
+     * @param trainSeconds the training's time (JMH's single shot when {@code jmhTraining}, else the wall clock)
+     * @param pareto       whether no other model is both more accurate and faster to train
+     */
+    record Times(Double trainSeconds, Double predictSeconds, boolean pareto) {
+    }
+
+    /** Per-class F1 and the confusion matrix. */
+    record Classes(List<Double> perClassF1, int[][] confusion) {
+    }
+
+    /** @param overfitting for networks: the epoch after which validation loss rose while training loss fell, else null */
+    record Epochs(List<EpochStats> history, Integer overfitting) {
+    }
+
+    /**
+     * @param jmhTrain the training time in seconds: across seeds the mean with its 95% interval, else the single shot
+     * @param jmhBatch JMH's batch-prediction score per image in milliseconds, with its 99.9% interval
+     */
+    record Jmh(Interval jmhTrain, Interval jmhBatch) {
     }
 
     /** A JMH score with the ends of its interval ({@code null} when JMH gave none). */
@@ -44,11 +74,12 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
         for (TrialResult m : models) {
             ClassificationMetrics x = m.metrics();
             Timing t = m.timing();
-            points.add(new ModelPoint(m.pluginId(), m.plugin().library(), ReportWriter.anchor(m.pluginId()), x.accuracy(),
-                    x.accuracyCi95().low(), x.accuracyCi95().high(), trainTime.apply(m), m.times().predictSeconds(),
-                    onParetoFront(m, models, trainTime), x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(),
-                    x.confusion(), m.network().history() == null ? List.of() : m.network().history(), overfitting(m.network().history()),
-                    t == null ? null : training(m, results), t == null ? null : perImage(t)));
+            points.add(new ModelPoint(m.pluginId(), m.plugin().library(), ReportWriter.anchor(m.pluginId()),
+                    new Accuracy(x.accuracy(), x.accuracyCi95().low(), x.accuracyCi95().high()),
+                    new Times(trainTime.apply(m), m.times().predictSeconds(), onParetoFront(m, models, trainTime)),
+                    new Classes(x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(), x.confusion()),
+                    new Epochs(m.network().history() == null ? List.of() : m.network().history(), overfitting(m.network().history())),
+                    new Jmh(t == null ? null : training(m, results), t == null ? null : perImage(t))));
         }
         return new ChartData(points, jmh);
     }

@@ -18,9 +18,20 @@ public final class CompareWriter {
     private CompareWriter() {
     }
 
-    /** One model in both runs: accuracies and their change (B − A), times and their ratio (B / A). */
-    public record Row(String id, String accA, String accB, String accDelta, String accDeltaSort, String trainA, String trainB,
-                      String trainRatio, String predictA, String predictB, String predictRatio, String note) {
+    /**
+     * One model in both runs.
+     *
+     * @param accuracy     accuracies and their change (B − A)
+     * @param accDeltaSort the change as a plain number, for sorting
+     * @param train        training times and their ratio (B / A)
+     * @param predict      prediction times and their ratio (B / A)
+     * @param note         only in one run, or failed in one
+     */
+    public record Row(String id, Change accuracy, String accDeltaSort, Change train, Change predict, String note) {
+    }
+
+    /** A figure in run A, in run B, and how it changed. */
+    public record Change(String a, String b, String change) {
     }
 
     /** Writes {@code reportsDir/compare-A-vs-B.html} from the two runs' results. */
@@ -35,15 +46,15 @@ public final class CompareWriter {
         for (String id : ids) {
             TrialResult ma = byIdA.get(id);
             TrialResult mb = byIdB.get(id);
-            rows.add(new Row(id, accuracy(ma), accuracy(mb),
-                    both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–",
+            rows.add(new Row(id, new Change(accuracy(ma), accuracy(mb),
+                    both(ma, mb) ? String.format(Locale.ROOT, "%+.2f pp", 100 * (mb.metrics().accuracy() - ma.metrics().accuracy())) : "–"),
                     both(ma, mb) ? String.valueOf(mb.metrics().accuracy() - ma.metrics().accuracy()) : "",
-                    ma == null ? "–" : LeaderboardRows.seconds(ma.times().trainSeconds()),
-                    mb == null ? "–" : LeaderboardRows.seconds(mb.times().trainSeconds()),
-                    ratio(ma == null ? null : ma.times().trainSeconds(), mb == null ? null : mb.times().trainSeconds()),
-                    ma == null ? "–" : LeaderboardRows.seconds(ma.times().predictSeconds()),
-                    mb == null ? "–" : LeaderboardRows.seconds(mb.times().predictSeconds()),
-                    ratio(ma == null ? null : ma.times().predictSeconds(), mb == null ? null : mb.times().predictSeconds()),
+                    new Change(ma == null ? "–" : LeaderboardRows.seconds(ma.times().trainSeconds()),
+                            mb == null ? "–" : LeaderboardRows.seconds(mb.times().trainSeconds()),
+                            ratio(ma == null ? null : ma.times().trainSeconds(), mb == null ? null : mb.times().trainSeconds())),
+                    new Change(ma == null ? "–" : LeaderboardRows.seconds(ma.times().predictSeconds()),
+                            mb == null ? "–" : LeaderboardRows.seconds(mb.times().predictSeconds()),
+                            ratio(ma == null ? null : ma.times().predictSeconds(), mb == null ? null : mb.times().predictSeconds())),
                     ma == null ? "only in " + runB : mb == null ? "only in " + runA
                             : !ma.ok() || !mb.ok() ? "failed in " + (!ma.ok() ? runA : runB) : ""));
         }

@@ -25,16 +25,27 @@ public final class RunsIndex {
      * One run of the list.
      *
      * @param id           its folder's name
-     * @param started      when it started, as the page says it
-     * @param startedSort  the same, sortable
+     * @param started      when it started, as the page says it and sortable
      * @param models       main-seed trials
      * @param failed       trials that failed
      * @param hasReport    whether its index.html exists
      * @param best         the most accurate model, or {@code null}
      * @param bestAccuracy its accuracy, or {@code null}
      */
-    public record Run(String id, String started, String startedSort, String profile, org.digitbench.results.RunStatus status,
+    public record Run(String id, Started started, String profile, org.digitbench.results.RunStatus status,
                       int models, long failed, boolean hasReport, String best, String bestAccuracy) {
+    }
+
+    /**
+     * When a run started.
+     *
+     * @param text as the page says it
+     * @param sort the same, sortable
+     */
+    public record Started(String text, String sort) {
+        static Started of(java.time.Instant at) {
+            return at == null ? new Started("", "") : new Started(ReportWriter.TIME.format(at), at.toString());
+        }
     }
 
     /** A run over several datasets: its datasets' trials together, its best model named with its dataset. */
@@ -58,8 +69,7 @@ public final class RunsIndex {
                 }
             }
         }
-        return new Run(dir.getFileName().toString(), m.startedAt() == null ? "" : ReportWriter.TIME.format(m.startedAt()),
-                m.startedAt() == null ? "" : m.startedAt().toString(), m.profile() + ", " + m.keys().size() + " datasets",
+        return new Run(dir.getFileName().toString(), Started.of(m.startedAt()), m.profile() + ", " + m.keys().size() + " datasets",
                 complete ? org.digitbench.results.RunStatus.COMPLETE : org.digitbench.results.RunStatus.RUNNING, models, failed,
                 Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)), best, best == null ? null : LeaderboardRows.f4(bestAccuracy));
     }
@@ -78,8 +88,7 @@ public final class RunsIndex {
                     RunResults r = ResultsStore.read(dir.resolve(ResultsStore.FILE_NAME));
                     TrialResult best = r.mainTrials().stream().filter(m -> m.ok() && m.metrics() != null)
                             .max(Comparator.comparingDouble(m -> m.metrics().accuracy())).orElse(null);
-                    runs.add(new Run(dir.getFileName().toString(), r.startedAt() == null ? "" : ReportWriter.TIME.format(r.startedAt()),
-                            r.startedAt() == null ? "" : r.startedAt().toString(), r.profile(), r.status(), r.mainTrials().size(),
+                    runs.add(new Run(dir.getFileName().toString(), Started.of(r.startedAt()), r.profile(), r.status(), r.mainTrials().size(),
                             r.trials().stream().filter(m -> !m.ok()).count(), Files.isRegularFile(dir.resolve(ReportWriter.FILE_NAME)),
                             best == null ? null : best.pluginId(), best == null ? null : LeaderboardRows.f4(best.metrics().accuracy())));
                 } catch (DigitbenchException e) {
@@ -89,7 +98,7 @@ public final class RunsIndex {
         } catch (IOException e) {
             throw new DigitbenchException("cannot list " + reportsDir + ": " + e.getMessage(), e);
         }
-        runs.sort(Comparator.comparing(Run::startedSort).reversed());
+        runs.sort(Comparator.comparing((Run r) -> r.started().sort()).reversed());
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("runs", runs);
         context.put("unreadable", unreadable);

@@ -29,11 +29,30 @@ public final class TableRows {
     /**
      * One JMH benchmark of one model; {@code first} marks a model's first row (which carries its status).
      *
-     * @param json     the link to JMH's JSON file, or {@code null} when it is not a plain file of the run
-     * @param jsonName the file's name as results.json gives it, shown as the link's text
+     * @param score the score as shown and as sorted, its interval and the number of measurements
+     * @param json  JMH's JSON file
      */
-    public record TimingRow(boolean first, String model, String status, String benchmark, String score, String scoreSort,
-                            String ci, String n, String settings, String percentiles, String load, String json, String jsonName) {
+    public record TimingRow(boolean first, String model, String status, String benchmark, Score score, String settings,
+                            String percentiles, String load, JsonLink json) {
+        static final Score NO_SCORE = new Score("", "", "", "");
+    }
+
+    /**
+     * A JMH score.
+     *
+     * @param text as shown, with its unit
+     * @param sort the plain number, for sorting
+     * @param ci   its 99.9% interval, as shown
+     * @param n    the measurements it is made of
+     */
+    public record Score(String text, String sort, String ci, String n) {
+    }
+
+    /**
+     * @param href the link to JMH's JSON file, or {@code null} when it is not a plain file of the run
+     * @param name the file's name as results.json gives it, shown as the link's text
+     */
+    public record JsonLink(String href, String name) {
     }
 
     static List<SeedRow> seeds(SeedStats stats, RunResults results) {
@@ -88,22 +107,22 @@ public final class TableRows {
                     continue;
                 }
                 String link = ReportWriter.jmhLink(x.jsonFile());
-                rows.add(new TimingRow(first, m.pluginId(), first ? status : "", names[k] + " (" + x.mode() + ")",
-                        String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit()) + (k == 1 && t.imagesPerSecond() != null
-                                ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""),
+                Score score = new Score(String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
+                        + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""),
                         String.format(Locale.ROOT, "%.9g", x.score()),
                         x.scoreError() == null ? "none (one measurement)"
                                 : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()),
-                        String.valueOf(x.sampleCount()),
+                        String.valueOf(x.sampleCount()));
+                rows.add(new TimingRow(first, m.pluginId(), first ? status : "", names[k] + " (" + x.mode() + ")", score,
                         (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
                                 x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()),
                         x.percentiles() == null || !"sample".equals(x.mode()) ? ""
                                 : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()),
-                        String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()), link, link == null ? null : x.jsonFile()));
+                        String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()), new JsonLink(link, link == null ? null : x.jsonFile())));
                 first = false;
             }
             if (first) {
-                rows.add(new TimingRow(true, m.pluginId(), status, "", "", "", "", "", "", "", "", null, null));
+                rows.add(new TimingRow(true, m.pluginId(), status, "", TimingRow.NO_SCORE, "", "", "", new JsonLink(null, null)));
             }
         }
         return rows;

@@ -4,6 +4,7 @@ import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.Statistics;
 import org.digitbench.results.provenance.Provenance;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -34,9 +35,9 @@ public final class ResultsMigration {
     private ResultsMigration() {
     }
 
-    /** A version-1 repeat: a plugin trained again with another seed, its scores only. */
-    record V1Repeat(String pluginId, long seed, TrialStatus status, String error, Double accuracy, Double macroPrecision,
-                    Double macroRecall, Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
+    /** A version-1 repeat: a plugin trained again with another seed (its outcome's fields at the top), its scores only. */
+    record V1Repeat(@JsonUnwrapped TrialResult.Outcome outcome, Double accuracy, Double macroPrecision, Double macroRecall,
+                    Double macroF1, Double logLoss, Double trainSeconds, Double predictSeconds) {
     }
 
     /** Where each flat field of a version-2 trial (and of a version-1 model) sits in version 3. */
@@ -101,11 +102,11 @@ public final class ResultsMigration {
         Set<Long> seeds = new LinkedHashSet<>(List.of(mainSeed));
         for (JsonNode r : root.path("repeats")) {
             V1Repeat x = mapper.treeToValue(r, V1Repeat.class);
-            TrialResult model = trials.stream().filter(t -> t.pluginId().equals(x.pluginId())).findFirst().orElse(null);
+            TrialResult model = trials.stream().filter(t -> t.pluginId().equals(x.outcome().pluginId())).findFirst().orElse(null);
             if (model == null) {
                 continue;
             }
-            seeds.add(x.seed());
+            seeds.add(x.outcome().seed());
             trials.add(repeat(x, model));
         }
         boolean timed = trials.stream().anyMatch(t -> t.timing() != null);
@@ -140,7 +141,7 @@ public final class ResultsMigration {
                     x.logLoss(), null);
         }
         TrialResult.PluginInfo plugin = model.plugin();
-        return new TrialResult(new TrialResult.Outcome(x.pluginId(), x.seed(), x.status(), x.error()),
+        return new TrialResult(x.outcome(),
                 new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
                         plugin.hyperparameters(), Map.of("migratedFrom", "schema 1 repeat")),
                 new TrialResult.Evaluation(model.evaluation().trainingSize(), model.evaluation().testSize(), metrics, null, List.of()),

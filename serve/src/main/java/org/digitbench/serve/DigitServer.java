@@ -5,6 +5,7 @@ import org.digitbench.data.DigitPreprocessor;
 import org.digitbench.results.predict.Predictor;
 import org.digitbench.results.store.ResultsStore;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
@@ -63,16 +64,15 @@ public final class DigitServer implements AutoCloseable {
     }
 
     /** {@code POST /api/predict}: a {@link Predictor.Prediction} with integer pixels and the time it took. */
-    public record PredictionJson(String image, int sourceWidth, int sourceHeight, boolean inverted, int height, int width,
-                                 int[] pixels, List<Predictor.ModelPrediction> models, Integer vote, String voteClass, int votes,
+    public record PredictionJson(@JsonUnwrapped Predictor.Source source, int height, int width, int[] pixels,
+                                 List<Predictor.ModelPrediction> models, @JsonUnwrapped Predictor.Majority majority,
                                  double millis) {
         static PredictionJson of(Predictor.Prediction p, double millis) {
             int[] px = new int[p.pixels().length];
             for (int i = 0; i < px.length; i++) {
                 px[i] = Math.round(p.pixels()[i]);
             }
-            return new PredictionJson(p.image(), p.sourceWidth(), p.sourceHeight(), p.inverted(), p.height(), p.width(), px,
-                    p.models(), p.vote(), p.voteClass(), p.votes(), millis);
+            return new PredictionJson(p.source(), p.height(), p.width(), px, p.models(), p.majority(), millis);
         }
     }
 

@@ -63,7 +63,7 @@ class RunFolderFuzzTest {
         assertTrue(mkfifo.waitFor() == 0, "mkfifo");
         RunResults r = ReportFixtures.results("fixture-tree");
         ResultsStore.write(run, r);
-        ConfigFile.write(run, new RunConfig(Profile.QUICK, List.of("smile-decision-tree"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(out.resolve("no-data"), null)), false, Normalization.UNIT, null, null, false), true, true, out, "r",
+        ConfigFile.write(run, new RunConfig(Profile.QUICK, List.of("smile-decision-tree"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(out.resolve("no-data"), null)), false, Normalization.UNIT, null, null, false), true, new RunConfig.Output(true, out, "r"),
                 List.of("run")), new Execution(true, Duration.ofMinutes(1), List.of("-Xmx1g"), List.of(), false, null));
         SmileDecisionTree tree = new SmileDecisionTree();
         Dataset train = TestData.synthetic(20, 3);

@@ -146,7 +146,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
         if (before != null) { // re-timing failed: the trial keeps its result, with the timing's failure
             Timing t = before.timing();
             return before.withTiming(before.modelFile(), new Timing(TrialStatus.FAILED, why,
-                    t == null ? null : t.training(), null, null, null, null, new Timing.Load(spec.loadBefore(), spec.busy()),
+                    t == null ? null : t.training(), null, null, null, null, spec.load(),
                     t == null ? null : t.warmupSeconds()));
         }
         return failed.apply(why);

@@ -11,6 +11,8 @@ import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.store.SavedModels;
 import org.digitbench.results.text.Format;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +42,66 @@ public final class Predictor {
     }
 
     /**
-     * What the models say about one image.
+     * What the models say about one image. The fields of {@link Source} and {@link Majority} stand at the top level of
+     * its JSON.
      *
-     * @param pixels    the image the models saw (the run's image size, 28×28 for MNIST), raw 0..255
+     * @param source   the picture as it was given
+     * @param height   the image's height as the models saw it
+     * @param width    its width
+     * @param pixels   the image the models saw (the run's image size, 28×28 for MNIST), raw 0..255
+     * @param models   each model's answer
+     * @param majority the majority vote
+     */
+    public record Prediction(@JsonUnwrapped Source source, int height, int width, float[] pixels,
+                             List<ModelPrediction> models, @JsonUnwrapped Majority majority) {
+        public String image() {
+            return source.image();
+        }
+
+        public int sourceWidth() {
+            return source.sourceWidth();
+        }
+
+        public int sourceHeight() {
+            return source.sourceHeight();
+        }
+
+        public boolean inverted() {
+            return source.inverted();
+        }
+
+        public Integer vote() {
+            return majority.vote();
+        }
+
+        public String voteClass() {
+            return majority.voteClass();
+        }
+
+        public int votes() {
+            return majority.votes();
+        }
+    }
+
+    /**
+     * A picture as it was given.
+     *
+     * @param image        its name
+     * @param sourceWidth  its width
+     * @param sourceHeight its height
+     * @param inverted     whether it was dark on light, and inverted
+     */
+    public record Source(String image, int sourceWidth, int sourceHeight, boolean inverted) {
+    }
+
+    /**
+     * The models' majority vote.
+     *
      * @param vote      the label most models gave (ties: the smallest), or null when no model answered
      * @param voteClass the vote as the dataset names it, or null
      * @param votes     how many models gave it
      */
-    public record Prediction(String image, int sourceWidth, int sourceHeight, boolean inverted, int height, int width,
-                             float[] pixels, List<ModelPrediction> models, Integer vote, String voteClass, int votes) {
+    public record Majority(Integer vote, String voteClass, int votes) {
     }
 
     private final SavedModels manifest;
@@ -174,7 +227,7 @@ public final class Predictor {
                 votes = c.getValue();
             }
         }
-        return new Prediction(name, image.sourceWidth(), image.sourceHeight(), image.inverted(), image.height(), image.width(),
-                image.pixels(), answers, vote, vote == null ? null : manifest.className(vote), votes);
+        return new Prediction(new Source(name, image.sourceWidth(), image.sourceHeight(), image.inverted()), image.height(),
+                image.width(), image.pixels(), answers, new Majority(vote, vote == null ? null : manifest.className(vote), votes));
     }
 }

@@ -9,22 +9,16 @@ import java.util.regex.Pattern;
  * How {@code --executor slurm} submits a run's trials: what each array task asks Slurm for, and how the driver follows
  * them. Checked here, so that a bad value fails before anything is submitted.
  *
- * @param coresPerTrial {@code --cpus-per-task}; {@code null}: all the cores of the smallest node of the partition, so
- *                      that a trial has its node to itself and its times are clean
- * @param memPerTrialMb {@code --mem} in MiB; {@code null}: the trial JVM's maximum heap plus {@link #NATIVE_ALLOWANCE_MB}
- * @param exclusive     {@code --exclusive}: no other job on a trial's node
- * @param partition     {@code --partition}, or {@code null}
- * @param account       {@code --account}, or {@code null}
- * @param qos           {@code --qos}, or {@code null}
+ * @param request       what each trial asks for: cores, memory, a node of its own
+ * @param queue         where the trials go: partition, account, QOS
  * @param sbatchArgs    more {@code sbatch} options, each one as {@code --name=value}
  * @param throttle      at most this many trials at once ({@code --array=...%P}), or {@code null} for no cap
  * @param detach        submit and exit; {@code digitbench collect} gathers the results
  * @param poll          how often the driver asks Slurm about its jobs
  * @param collectOnly   submit nothing: follow and gather what earlier submissions of the run left ({@code digitbench collect})
  */
-public record SlurmOptions(Integer coresPerTrial, Long memPerTrialMb, boolean exclusive, String partition, String account,
-                           String qos, List<String> sbatchArgs, Integer throttle, boolean detach, Duration poll,
-                           boolean collectOnly) {
+public record SlurmOptions(Request request, Queue queue, List<String> sbatchArgs, Integer throttle, boolean detach,
+                           Duration poll, boolean collectOnly) {
     /**
      * Memory a trial JVM uses beyond its heap (native libraries, thread stacks, metaspace): in the committed full
      * reference run up to 2.4 GB (dl4j-mlp: 3.86 GB resident with a 1.44 GB heap), so 4 GiB by default.
@@ -36,25 +30,52 @@ public record SlurmOptions(Integer coresPerTrial, Long memPerTrialMb, boolean ex
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:+-]{1,128}");
     private static final Pattern SBATCH_ARG = Pattern.compile("--[a-z][a-z0-9-]*(=[^\\p{Cntrl}]*)?");
 
+    /**
+     * What each array task asks Slurm for.
+     *
+     * @param coresPerTrial {@code --cpus-per-task}; {@code null}: all the cores of the smallest node of the partition, so
+     *                      that a trial has its node to itself and its times are clean
+     * @param memPerTrialMb {@code --mem} in MiB; {@code null}: the trial JVM's maximum heap plus {@link #NATIVE_ALLOWANCE_MB}
+     * @param exclusive     {@code --exclusive}: no other job on a trial's node
+     */
+    public record Request(Integer coresPerTrial, Long memPerTrialMb, boolean exclusive) {
+        public Request {
+            if (coresPerTrial != null && (coresPerTrial < 1 || coresPerTrial > 100_000)) {
+                throw new IllegalArgumentException("--cores-per-trial " + coresPerTrial + ": expected 1 or more cores");
+            }
+            if (memPerTrialMb != null && memPerTrialMb < 256) {
+                throw new IllegalArgumentException("--mem-per-trial " + memPerTrialMb + "M: expected at least 256M (a trial "
+                        + "JVM needs its heap and the libraries' native memory)");
+            }
+        }
+    }
+
+    /**
+     * Where the trials are queued.
+     *
+     * @param partition {@code --partition}, or {@code null}
+     * @param account   {@code --account}, or {@code null}
+     * @param qos       {@code --qos}, or {@code null}
+     */
+    public record Queue(String partition, String account, String qos) {
+        public Queue {
+            name("--partition", partition);
+            name("--account", account);
+            name("--qos", qos);
+        }
+    }
+
     public SlurmOptions {
+        request = request == null ? new Request(null, null, false) : request;
+        queue = queue == null ? new Queue(null, null, null) : queue;
         sbatchArgs = sbatchArgs == null ? List.of() : List.copyOf(sbatchArgs);
         poll = poll == null ? DEFAULT_POLL : poll;
-        if (coresPerTrial != null && (coresPerTrial < 1 || coresPerTrial > 100_000)) {
-            throw new IllegalArgumentException("--cores-per-trial " + coresPerTrial + ": expected 1 or more cores");
-        }
-        if (memPerTrialMb != null && memPerTrialMb < 256) {
-            throw new IllegalArgumentException("--mem-per-trial " + memPerTrialMb + "M: expected at least 256M (a trial JVM "
-                    + "needs its heap and the libraries' native memory)");
-        }
         if (throttle != null && throttle < 1) {
             throw new IllegalArgumentException("--throttle " + throttle + ": expected at least 1 trial at once");
         }
         if (poll.isNegative() || poll.isZero() || poll.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("--poll " + poll + ": expected an interval from 1s to 1h");
         }
-        name("--partition", partition);
-        name("--account", account);
-        name("--qos", qos);
         for (String a : sbatchArgs) {
             if (!SBATCH_ARG.matcher(a).matches()) {
                 throw new IllegalArgumentException("--sbatch-arg '" + a + "': expected one sbatch option as --name or "
@@ -67,6 +88,30 @@ public record SlurmOptions(Integer coresPerTrial, Long memPerTrialMb, boolean ex
         }
     }
 
+    public Integer coresPerTrial() {
+        return request.coresPerTrial();
+    }
+
+    public Long memPerTrialMb() {
+        return request.memPerTrialMb();
+    }
+
+    public boolean exclusive() {
+        return request.exclusive();
+    }
+
+    public String partition() {
+        return queue.partition();
+    }
+
+    public String account() {
+        return queue.account();
+    }
+
+    public String qos() {
+        return queue.qos();
+    }
+
     private static void name(String option, String value) {
         if (value != null && !NAME.matcher(value).matches()) {
             throw new IllegalArgumentException(option + " '" + value + "': expected a Slurm name (letters, digits, . _ : + -)");
@@ -75,7 +120,7 @@ public record SlurmOptions(Integer coresPerTrial, Long memPerTrialMb, boolean ex
 
     /** Submits nothing: gathers what the run's earlier submissions left. */
     public static SlurmOptions collecting(Duration poll) {
-        return new SlurmOptions(null, null, false, null, null, null, List.of(), null, false, poll, true);
+        return new SlurmOptions(null, null, List.of(), null, false, poll, true);
     }
 
     /**

@@ -20,8 +20,7 @@ import java.util.Map;
  * {@code -Ddigitbench.writeGolden=DIR}), Slurm's outputs as digitbench reads them, and the options' checks.
  */
 class SbatchScriptTest {
-    private static final SlurmOptions OPTIONS = new SlurmOptions(2, null, true, "cpu", "ml-lab", "normal",
-            List.of("--constraint=avx2"), 3, false, null, false);
+    private static final SlurmOptions OPTIONS = new SlurmOptions(new SlurmOptions.Request(2, null, true), new SlurmOptions.Queue("cpu", "ml-lab", "normal"), List.of("--constraint=avx2"), 3, false, null, false);
 
     static String array() {
         SbatchScript.Common common = new SbatchScript.Common("digitbench-run-1", OPTIONS);
@@ -80,18 +79,12 @@ class SbatchScriptTest {
         assertTrue(e.getMessage().contains("'lots'") && e.getMessage().contains("12G"), e.getMessage());
         for (List<String> bad : List.of(List.of("--array=0-9"), List.of("--constraint=a\n#SBATCH --x"), List.of("-N 2"),
                 List.of("--output=/tmp/x"))) {
-            assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, false, null, null, null, bad, null,
-                    false, null, false), bad.toString());
+            assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, bad, null, false, null, false), bad.toString());
         }
-        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, false, "a b", null, null, List.of(), null,
-                false, null, false));
-        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(0, null, false, null, null, null, List.of(), null,
-                false, null, false));
-        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, 100L, false, null, null, null, List.of(), null,
-                false, null, false));
-        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, false, null, null, null, List.of(), 0,
-                false, null, false));
-        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, false, null, null, null, List.of(), null,
-                false, Duration.ofDays(1), false));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, new SlurmOptions.Queue("a b", null, null), List.of(), null, false, null, false));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(new SlurmOptions.Request(0, null, false), null, List.of(), null, false, null, false));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(new SlurmOptions.Request(null, 100L, false), null, List.of(), null, false, null, false));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, List.of(), 0, false, null, false));
+        assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, List.of(), null, false, Duration.ofDays(1), false));
     }
 }

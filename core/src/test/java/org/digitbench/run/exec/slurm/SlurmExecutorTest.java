@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.config.Execution;
+import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.TrialStatus;
 import org.digitbench.results.store.RunFolder;
@@ -83,11 +84,12 @@ class SlurmExecutorTest {
     }
 
     private static SlurmOptions options(boolean collect) {
-        return new SlurmOptions(null, null, false, "batch", null, null, List.of(), null, false, Duration.ofMillis(1), collect);
+        return new SlurmOptions(null, new SlurmOptions.Queue("batch", null, null), List.of(), null, false, Duration.ofMillis(1), collect);
     }
 
     private TrialSpec spec(RunFolder folder, long seed) {
-        return new TrialSpec(folder.dir().toAbsolutePath(), "fake", seed, false, List.of(), Duration.ofMinutes(90), TrialSpec.TRIAL, 0, false);
+        return new TrialSpec(folder.dir().toAbsolutePath(), "fake", seed, false, List.of(), Duration.ofMinutes(90), TrialSpec.TRIAL,
+                new Timing.Load(0.0, false));
     }
 
     private TrialTiming.Job job(RunFolder folder, long seed) {
