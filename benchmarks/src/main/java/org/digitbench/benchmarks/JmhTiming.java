@@ -8,7 +8,6 @@ import org.digitbench.api.TrainingListener;
 import org.digitbench.config.Profile;
 import org.digitbench.results.Measurement;
 import org.digitbench.results.Plan;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialStatus;
 import org.digitbench.trial.LoadGuard;

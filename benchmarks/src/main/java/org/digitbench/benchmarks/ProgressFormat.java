@@ -1,7 +1,6 @@
 package org.digitbench.benchmarks;
 
 import org.digitbench.results.text.Format;
-import org.digitbench.run.Leaderboard;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;

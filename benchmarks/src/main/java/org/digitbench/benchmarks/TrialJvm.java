@@ -3,7 +3,6 @@ package org.digitbench.benchmarks;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.api.TrainedModel;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.store.ResultsStore;

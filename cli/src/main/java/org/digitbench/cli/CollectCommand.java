@@ -5,7 +5,6 @@ import org.digitbench.benchmarks.Trials;
 import org.digitbench.config.ConfigFile;
 import org.digitbench.config.Execution;
 import org.digitbench.results.store.DatasetsFile;
-import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.run.ReferenceEstimates;
 import org.digitbench.run.Runner;

@@ -7,7 +7,6 @@ import org.digitbench.config.Profile;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 

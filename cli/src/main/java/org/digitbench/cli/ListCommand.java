@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.api.ParamSpec;
-import org.digitbench.api.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 

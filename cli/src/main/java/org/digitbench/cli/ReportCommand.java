@@ -8,7 +8,6 @@ import org.digitbench.report.RunsIndex;
 import org.digitbench.results.store.DatasetsFile;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
-import org.digitbench.run.SeveralDatasets;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -10,7 +10,6 @@ import org.digitbench.config.RunConfig;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Normalization;
 import org.digitbench.results.store.DatasetsFile;
-import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.run.DryRun;
 import org.digitbench.run.ReferenceEstimates;

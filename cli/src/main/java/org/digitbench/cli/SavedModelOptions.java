@@ -1,7 +1,6 @@
 package org.digitbench.cli;
 
 import org.digitbench.api.DigitbenchException;
-import org.digitbench.api.PluginRegistry;
 import org.digitbench.results.predict.Predictor;
 
 import picocli.CommandLine.Option;
@@ -9,8 +8,6 @@ import picocli.CommandLine;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Options of the commands that use a run's saved models. */
 final class SavedModelOptions {

@@ -7,14 +7,12 @@ import org.digitbench.config.Execution;
 import org.digitbench.config.RunConfig;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.TrialResult;
-import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -8,7 +8,6 @@ import org.digitbench.api.TrainedModel;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.Plan;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.TrialStatus;

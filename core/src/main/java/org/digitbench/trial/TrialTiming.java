@@ -7,7 +7,6 @@ import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
 import org.digitbench.results.Measurement;
 import org.digitbench.results.Plan;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 
 /**

@@ -1,7 +1,6 @@
 package org.digitbench.report;
 
 import org.digitbench.results.Measurement;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.text.Format;

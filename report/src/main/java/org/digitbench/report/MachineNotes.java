@@ -1,6 +1,5 @@
 package org.digitbench.report;
 
-import org.digitbench.results.RunResults;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.provenance.Machine;
 

@@ -82,7 +82,7 @@ public final class ReportWriter {
         context.put("headline", headline(ok, failed));
         context.put("rows", LeaderboardRows.rows(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
-        context.put("jmhVersion", org.digitbench.results.provenance.ProvenanceCollector.jmhVersion(results));
+        context.put("jmhVersion", org.digitbench.results.provenance.ProvenanceCollector.jmhVersion(results.provenance()));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
         SeedStats seeds = results.hasSeeds() ? SeedStats.of(results) : null;
         context.put("seedRows", seeds == null ? List.of() : TableRows.seeds(seeds, results));

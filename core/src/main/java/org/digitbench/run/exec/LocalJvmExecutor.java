@@ -1,14 +1,12 @@
 package org.digitbench.run.exec;
 
 import org.digitbench.config.Execution;
-import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.TrialStatus;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
-import org.digitbench.run.Leaderboard;
 import org.digitbench.trial.ModelTrial;
 import org.digitbench.trial.TrialSpec;
 import org.digitbench.trial.TrialTiming;

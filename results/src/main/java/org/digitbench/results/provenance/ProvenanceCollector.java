@@ -1,7 +1,6 @@
 package org.digitbench.results.provenance;
 
 import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.results.RunResults;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -48,10 +47,9 @@ public final class ProvenanceCollector {
         }
     }
 
-    /** The JMH version a run's results record. */
-    public static String jmhVersion(RunResults results) {
-        String v = results.provenance() == null || results.provenance().libraries() == null ? null
-                : results.provenance().libraries().get(JMH);
+    /** The JMH version a run's provenance records. */
+    public static String jmhVersion(Provenance provenance) {
+        String v = provenance == null || provenance.libraries() == null ? null : provenance.libraries().get(JMH);
         return v == null ? org.digitbench.api.LibraryVersion.UNKNOWN : v;
     }
 }

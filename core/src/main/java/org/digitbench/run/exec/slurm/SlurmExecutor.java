@@ -6,7 +6,6 @@ import org.digitbench.results.TrialResult;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
-import org.digitbench.run.Leaderboard;
 import org.digitbench.run.exec.BatchExecutor;
 import org.digitbench.run.exec.JvmArgs;
 import org.digitbench.trial.ModelTrial;
