@@ -224,7 +224,9 @@ public final class JmhTiming implements TrialTiming {
         long t0 = System.nanoTime();
         Collection<RunResult> runs;
         try {
-            Files.createDirectories(jmhDir);
+            org.digitbench.results.store.RunFolder.at(runDir).folder(jmhDir);
+            org.digitbench.data.SafeFiles.requireNoLink(json, "JMH's output of " + job.trialId());
+            org.digitbench.data.SafeFiles.requireNoLink(log, "JMH's log of " + job.trialId());
             try (OutputStream logStream = Files.newOutputStream(log); PrintStream logPrint = new PrintStream(logStream, true)) {
                 ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(logPrint, VerboseMode.NORMAL),
                         out, name, !"train".equals(name));
@@ -238,6 +240,8 @@ public final class JmhTiming implements TrialTiming {
             }
         } catch (IOException e) {
             throw new BenchmarkFailed("cannot write " + jmhDir + ": " + e.getMessage(), e);
+        } catch (org.digitbench.api.DigitbenchException e) {
+            throw new BenchmarkFailed(e.getMessage(), e);
         }
         if (runs.isEmpty()) {
             throw new BenchmarkFailed("JMH found no benchmark " + method + " (was the project built with JMH's annotation processor?)", null);

@@ -1,5 +1,6 @@
 package org.digitbench.cli;
 
+import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.benchmarks.Trials;
 import org.digitbench.config.ConfigFile;
@@ -10,6 +11,7 @@ import org.digitbench.run.ReferenceEstimates;
 import org.digitbench.run.Runner;
 import org.digitbench.run.SeveralDatasets;
 import org.digitbench.run.exec.slurm.SlurmOptions;
+import org.digitbench.run.exec.slurm.Submissions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,10 +48,24 @@ final class CollectCommand implements Callable<Integer> {
             description = "the --worker-jvm-arg options the run was started with (a run folder cannot say which JVM options to use)")
     List<String> workerJvmArgs = new java.util.ArrayList<>();
 
+    /**
+     * Only a run submitted to Slurm has anything to collect: a local run's folder has no {@code work/slurm/}
+     * submissions, and collecting it would mark a finished run as running again.
+     */
+    private void requireSubmitted(Path dir, boolean several) {
+        java.util.List<Path> parts = several ? DatasetsFile.read(dir).keys().stream().map(dir::resolve).toList() : List.of(dir);
+        if (parts.stream().noneMatch(p -> java.nio.file.Files.isRegularFile(p.resolve("work/slurm").resolve(Submissions.FILE),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            throw new DigitbenchException("collect '" + runId + "': the run was not submitted to Slurm (no work/slurm/"
+                    + Submissions.FILE + " in it): there is nothing to collect; a local run is gone on with run --resume");
+        }
+    }
+
     @Override
     public Integer call() {
         Path dir = RunFolder.resolve(output.dir, runId, "collect");
         boolean several = DatasetsFile.isRun(dir);
+        requireSubmitted(dir, several);
         var profile = several ? SeveralDatasets.read(dir).config().profile()
                 : ConfigFile.read(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
         Execution exec = new Execution(true, Execution.defaultTimeout(profile), workerJvmArgs, plugins.pluginPath, true, null);

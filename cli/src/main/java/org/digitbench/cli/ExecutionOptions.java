@@ -40,6 +40,9 @@ final class ExecutionOptions {
     int jobs;
 
     Execution execution(Profile profile) {
+        if (jobs < 1) { // 0 is what a config.json written before --jobs holds; on the command line it is an error
+            throw new DigitbenchException("--jobs " + jobs + ": expected at least 1 (trials at once)");
+        }
         if (jobs > 1 && !inProcess && !ExecutorOptions.onPath("taskset")) {
             throw new DigitbenchException("--jobs " + jobs + " pins each trial to its cores with taskset, which is not on the "
                     + "PATH; install util-linux");

@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
                 RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");
                 RunConfig stored = ConfigFile.read(folder.dir());
                 Execution exec = execution.execution(stored.profile());
-                outcomes = List.of(runner(exec, terminal).resume(folder));
+                outcomes = List.of(runner(exec, terminal).resume(folder, data.options.location()));
                 shown = folder.dir();
             }
         } else {
@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
                 datasets.add(new RunConfig.DataChoice(source, !data.options.noDownload, Normalization.of(normalization), trainSize,
                         testSize, validation));
             }
-            RunConfig config = new RunConfig(p, plugins, parseParams(params), allSeeds, datasets.getFirst(), !noTiming,
+            RunConfig config = new RunConfig(p, Main.pluginIds(plugins, spec), parseParams(params), allSeeds, datasets.getFirst(), !noTiming,
                     new RunConfig.Output(saveModels, output.dir, runId), spec.commandLine().getParseResult().originalArgs());
             Execution exec = execution.execution(p);
             if (dryRun) {
@@ -184,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
         for (String mixin : List.of("execution", "executor", "output")) {
             spec.mixins().get(mixin).options().forEach(o -> allowed.add(o.longestName()));
         }
+        allowed.add("--data-dir"); // where MNIST is comes from the command line (or the defaults), never from the folder
         for (CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions()) {
             if (!o.longestName().equals("--resume") && !allowed.contains(o.longestName())) {
                 throw new DigitbenchException("--resume uses the run's own configuration: " + o.longestName()
@@ -202,6 +203,10 @@ final class RunCommand implements Callable<Integer> {
                 int n = Integer.parseInt(seeds.strip());
                 if (n < 1 || n > 100) {
                     throw new DigitbenchException("--seeds " + seeds + ": expected a count from 1 to 100, or a list such as 1,2,3");
+                }
+                if (seed > Long.MAX_VALUE - (n - 1)) {
+                    throw new DigitbenchException("--seed " + seed + " --seeds " + n + ": the seeds from " + seed + " on would pass "
+                            + "the largest seed, " + Long.MAX_VALUE + "; choose a smaller --seed or list the seeds");
                 }
                 return java.util.stream.LongStream.range(seed, seed + n).boxed().toList();
             }

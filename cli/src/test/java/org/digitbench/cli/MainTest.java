@@ -177,6 +177,99 @@ class MainTest {
         assertCleanError(run("timing"), 2, "");
     }
 
+    /**
+     * A handed-over run folder names no place to work in: its config.json's MNIST folder (here one a download would
+     * create) is not used on --resume; MNIST's folder comes from --data-dir (or the defaults), and the run's config.json
+     * then records it. A config of a newer digitbench is called newer; an execution block that does not read is left out.
+     */
+    @Test
+    void aResumedRunTakesMnistsFolderFromTheCommandLineNotFromItsFolder() throws java.io.IOException {
+        Path handed = dir.resolve("handed");
+        org.digitbench.results.store.ResultsStore.write(handed, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        Path evil = dir.resolve("evil-target");
+        var source = new org.digitbench.data.DataSource(org.digitbench.data.DataSource.Kind.MNIST, evil, "the default", false,
+                null, null, null);
+        ConfigFile.write(handed, new org.digitbench.config.RunConfig(org.digitbench.config.Profile.QUICK,
+                java.util.List.of("smile-decision-tree"), java.util.Map.of(), java.util.List.of(42L),
+                new org.digitbench.config.RunConfig.DataChoice(source, true, org.digitbench.data.Normalization.UNIT, null, null, false),
+                false, new org.digitbench.config.RunConfig.Output(false, dir, "handed"), java.util.List.of("run")), null);
+        Path empty = java.nio.file.Files.createDirectories(dir.resolve("empty-mnist"));
+        CliRun r = run("run", "-o", dir.toString(), "--resume", "handed", "--data-dir", empty.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(empty.toString()) && !r.err().contains(evil.toString()), r.err());
+        assertFalse(java.nio.file.Files.exists(evil), "nothing was made where the folder said");
+        assertTrue(java.nio.file.Files.readString(handed.resolve("config.json")).contains(empty.toString()),
+                "config.json records the folder this resume used");
+
+        java.nio.file.Files.writeString(handed.resolve("config.json"), "{\"schemaVersion\": 4, \"run\": {}}");
+        assertCleanError(run("run", "-o", dir.toString(), "--resume", "handed"), 1, "digitbench: error: "
+                + handed.resolve("config.json") + ": a run configuration of a newer digitbench (schema version 4, this one reads 3)");
+    }
+
+    @Test
+    void anExecutionBlockThatDoesNotReadIsOnlyARecordAndIsLeftOut() throws java.io.IOException {
+        Path made = dir.resolve("made");
+        ConfigFile.write(made, new org.digitbench.config.RunConfig(org.digitbench.config.Profile.QUICK,
+                java.util.List.of("smile-decision-tree"), java.util.Map.of(), java.util.List.of(42L),
+                new org.digitbench.config.RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(Mnist.locate(dir, null)), false,
+                        org.digitbench.data.Normalization.UNIT, null, null, false),
+                false, new org.digitbench.config.RunConfig.Output(false, dir, "made"), java.util.List.of("run")), null);
+        Path file = made.resolve("config.json");
+        String json = java.nio.file.Files.readString(file);
+        java.nio.file.Files.writeString(file, json.replaceFirst("\"execution\" : null", "\"execution\" : {\"timeout\": \"soon\", "
+                + "\"jobs\": -3}"));
+        assertTrue(java.nio.file.Files.readString(file).contains("\"soon\""), "the block is in the file");
+        ConfigFile.StoredConfig stored = ConfigFile.readStored(made);
+        assertEquals(java.util.List.of("smile-decision-tree"), stored.run().pluginIds());
+        assertEquals(null, stored.execution());
+    }
+
+    /** One bad run never breaks the others: a run whose plan has no seeds is named and skipped, the rest render. */
+    @Test
+    void aBrokenRunIsNamedAndTheOthersRender() throws java.io.IOException {
+        Path good = dir.resolve("good");
+        org.digitbench.results.store.ResultsStore.write(good, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        Path bad = dir.resolve("bad");
+        org.digitbench.results.store.ResultsStore.write(bad, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        String json = java.nio.file.Files.readString(bad.resolve("results.json"));
+        java.nio.file.Files.writeString(bad.resolve("results.json"),
+                json.replaceFirst("\"seeds\" : \\[[^\\]]*\\]", "\"seeds\" : [ ]"));
+        CliRun r = run("report", "-o", dir.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(bad.resolve("results.json") + ": not a valid results file") && r.err().contains("plan.seeds is empty")
+                && !r.err().contains("internal error"), r.err());
+        assertTrue(java.nio.file.Files.isRegularFile(good.resolve("index.html")), "the good run rendered");
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("index.html")), "and the index");
+    }
+
+    /** collect gathers what was submitted to Slurm; a local run is refused, and its results stay complete. */
+    @Test
+    void collectRefusesARunNotSubmittedToSlurm() throws java.io.IOException {
+        Path local = dir.resolve("local");
+        org.digitbench.results.store.ResultsStore.write(local, org.digitbench.report.ReportFixtures.results("fixture-tree"));
+        String before = java.nio.file.Files.readString(local.resolve("results.json"));
+        assertCleanError(run("collect", "-o", dir.toString(), "local"), 1,
+                "digitbench: error: collect 'local': the run was not submitted to Slurm");
+        assertEquals(before, java.nio.file.Files.readString(local.resolve("results.json")));
+    }
+
+    /** Options that would have done something else than asked are refused, each naming itself. */
+    @Test
+    void optionsThatSaidSomethingElseAreRefused() throws java.io.IOException {
+        assertCleanError(run("run", "-m", ",", "--data-dir", dir.toString()), 1, "digitbench: error: -m : expected plugin ids");
+        assertCleanError(run("run", "-m", "smile-mlp,,tribuo-xgboost", "--data-dir", dir.toString()), 1,
+                "digitbench: error: -m smile-mlp,,tribuo-xgboost: expected plugin ids");
+        assertCleanError(run("run", "--jobs", "0", "--data-dir", dir.toString()), 1, "digitbench: error: --jobs 0: expected at least 1");
+        assertCleanError(run("run", "--seed", "9223372036854775807", "--seeds", "2", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --seed 9223372036854775807 --seeds 2: the seeds from 9223372036854775807 on would pass");
+        Path tiny = java.nio.file.Files.createDirectories(dir.resolve("tiny"));
+        org.digitbench.testkit.TestData.idxPair(tiny, "train", org.digitbench.testkit.TestData.cycling(40, 10, 8, 8));
+        org.digitbench.testkit.TestData.idxPair(tiny, "t10k", org.digitbench.testkit.TestData.cycling(20, 10, 8, 8));
+        Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "x");
+        assertCleanError(run("run", "-o", file.toString(), "-m", "smile-decision-tree", "--no-timing", "--dataset", "idx:" + tiny),
+                1, "digitbench: error: the output folder " + file + " (-o) is a file, not a folder");
+    }
+
     @Test
     void seedsAreACountOrAList() {
         assertEquals(java.util.List.of(42L), RunCommand.seeds(42, null));

@@ -36,13 +36,19 @@ public final class ConfigFile {
         try {
             tools.jackson.databind.JsonNode root = ResultsStore.readTree(file);
             int version = root == null ? -1 : root.path("schemaVersion").asInt(-1);
+            if (version > RunResults.SCHEMA_VERSION) {
+                throw new DigitbenchException(file + ": a run configuration of a newer digitbench (schema version " + version
+                        + ", this one reads " + RunResults.SCHEMA_VERSION + "): use that digitbench, or a newer one than this");
+            }
             if (version != RunResults.SCHEMA_VERSION) {
                 // checked before the rest is read: an older layout would only fail on its first field that moved
                 throw new DigitbenchException(file + ": a run configuration of an older digitbench (" + (version < 2
                         ? "before trials" : "schema version " + version + ", this one writes " + RunResults.SCHEMA_VERSION)
                         + "); its report still renders, but the run cannot be resumed or timed again: run it again");
             }
-            stored = ResultsStore.treeToValue(root, StoredConfig.class);
+            tools.jackson.databind.JsonNode run = root.get("run");
+            stored = new StoredConfig(version, run == null || run.isNull() ? null : ResultsStore.treeToValue(run, RunConfig.class),
+                    execution(root.get("execution")));
         } catch (JacksonException e) {
             throw new DigitbenchException(file + ": not a valid run configuration: " + e.getOriginalMessage(), e);
         }
@@ -50,6 +56,21 @@ public final class ConfigFile {
             throw new DigitbenchException(file + ": not a valid run configuration: it holds no run");
         }
         return stored;
+    }
+
+    /**
+     * The {@code execution} block: a record of how the run was first run, for provenance. One that does not read as an
+     * {@link Execution} (another digitbench's, or edited) is left out rather than keeping the run from resuming.
+     */
+    private static Execution execution(tools.jackson.databind.JsonNode block) {
+        if (block == null || block.isNull()) {
+            return null;
+        }
+        try {
+            return ResultsStore.treeToValue(block, Execution.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** What the run measures, from {@code dir/config.json}. */

@@ -80,4 +80,24 @@ public record Execution(boolean isolate, Duration timeout, List<String> workerJv
     public Execution withPluginPath(List<Path> path) {
         return new Execution(isolate, timeout, workerJvmArgs, path, allowBusy, busyWait, jobs);
     }
+
+    /**
+     * Options that run code (JVM options, the plugin path) come from the command line of whoever resumes a run, never
+     * from its folder: a run made with them ({@code recorded}, from its config.json) needs them given again.
+     */
+    public void requireGivenAgain(Execution recorded, String runId) {
+        if (recorded == null) {
+            return;
+        }
+        if (!recorded.pluginPath().isEmpty() && pluginPath().isEmpty()) {
+            throw new org.digitbench.api.DigitbenchException("run " + runId + " was made with --plugin-path "
+                    + String.join(":", recorded.pluginPath().stream().map(java.nio.file.Path::toString).toList())
+                    + "; a run folder cannot say which code to run: give --plugin-path again to resume it");
+        }
+        if (!recorded.workerJvmArgs().isEmpty() && workerJvmArgs().isEmpty()) {
+            throw new org.digitbench.api.DigitbenchException("run " + runId + " was made with --worker-jvm-arg "
+                    + recorded.workerJvmArgs() + "; a run folder cannot say which JVM options to use: give them again with "
+                    + "--worker-jvm-arg to resume it");
+        }
+    }
 }

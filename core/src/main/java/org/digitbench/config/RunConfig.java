@@ -117,6 +117,19 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         return new RunConfig(profile, ids, overrides, seeds, dataset, timing, output, commandLine);
     }
 
+    /**
+     * The same configuration with MNIST in {@code location} (when its dataset is MNIST; otherwise unchanged): a resumed
+     * run takes MNIST's folder from the command line or the defaults, never from its run folder.
+     */
+    public RunConfig withMnistAt(org.digitbench.data.Mnist.Location location) {
+        if (!dataset.source().isMnist()) {
+            return this;
+        }
+        DataChoice moved = new DataChoice(DataSource.mnist(location), dataset.download(), dataset.normalization(),
+                dataset.trainSize(), dataset.testSize(), dataset.validation());
+        return new RunConfig(profile, pluginIds, overrides, seeds, moved, timing, output, commandLine);
+    }
+
     /** The same configuration on another dataset, as a run of its own in {@code dir} named {@code id}. */
     public RunConfig onDataset(DataChoice data, Path dir, String id) {
         return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, new Output(output.saveModels(), dir, id), commandLine);

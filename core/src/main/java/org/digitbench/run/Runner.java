@@ -9,6 +9,7 @@ import org.digitbench.config.ConfigFile;
 import org.digitbench.config.Execution;
 import org.digitbench.config.RunConfig;
 import org.digitbench.data.DatasetSummary;
+import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
 import org.digitbench.results.Plan;
 import org.digitbench.results.RunResults;
@@ -159,15 +160,27 @@ public final class Runner {
      * (those that failed, and those not yet started), with the run's own configuration.
      */
     public Outcome resume(RunFolder folder) {
+        return resume(folder, Mnist.locate(null));
+    }
+
+    /**
+     * As {@link #resume(RunFolder)}, with MNIST (when the run's dataset is MNIST) in {@code mnist}: the folder the command
+     * line or the defaults name, never one the run folder names (a handed-over config.json could name any place, and a
+     * download would write there). The run's config.json then records this folder, for its trials' JVMs.
+     */
+    public Outcome resume(RunFolder folder, Mnist.Location mnist) {
         ConfigFile.StoredConfig stored = ConfigFile.readStored(folder.dir());
-        requireExecutionGiven(stored.execution(), folder);
+        execution.requireGivenAgain(stored.execution(), folder.runId());
         try (RunFolder.Lock lock = folder.lock("digitbench run --resume")) {
             RunResults previous = ResultsStore.read(folder.results());
             if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
                 throw new DigitbenchException("run " + folder.runId() + " was made by an older digitbench; it cannot be resumed");
             }
-            CheckedConfig checked = check(stored.run());
+            CheckedConfig checked = check(stored.run().withMnistAt(mnist));
             RunConfig config = checked.config();
+            if (!config.dataset().equals(stored.run().dataset())) {
+                ConfigFile.write(folder.dir(), stored.run().withMnistAt(mnist), stored.execution());
+            }
             SuiteData data = load(config);
             data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());
             List<TrialResult> kept = folder.readTrials().stream().filter(TrialResult::ok)
@@ -179,28 +192,6 @@ public final class Runner {
                     : previous.withPlan(new Plan(was.plugins(), was.seeds(), was.timing(), was.validation(), execution.jobs()));
             return runTrials(folder, config, checked, data, base, kept);
         }
-    }
-
-    /**
-     * Options that run code (JVM options, the plugin path) come from the command line of whoever resumes a run,
-     * never from its folder: a run made with them needs them given again.
-     */
-    private void requireExecutionGiven(Execution recorded, RunFolder folder) {
-        if (recorded == null) {
-            return;
-        }
-        if (!recorded.pluginPath().isEmpty() && execution.pluginPath().isEmpty()) {
-            throw new DigitbenchException("run " + folder.runId() + " was made with --plugin-path " + join(recorded.pluginPath())
-                    + "; a run folder cannot say which code to run: give --plugin-path again to resume it");
-        }
-        if (!recorded.workerJvmArgs().isEmpty() && execution.workerJvmArgs().isEmpty()) {
-            throw new DigitbenchException("run " + folder.runId() + " was made with --worker-jvm-arg " + recorded.workerJvmArgs()
-                    + "; a run folder cannot say which JVM options to use: give them again with --worker-jvm-arg to resume it");
-        }
-    }
-
-    private static String join(List<Path> paths) {
-        return String.join(":", paths.stream().map(Path::toString).toList());
     }
 
     private SuiteData load(RunConfig config) {

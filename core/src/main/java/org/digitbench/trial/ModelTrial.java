@@ -5,6 +5,7 @@ import org.digitbench.api.EpochStats;
 import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
+import org.digitbench.data.SafeFiles;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.Plan;
@@ -12,10 +13,10 @@ import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.TrialStatus;
 import org.digitbench.results.provenance.Machine;
+import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -95,7 +96,8 @@ public final class ModelTrial {
         String relative = modelFile(job.trialId());
         Path file = job.runDir().resolve(relative);
         try {
-            Files.createDirectories(file.getParent());
+            RunFolder.at(job.runDir()).folder(file.getParent());
+            SafeFiles.requireNoLink(file, "the model of " + job.trialId());
             model.save(file);
             return relative;
         } catch (java.io.IOException | RuntimeException e) {

@@ -8,10 +8,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ public record DatasetDescriptor(String name, List<String> classes, Map<String, S
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -126,16 +125,10 @@ public record DatasetDescriptor(String name, List<String> classes, Map<String, S
     /** Writes the descriptor into {@code dir}, refusing to replace one. */
     public Path write(Path dir) {
         Path file = dir.resolve(FILE);
-        if (Files.exists(file)) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new DataFormatException(file + ": exists; remove it first to write a new descriptor");
         }
-        Path tmp = dir.resolve(FILE + ".tmp");
-        try {
-            Files.writeString(tmp, JSON.writeValueAsString(this) + "\n");
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return file;
-        } catch (IOException e) {
-            throw new DataFormatException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        byte[] json = (JSON.writeValueAsString(this) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return SafeFiles.writeAtomicallyInOutputFolder(dir, FILE, out -> out.write(json));
     }
 }

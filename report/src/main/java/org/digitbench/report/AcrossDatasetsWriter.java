@@ -41,7 +41,7 @@ public final class AcrossDatasetsWriter {
         context.put("run", null);
         context.put("sections", List.of());
         Path file = reportsDir.resolve(fileName(runIds));
-        ReportWriter.writeAtomically(file, ReportWriter.render("/across.peb", context));
+        ReportWriter.writeInOutputFolder(file, ReportWriter.render("/across.peb", context));
         return file;
     }
 

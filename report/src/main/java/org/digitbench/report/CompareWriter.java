@@ -70,7 +70,7 @@ public final class CompareWriter {
         context.put("style", ReportWriter.STYLE);
         context.put("tablesort", ReportWriter.TABLESORT);
         Path file = reportsDir.resolve("compare-" + safe(runA) + "-vs-" + safe(runB) + ".html");
-        ReportWriter.writeAtomically(file, ReportWriter.render("/compare.peb", context));
+        ReportWriter.writeInOutputFolder(file, ReportWriter.render("/compare.peb", context));
         return file;
     }
 

@@ -2,6 +2,7 @@ package org.digitbench.report;
 
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.SourceFile;
+import org.digitbench.data.SafeFiles;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
@@ -129,15 +130,23 @@ public final class ReportWriter {
         return out.toString();
     }
 
+    /** Writes a run's page into its run folder (which must be a folder itself), without following any link. */
     static void writeAtomically(Path file, String html) {
+        Path dir = file.toAbsolutePath().getParent();
+        SafeFiles.createDirectory(dir, "cannot write " + file);
+        SafeFiles.writeAtomically(dir, file.getFileName().toString(), out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes a page of the output folder (the runs index, a comparison): the folder may be a link, the page may not. */
+    static void writeInOutputFolder(Path file, String html) {
+        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.createDirectories(dir);
         } catch (IOException e) {
             throw new DigitbenchException("cannot write " + file + ": " + e.getMessage(), e);
         }
+        SafeFiles.writeAtomicallyInOutputFolder(dir, file.getFileName().toString(),
+                out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static String headline(List<TrialResult> ok, List<TrialResult> failed) {

@@ -105,7 +105,7 @@ public final class RunsIndex {
         context.put("style", ReportWriter.STYLE);
         context.put("tablesort", ReportWriter.TABLESORT);
         Path file = reportsDir.resolve("index.html");
-        ReportWriter.writeAtomically(file, ReportWriter.render("/runs.peb", context));
+        ReportWriter.writeInOutputFolder(file, ReportWriter.render("/runs.peb", context));
         return file;
     }
 }

@@ -19,6 +19,9 @@ public record Plan(List<String> plugins, List<Long> seeds, String timing, boolea
     public Plan {
         plugins = List.copyOf(plugins);
         seeds = List.copyOf(seeds);
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("plan.seeds is empty: a run trains every plugin with one seed at least");
+        }
         jobs = jobs == null ? 1 : jobs; // results written before --jobs existed
     }
 

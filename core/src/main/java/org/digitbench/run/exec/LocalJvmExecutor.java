@@ -72,8 +72,8 @@ public final class LocalJvmExecutor implements TrialExecutor {
         command.add(specFile.toAbsolutePath().toString());
         TrialResult before = null;
         try {
-            Files.createDirectories(work);
-            Files.createDirectories(folder.trials());
+            folder.folder(work);
+            folder.folder(folder.trials());
             if (TrialSpec.INFERENCE.equals(spec.task())) {
                 before = folder.readTrial(spec.trialId()).orElse(null);
             } else {

@@ -50,7 +50,8 @@ public record DatasetsFile(String runId, Instant startedAt, String profile, List
         }
         int version = root == null ? -1 : root.path("schemaVersion").asInt(-1);
         if (version != SCHEMA_VERSION) {
-            throw new DigitbenchException(file + ": schema version " + version + ", this digitbench reads " + SCHEMA_VERSION);
+            throw new DigitbenchException(file + ": schema version " + version + (version > SCHEMA_VERSION
+                    ? " (a newer digitbench's)" : "") + ", this digitbench reads " + SCHEMA_VERSION);
         }
         List<String> keys = new ArrayList<>();
         for (JsonNode part : root.path("parts")) {

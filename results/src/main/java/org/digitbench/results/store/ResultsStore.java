@@ -1,6 +1,7 @@
 package org.digitbench.results.store;
 
 import org.digitbench.api.DigitbenchException;
+import org.digitbench.data.SafeFiles;
 import org.digitbench.results.ResultsMigration;
 import org.digitbench.results.RunResults;
 
@@ -8,11 +9,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Reads and writes {@code results.json}. Writes go to a temporary file that then atomically
@@ -23,8 +21,10 @@ public final class ResultsStore {
     /** The run's configuration, which the timing pass's forks read to rebuild the run's data and models. */
     public static final String CONFIG_FILE = "config.json";
 
+    /** Indented; a key given twice is an error, not "the last one wins" (a handed-over file is untrusted). */
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private ResultsStore() {
@@ -51,6 +51,7 @@ public final class ResultsStore {
 
     /** The JSON tree of a file, with the store's settings. */
     public static tools.jackson.databind.JsonNode readTree(Path file) {
+        SafeFiles.requireNoLink(file, "cannot read " + file);
         return MAPPER.readTree(file.toFile());
     }
 
@@ -71,6 +72,7 @@ public final class ResultsStore {
 
     /** Reads what {@link #writeJson} wrote. */
     public static <T> T readJson(Path file, Class<T> type) {
+        SafeFiles.requireNoLink(file, "cannot read " + file);
         try {
             T value = MAPPER.readValue(file.toFile(), type);
             if (value == null) {
@@ -85,23 +87,17 @@ public final class ResultsStore {
     /** Writes {@code value} as {@code dir/name}: into a temporary file first, then renamed over the old one. */
     public static Path writeAtomically(Path dir, String name, Object value) {
         Path target = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
+        SafeFiles.createDirectory(dir, "cannot write " + target);
         try {
-            Files.createDirectories(dir);
-            MAPPER.writeValue(tmp.toFile(), value);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return target;
-        } catch (IOException | JacksonException e) {
+            return SafeFiles.writeAtomically(dir, name, out -> MAPPER.writeValue(out, value));
+        } catch (JacksonException e) {
             throw new DigitbenchException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** Reads a {@code results.json}. */
     public static RunResults read(Path file) {
+        SafeFiles.requireNoLink(file, "cannot read " + file);
         if (!Files.isRegularFile(file)) {
             throw new DigitbenchException(file + ": no such results file");
         }
@@ -115,8 +111,9 @@ public final class ResultsStore {
                 case 1 -> ResultsMigration.fromV1(root, MAPPER);
                 case 2 -> ResultsMigration.fromV2(root, MAPPER);
                 case RunResults.SCHEMA_VERSION -> MAPPER.treeToValue(root, RunResults.class);
-                default -> throw new DigitbenchException(file + ": results schema version " + version
-                        + ", this digitbench reads versions 1 to " + RunResults.SCHEMA_VERSION);
+                default -> throw new DigitbenchException(file + ": results schema version " + version + " ("
+                        + (version > RunResults.SCHEMA_VERSION ? "a newer digitbench's" : "not a version digitbench wrote")
+                        + "); this digitbench reads versions 1 to " + RunResults.SCHEMA_VERSION);
             };
             if (results.plan() == null || results.data() == null) {
                 throw new DigitbenchException(file + ": not a valid results file: it has no " + (results.plan() == null ? "plan" : "data"));

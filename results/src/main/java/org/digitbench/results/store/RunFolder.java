@@ -1,6 +1,7 @@
 package org.digitbench.results.store;
 
 import org.digitbench.api.DigitbenchException;
+import org.digitbench.data.SafeFiles;
 import org.digitbench.results.TrialResult;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * A run's folder and what it holds:
  * <pre>
- * config.json        what the run measures ({@link RunConfig}), and how it was first run ({@link Execution}, for provenance)
+ * config.json        what the run measures ({@code RunConfig}), and how it was first run ({@code Execution}, for provenance)
  * results.json       assembled from the trials' results after each trial
  * trials/ID.json     one trial's result (ID = plugin.seedN), written by the trial's JVM
  * jmh/ID.*.json      JMH's JSON (and log) of the trial's benchmarks
@@ -31,7 +32,8 @@ import java.util.stream.Stream;
  * .lock              held by the digitbench that is writing the run
  * </pre>
  * Every run id given on a command line and every file a run folder names resolves inside the folder it
- * belongs to.
+ * belongs to. A run folder is handed around (Slurm, colleagues, the committed reference runs), so nothing in it is
+ * trusted: no symbolic link in it, the folder itself included, is followed for reading or writing ({@link SafeFiles}).
  */
 public final class RunFolder {
     public static final String RESULTS = "results.json";
@@ -83,6 +85,15 @@ public final class RunFolder {
         return dir.resolve("jmh");
     }
 
+    /**
+     * Makes a folder inside the run folder where it is missing ({@code trials/}, {@code work/slurm}, ...), refusing
+     * it, the run folder or any folder between them that is a symbolic link.
+     */
+    public Path folder(Path inside) {
+        SafeFiles.requireNoLinkBelow(dir, inside, "run " + runId());
+        return SafeFiles.createDirectory(inside, "run " + runId());
+    }
+
     /** Checks a run id as given on a command line: a plain name, no path. */
     public static String checkId(String id, String option) {
         if (id == null || !RUN_ID.matcher(id).matches()) {
@@ -94,14 +105,15 @@ public final class RunFolder {
 
     /**
      * The folder a run id names: a run's folder in {@code outputDir}, or, as {@code RUN/DATASET}, one dataset's run
-     * inside a run over several datasets. Each part is a plain folder name; nothing else is accepted.
+     * inside a run over several datasets. Each part is a plain folder name; nothing else is accepted, and neither
+     * part may be a symbolic link.
      */
     public static Path resolve(Path outputDir, String id, String option) {
         int slash = id == null ? -1 : id.indexOf('/');
-        if (slash > 0 && RUN_ID.matcher(id.substring(0, slash)).matches() && RUN_ID.matcher(id.substring(slash + 1)).matches()) {
-            return outputDir.resolve(id.substring(0, slash)).resolve(id.substring(slash + 1));
-        }
-        return outputDir.resolve(checkId(id, option)); // anything else is refused, named whole
+        Path dir = slash > 0 && RUN_ID.matcher(id.substring(0, slash)).matches() && RUN_ID.matcher(id.substring(slash + 1)).matches()
+                ? outputDir.resolve(id.substring(0, slash)).resolve(id.substring(slash + 1))
+                : outputDir.resolve(checkId(id, option)); // anything else is refused, named whole
+        return SafeFiles.requireNoLinkBelow(outputDir, dir, option + " '" + id + "'"); // a linked run folder leads outside
     }
 
     /**
@@ -125,6 +137,9 @@ public final class RunFolder {
      */
     public static RunFolder create(Path outputDir, String id, boolean chosen) {
         checkId(id, "--run-id");
+        if (Files.exists(outputDir) && !Files.isDirectory(outputDir)) {
+            throw new DigitbenchException("the output folder " + outputDir + " (-o) is a file, not a folder; name a folder");
+        }
         try {
             Files.createDirectories(outputDir);
         } catch (IOException e) {
@@ -160,7 +175,7 @@ public final class RunFolder {
         if (p.isAbsolute() || !resolved.startsWith(dir.normalize()) || resolved.equals(dir.normalize())) {
             throw new DigitbenchException(what + ": '" + relative + "' is not a file inside the run folder " + dir);
         }
-        return resolved;
+        return SafeFiles.requireNoLinkBelow(dir, resolved, what);
     }
 
     /** Holds the run's lock while open. */
@@ -192,9 +207,12 @@ public final class RunFolder {
      */
     public Lock lock(String what) {
         Path file = dir.resolve(".lock");
+        SafeFiles.requireNoLink(dir, "cannot lock run " + runId());
+        SafeFiles.requireNoLink(file, "cannot lock run " + runId());
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -239,21 +257,33 @@ public final class RunFolder {
     /** The trial's result, if it has one. */
     public Optional<TrialResult> readTrial(String trialId) {
         Path file = trialFile(trialId);
+        SafeFiles.requireNoLinkBelow(dir, file, "the result of trial " + trialId);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        return Optional.of(ResultsStore.readJson(file, TrialResult.class));
+        return Optional.of(matching(file, ResultsStore.readJson(file, TrialResult.class)));
+    }
+
+    /** A trial's file holds that trial: {@code trials/ID.json} the result of trial ID, and nothing else. */
+    private static TrialResult matching(Path file, TrialResult trial) {
+        String expected = file.getFileName().toString().replaceFirst("\\.json$", "");
+        if (trial.pluginId() == null || !trial.trialId().equals(expected)) {
+            throw new DigitbenchException(file + ": holds the result of trial " + (trial.pluginId() == null ? "(no plugin id)"
+                    : trial.trialId()) + ", not of " + expected + " as its name says; remove the file or give it its trial's name");
+        }
+        return trial;
     }
 
     /** Every trial result in {@code trials/}, in file-name order. */
     public List<TrialResult> readTrials() {
+        SafeFiles.requireNoLinkBelow(dir, trials(), "the trials of run " + runId());
         if (!Files.isDirectory(trials())) {
             return List.of();
         }
         List<TrialResult> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(trials())) {
             for (Path f : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                all.add(ResultsStore.readJson(f, TrialResult.class));
+                all.add(matching(f, ResultsStore.readJson(f, TrialResult.class)));
             }
         } catch (IOException e) {
             throw new DigitbenchException("cannot list " + trials() + ": " + e.getMessage(), e);

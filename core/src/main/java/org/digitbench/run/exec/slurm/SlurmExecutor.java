@@ -118,8 +118,8 @@ public final class SlurmExecutor implements BatchExecutor {
         }
         if (!fresh.isEmpty()) {
             try {
-                Files.createDirectories(dir);
-                Files.createDirectories(folder.trials());
+                folder.folder(dir);
+                folder.folder(folder.trials());
                 earlier.add(submitFresh(dir, fresh));
                 ResultsStore.writeJson(dir.resolve(Submissions.FILE), earlier);
             } catch (IOException e) {
