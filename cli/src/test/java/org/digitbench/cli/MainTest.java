@@ -420,8 +420,7 @@ class MainTest {
             plugin.train(TestData.synthetic(20, 1), plugin.resolve(java.util.Map.of()), 3).save(run.resolve("models/lr.model"));
         }
         var manifest = new org.digitbench.results.store.SavedModels(id, "unit", null, null, 28, 28, java.util.List.of(),
-                java.util.List.of(new org.digitbench.results.store.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model",
-                        java.util.Map.of(), 3, 0.9)), java.util.List.of());
+                java.util.List.of(new org.digitbench.results.store.SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model", java.util.Map.of(), 3, 0.9, null)), java.util.List.of());
         Files.writeString(run.resolve(org.digitbench.results.store.SavedModels.FILE), org.digitbench.results.store.ResultsStore.toJson(manifest));
         return run;
     }

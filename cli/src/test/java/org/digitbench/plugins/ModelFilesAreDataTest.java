@@ -3,6 +3,12 @@ package org.digitbench.plugins;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.digitbench.api.ClassifierPlugin;
+import org.digitbench.api.PluginRegistry;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
@@ -15,10 +21,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.PluginRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A model file comes from a run folder, which someone may have handed over: loading one instantiates nothing but
@@ -86,5 +88,23 @@ class ModelFilesAreDataTest {
         Path notZip = Files.writeString(dir.resolve("text.model"), "hello");
         e = assertThrows(IOException.class, () -> dl4j.load(notZip));
         assertTrue(e.getMessage().contains("is not a network that digitbench saved"), e.getMessage());
+    }
+
+    /** A small zip whose configuration inflates to more than any saved network's is refused by its size, not by OOM. */
+    @Test
+    void aNetworkFileThatInflatesPastItsBudgetIsRefused() throws IOException {
+        ClassifierPlugin dl4j = PluginRegistry.discover().get("dl4j-mlp");
+        Path file = dir.resolve("inflating.model");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry("configuration.json"));
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) { // 64 MiB of spaces, a few hundred kB compressed
+                zip.write(spaces);
+            }
+        }
+        assertTrue(Files.size(file) < 1_000_000, "a small file: " + Files.size(file));
+        IOException e = assertThrows(IOException.class, () -> dl4j.load(file));
+        assertTrue(e.getMessage().contains("its entry 'configuration.json' inflates to more than 8388608 bytes"), e.getMessage());
     }
 }

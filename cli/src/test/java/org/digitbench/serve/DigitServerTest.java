@@ -48,10 +48,10 @@ class DigitServerTest {
             ClassifierPlugin plugin = registry.get(id);
             String file = "models/" + id + ".model";
             plugin.train(train, plugin.resolve(Map.of()), 7).save(runDir.resolve(file));
-            entries.add(new SavedModels.Entry(id, plugin.library(), file, Map.of(), 7, 0.9));
+            entries.add(new SavedModels.Entry(id, plugin.library(), file, Map.of(), 7, 0.9, null));
         }
         Files.writeString(runDir.resolve("models/broken.model"), "not a model");
-        entries.add(new SavedModels.Entry("smile-mlp", "Smile", "models/broken.model", Map.of(), 7, 0.5));
+        entries.add(new SavedModels.Entry("smile-mlp", "Smile", "models/broken.model", Map.of(), 7, 0.5, null));
         SavedModels manifest = new SavedModels("unit-run", "unit", null, null, 28, 28, List.of(), entries, List.of());
         Files.writeString(runDir.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
         server = DigitServer.start(Predictor.open(runDir, registry), "127.0.0.1", 0, null);
@@ -71,7 +71,7 @@ class DigitServerTest {
         plugin.train(TestData.cycling(240, 12, 14, 21), plugin.resolve(Map.of()), 7).save(other.resolve("models/lr.model"));
         List<String> names = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "class-" + i).toList();
         SavedModels manifest = new SavedModels("small-run", "unit", null, null, 14, 21, List.of(),
-                List.of(new SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model", Map.of(), 7, 0.5)), names);
+                List.of(new SavedModels.Entry(plugin.id(), plugin.library(), "models/lr.model", Map.of(), 7, 0.5, null)), names);
         Files.writeString(other.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
         try (DigitServer small = DigitServer.start(Predictor.open(other, registry), "127.0.0.1", 0, null)) {
             ServeClient c = new ServeClient(small.url());

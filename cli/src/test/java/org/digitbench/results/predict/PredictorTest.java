@@ -39,7 +39,7 @@ class PredictorTest {
 
     private Predictor open(String normalization, double[] mean, double[] std, String file) throws IOException {
         SavedModels manifest = new SavedModels("z-run", normalization, mean, std, 28, 28, List.of(),
-                List.of(new SavedModels.Entry("tribuo-logistic-regression", "Tribuo", file, Map.of(), 3, 0.9)), List.of());
+                List.of(new SavedModels.Entry("tribuo-logistic-regression", "Tribuo", file, Map.of(), 3, 0.9, null)), List.of());
         Files.writeString(runDir.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
         return Predictor.open(runDir, PluginRegistry.discover());
     }
@@ -96,5 +96,26 @@ class PredictorTest {
                     file + ": " + error);
             assertTrue(!error.contains("root:"), "nothing of the file is read: " + error);
         }
+    }
+
+    /** A saved model is read only when it is the file the run saved: a swapped one is refused by its SHA-256. */
+    @Test
+    void aModelFileSwappedSinceTheRunIsNotRead() throws IOException {
+        ClassifierPlugin plugin = PluginRegistry.discover().get("tribuo-logistic-regression");
+        Dataset train = TestData.synthetic(20, 1);
+        Files.createDirectories(runDir.resolve("models"));
+        Path file = runDir.resolve("models/lr.model");
+        plugin.train(train, plugin.resolve(Map.of()), 3).save(file);
+        String recorded = SavedModels.sha256(file);
+        SavedModels manifest = new SavedModels("z-run", "unit", null, null, 28, 28, List.of(),
+                List.of(new SavedModels.Entry("tribuo-logistic-regression", "Tribuo", "models/lr.model", Map.of(), 3, 0.9,
+                        recorded)), List.of());
+        Files.writeString(runDir.resolve(SavedModels.FILE), ResultsStore.toJson(manifest));
+        assertEquals(null, Predictor.open(runDir, PluginRegistry.discover()).models().get(0).error(), "the file the run saved");
+
+        plugin.train(TestData.synthetic(20, 9), plugin.resolve(Map.of()), 4).save(file); // another model in its place
+        String error = Predictor.open(runDir, PluginRegistry.discover()).models().get(0).error();
+        assertTrue(error != null && error.contains("has SHA-256 " + SavedModels.sha256(file) + ", not the " + recorded)
+                && error.contains("changed or was swapped"), error);
     }
 }

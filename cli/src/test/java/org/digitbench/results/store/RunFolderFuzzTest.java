@@ -69,8 +69,7 @@ class RunFolderFuzzTest {
         Dataset train = TestData.synthetic(20, 3);
         tree.train(train, tree.resolve(tree.smokeTestOverrides()), 42).save(run.resolve("models/smile-decision-tree.seed42.model"));
         ResultsStore.writeJson(run.resolve(SavedModels.FILE), new SavedModels("r", "unit", null, null, 28, 28, List.of(),
-                List.of(new SavedModels.Entry("smile-decision-tree", "Smile", "models/smile-decision-tree.seed42.model",
-                        Map.of(), 42, 0.5)), List.of()));
+                List.of(new SavedModels.Entry("smile-decision-tree", "Smile", "models/smile-decision-tree.seed42.model", Map.of(), 42, 0.5, null)), List.of()));
         image = out.getParent().resolve("seven.png");
         Files.write(image, TestData.png(TestData.blackBarOnWhite(56, 56, 24, 8, 8, 40)));
         results = Files.readAllBytes(run.resolve(RunFolder.RESULTS));

@@ -130,6 +130,7 @@ public final class Predictor {
                             + e.file() + "', is not in the run's models/ folder");
                 }
                 ClassifierPlugin plugin = registry.get(e.pluginId());
+                SavedModels.requireUnchanged(e, file);
                 loaded.add(new Model(e, plugin.load(file), null));
             } catch (org.digitbench.api.DigitbenchException ex) {
                 loaded.add(new Model(e, null, ex.getMessage()));

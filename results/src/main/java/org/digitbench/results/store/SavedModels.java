@@ -31,14 +31,46 @@ public record SavedModels(String runId, String normalization, double[] mean, dou
 
     public static final String FILE = "models/manifest.json";
 
-    /** One saved model: its file relative to the run folder, and how it was made. */
+    /**
+     * One saved model: its file relative to the run folder, and how it was made.
+     *
+     * @param sha256 the file's SHA-256 as the run wrote it, checked before the file is read (null in manifests written
+     *               before it was recorded: such a file is read unchecked)
+     */
     public record Entry(String pluginId, String library, String file, Map<String, Object> hyperparameters, long seed,
-                        double accuracy) {
+                        double accuracy, String sha256) {
+    }
+
+    /** The SHA-256 of a file, in hex. */
+    public static String sha256(Path file) {
+        try (var in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new DigitbenchException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses the model file of {@code entry} when it is not the file the run saved (by its recorded SHA-256). */
+    public static void requireUnchanged(Entry entry, Path file) {
+        if (entry.sha256() == null) {
+            return;
+        }
+        String now = sha256(file);
+        if (!now.equalsIgnoreCase(entry.sha256())) {
+            throw new DigitbenchException(FILE + ": the file of " + entry.pluginId() + ", " + entry.file() + ", has SHA-256 "
+                    + now + ", not the " + entry.sha256() + " the run recorded: it changed or was swapped since, so it is not read");
+        }
     }
 
     public static void write(Path runDir, RunResults results, Normalization.Fitted fitted, int height, int width) {
         List<Entry> saved = results.mainTrials().stream().filter(m -> m.ok() && m.modelFile() != null)
-                .map(m -> new Entry(m.pluginId(), m.plugin().library(), m.modelFile(), m.plugin().hyperparameters(), m.seed(), m.metrics().accuracy()))
+                .map(m -> new Entry(m.pluginId(), m.plugin().library(), m.modelFile(), m.plugin().hyperparameters(), m.seed(),
+                        m.metrics().accuracy(), sha256(RunFolder.at(runDir).inside(m.modelFile(), "the model of " + m.trialId()))))
                 .toList();
         if (saved.isEmpty()) {
             return;

@@ -1,28 +1,31 @@
 package org.digitbench.plugins.dl4j;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.digitbench.api.AbstractClassifierPlugin;
+import org.digitbench.api.Dataset;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.LibraryVersion;
 import org.digitbench.api.ParamSpec;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
-import org.digitbench.api.Dataset;
+
 import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the Deeplearning4j adapters share: Adam and cross-entropy, the hyper-parameters every
@@ -180,6 +183,29 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
             "noParams.marker", "updaterState.bin", SHAPE_ENTRY);
 
     /**
+     * The most bytes each entry of a saved network may inflate to: its configuration is JSON that DL4J reads whole (a
+     * few kB for these networks), the parameters and updater state arrays (a few MB here).
+     */
+    static final Map<String, Long> ENTRY_BUDGET = Map.of("configuration.json", 8L << 20, "coefficients.bin", 256L << 20,
+            "updaterState.bin", 256L << 20, "noParams.marker", 1024L, SHAPE_ENTRY, 1024L);
+
+    /** Inflates the entry, counting, and refuses it past its budget (a small zip can inflate to gigabytes). */
+    private static void requireWithinBudget(Path file, java.util.zip.ZipFile zip, java.util.zip.ZipEntry entry) throws IOException {
+        long budget = ENTRY_BUDGET.getOrDefault(entry.getName(), 0L);
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = zip.getInputStream(entry)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                total += n;
+                if (total > budget) {
+                    throw new IOException(file + ": its entry '" + entry.getName() + "' inflates to more than " + budget
+                            + " bytes, more than a network digitbench saved holds: refused before Deeplearning4j reads it");
+                }
+            }
+        }
+    }
+
+    /**
      * Reads a network that {@link Dl4jModel#save} wrote. A model file is data from a run folder: DL4J's
      * {@code ModelSerializer} would Java-deserialize a {@code preprocessor.bin} entry without any filter, so the
      * file's entries are checked first, and the image-shape entry is read through a filter that admits an
@@ -197,6 +223,7 @@ abstract class Dl4jPlugin extends AbstractClassifierPlugin {
                     throw new IOException(file + " holds '" + e.getName() + "', which a network saved by digitbench never has: "
                             + "refused before Deeplearning4j reads it");
                 }
+                requireWithinBudget(file, zip, e);
             }
             var entry = zip.getEntry(SHAPE_ENTRY);
             if (entry == null || zip.getEntry("configuration.json") == null) {

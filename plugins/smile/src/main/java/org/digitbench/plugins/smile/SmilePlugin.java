@@ -1,5 +1,12 @@
 package org.digitbench.plugins.smile;
 
+import org.digitbench.api.AbstractClassifierPlugin;
+import org.digitbench.api.LibraryVersion;
+import org.digitbench.api.TrainedModel;
+
+import smile.classification.Classifier;
+import smile.classification.DataFrameClassifier;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputFilter;
@@ -7,11 +14,6 @@ import java.io.ObjectInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.digitbench.api.AbstractClassifierPlugin;
-import org.digitbench.api.LibraryVersion;
-import org.digitbench.api.TrainedModel;
-import smile.classification.Classifier;
-import smile.classification.DataFrameClassifier;
 
 /** What every Smile adapter shares: the library's name and version, and loading saved models. */
 abstract class SmilePlugin extends AbstractClassifierPlugin {
@@ -66,16 +68,47 @@ abstract class SmilePlugin extends AbstractClassifierPlugin {
         };
     }
 
+    /**
+     * Most sets and maps a model file may hold. A Smile model holds one HashMap (measured for each plugin's model); a
+     * stream of nested sets or maps makes each level hash all the levels below it, so a hundred levels of them (a few
+     * hundred objects, well within the filter's limits) would take for ever to read. They are counted inner ones first,
+     * so the reading stops at the eighth level from the bottom, whose hashing costs a few hundred steps.
+     */
+    static final int MAX_COLLECTIONS = 16;
+
+    /** Counts the sets and maps as they are read, inner ones first, and stops past {@link #MAX_COLLECTIONS}. */
+    private static final class CollectionBudget extends ObjectInputStream {
+        private int collections;
+
+        CollectionBudget(InputStream in) throws IOException {
+            super(in);
+            enableResolveObject(true);
+        }
+
+        @Override
+        protected Object resolveObject(Object obj) throws IOException {
+            if ((obj instanceof java.util.Collection<?> && !(obj instanceof java.util.List<?>)) || obj instanceof java.util.Map<?, ?>) {
+                if (++collections > MAX_COLLECTIONS) {
+                    throw new java.io.InvalidObjectException("more than " + MAX_COLLECTIONS + " sets and maps: a Smile model "
+                            + "holds a few, a file with more is refused (nested ones would take for ever to read)");
+                }
+            }
+            return obj;
+        }
+    }
+
     /** Reads a model that {@link SmileVectorModel#save} or {@link SmileFrameModel#save} wrote (Java serialisation). */
     @Override
     public TrainedModel load(Path file) throws IOException {
         Object model;
-        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new ObjectInputStream(in)) {
+        try (InputStream in = Files.newInputStream(file); ObjectInputStream ois = new CollectionBudget(in)) {
             ois.setObjectInputFilter(modelFilter(Files.size(file)));
             model = ois.readObject();
         } catch (java.io.InvalidClassException e) {
             throw new IOException(file + ": not a Smile model file: it holds what a Smile model does not (" + e.getMessage()
                     + "), so it was not read", e);
+        } catch (java.io.InvalidObjectException e) {
+            throw new IOException(file + ": not read: " + e.getMessage(), e);
         } catch (java.io.StreamCorruptedException | java.io.EOFException e) {
             throw new IOException(file + ": not a Smile model file (" + e + ")", e);
         } catch (ClassNotFoundException | RuntimeException e) {
