@@ -6,7 +6,6 @@ import org.digitbench.run.exec.slurm.SlurmOptions;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,10 +130,22 @@ final class ExecutorOptions {
         }
     }
 
+    /** The most a Slurm configuration file may hold: a few lines of properties. */
+    static final int MAX_CONFIG_BYTES = 64 * 1024;
+
     private static Properties read(Path file) {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(in);
+        if (!Files.isRegularFile(file)) {
+            throw new DigitbenchException("--slurm-config " + file + ": " + (Files.exists(file) ? "not a regular file (a device, "
+                    + "a pipe or a folder)" : "no such file") + "; expected a properties file");
+        }
+        try (java.io.InputStream raw = Files.newInputStream(file)) {
+            byte[] bytes = raw.readNBytes(MAX_CONFIG_BYTES + 1);
+            if (bytes.length > MAX_CONFIG_BYTES) {
+                throw new DigitbenchException("--slurm-config " + file + ": larger than " + MAX_CONFIG_BYTES / 1024
+                        + " KiB; expected a few lines of properties");
+            }
+            p.load(new java.io.StringReader(new String(bytes, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new DigitbenchException("--slurm-config " + file + ": cannot read it (" + e.getMessage() + ")", e);
         }

@@ -171,7 +171,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private Runner runner(Execution exec, boolean terminal) {
-        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec, executor.slurm(),
+        org.digitbench.run.exec.slurm.SlurmOptions slurm = executor.slurm();
+        if (slurm != null) { // before the run's folder is made: a path sbatch cannot hold leaves nothing behind
+            org.digitbench.run.exec.slurm.SbatchScript.requirePlainPath(output.dir.toAbsolutePath().normalize(), "-o");
+        }
+        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec, slurm,
                 ReferenceEstimates.load(), Main::writeReport);
     }
 

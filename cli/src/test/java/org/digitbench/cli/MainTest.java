@@ -270,6 +270,21 @@ class MainTest {
                 1, "digitbench: error: the output folder " + file + " (-o) is a file, not a folder");
     }
 
+    /** Slurm's options are checked before anything is made: -o sbatch cannot hold, a config that is a device. */
+    @Test
+    void slurmPathsAndConfigAreCheckedBeforeTheRunFolderIsMade() {
+        Path spaced = dir.resolve("a b");
+        assertCleanError(run("run", "--executor", "slurm", "-o", spaced.toString(), "-m", "smile-decision-tree", "--data-dir",
+                dir.toString()), 1, "digitbench: error: -o " + spaced + " has a space in its path");
+        assertFalse(java.nio.file.Files.exists(spaced), "no folder was made");
+        Path dollar = dir.resolve("s$(touch y)");
+        assertCleanError(run("run", "--executor", "slurm", "-o", dollar.toString(), "--data-dir", dir.toString()), 1,
+                "has the character '$' in its path");
+        assertFalse(java.nio.file.Files.exists(dollar), "no folder was made");
+        assertCleanError(run("run", "--executor", "slurm", "--slurm-config", "/dev/zero", "--data-dir", dir.toString()), 1,
+                "digitbench: error: --slurm-config /dev/zero: not a regular file");
+    }
+
     @Test
     void seedsAreACountOrAList() {
         assertEquals(java.util.List.of(42L), RunCommand.seeds(42, null));

@@ -37,6 +37,8 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         Mnist.Split split = config.dataset().source().load(fetcher, config.mainSeed());
         Dataset trainAll = split.train();
         Dataset testAll = split.test();
+        requireImages(trainAll, "training");
+        requireImages(testAll, "test");
         if (config.dataset().validation()) {
             // choosing hyper-parameters: a stratified part of the training images stands in for the test set
             Splits.Split s = Splits.stratifiedSplit(trainAll, RunConfig.VALIDATION_FRACTION, config.mainSeed());
@@ -77,6 +79,18 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
     }
 
     /** A class the model learns but is never tested on would enter the macro averages with an F1 of 0: refused. */
+    /** A set with no image is named by its files, before any subset is drawn from it. */
+    private static void requireImages(Dataset data, String which) {
+        if (data.size() == 0) {
+            throw new DigitbenchException(files(data) + ": the " + which + " set holds no image; expected a dataset with images");
+        }
+    }
+
+    private static String files(Dataset data) {
+        return data.sources().isEmpty() ? data.name()
+                : String.join(", ", data.sources().stream().map(org.digitbench.api.SourceFile::path).toList());
+    }
+
     private static void requireEveryClassTested(Dataset train, Dataset test, RunConfig config) {
         int[] trained = new int[train.numClasses()];
         int[] tested = new int[test.numClasses()];
@@ -85,6 +99,18 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         }
         for (int label : test.labels()) {
             tested[label]++;
+        }
+        long learned = java.util.Arrays.stream(trained).filter(n -> n > 0).count();
+        if (learned < 2) {
+            throw new DigitbenchException(files(train) + ": the training set (" + train.size() + " images) has "
+                    + (learned == 0 ? "no class" : "one class only") + "; a classifier learns from two classes or more");
+        }
+        for (int c = 0; c < tested.length; c++) {
+            if (tested[c] > 0 && (c >= trained.length || trained[c] == 0)) {
+                throw new DigitbenchException(files(train) + ": the training set (" + train.size() + " images) has no image of "
+                        + "class " + c + ", which the test set has " + tested[c] + " of; no model could ever predict it: give a "
+                        + "training set with every class, or more training images");
+            }
         }
         for (int c = 0; c < trained.length; c++) {
             if (trained[c] > 0 && tested[c] == 0) {

@@ -49,12 +49,32 @@ final class HashingInput implements AutoCloseable {
             if (Files.isDirectory(path)) {
                 throw new DataFormatException(path + ": is a directory, expected a data file");
             }
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                throw new DataFormatException(path + ": is " + kind(path) + ", not a regular file; expected a data file");
+            }
             return new HashingInput(path);
         } catch (NoSuchFileException e) {
             throw new DataFormatException(path + ": file not found");
         } catch (IOException e) {
             throw new DataFormatException(path + ": cannot read: " + describe(e), e);
         }
+    }
+
+    /** What a path that exists but is no regular file is, in words. */
+    static String kind(Path path) {
+        try {
+            var attrs = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+            if (attrs.isDirectory()) {
+                return "a folder";
+            }
+            if (attrs.isOther()) {
+                return Files.isSymbolicLink(path) ? "a symbolic link to a device or a pipe (" + Files.readSymbolicLink(path) + ")"
+                        : "a device or a pipe";
+            }
+        } catch (IOException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+        return "not a regular file";
     }
 
     /** The decompressed content. */

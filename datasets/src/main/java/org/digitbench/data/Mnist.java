@@ -206,6 +206,10 @@ public final class Mnist {
             if (Files.isRegularFile(p)) {
                 return Optional.of(p);
             }
+            if (Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new DataFormatException(p + ": is " + HashingInput.kind(p) + ", not a data file; put the "
+                        + f.gzName() + " file there instead");
+            }
         }
         return Optional.empty();
     }

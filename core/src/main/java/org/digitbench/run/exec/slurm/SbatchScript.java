@@ -135,4 +135,22 @@ public final class SbatchScript {
         }
         return "'" + s.replace("'", "'\\''") + "'";
     }
+
+    /** The characters a path may have to go into sbatch's #SBATCH lines and the job's bash script unquoted. */
+    private static final java.util.regex.Pattern PLAIN_PATH = java.util.regex.Pattern.compile("[A-Za-z0-9._/+,=@%:-]*");
+
+    /**
+     * Refuses a path that sbatch's {@code #SBATCH} lines or the job script could not hold as it is (a space, a quote,
+     * {@code $}, a backquote, ...), naming the first such character. The driver checks {@code -o} with it before the run's
+     * folder is made.
+     */
+    public static void requirePlainPath(Path path, String what) {
+        String s = path.toString();
+        if (!PLAIN_PATH.matcher(s).matches()) {
+            int bad = s.chars().filter(c -> !PLAIN_PATH.matcher(String.valueOf((char) c)).matches()).findFirst().orElse('?');
+            throw new org.digitbench.api.DigitbenchException(what + " " + s + " has " + (Character.isWhitespace(bad) ? "a space"
+                    : "the character '" + (char) bad + "'") + " in its path, which sbatch's #SBATCH lines and the job script "
+                    + "cannot hold: give -o a folder whose path has only letters, digits and . _ / + , = @ % : -");
+        }
+    }
 }

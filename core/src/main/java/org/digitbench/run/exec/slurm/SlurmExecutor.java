@@ -93,10 +93,7 @@ public final class SlurmExecutor implements BatchExecutor {
     @Override
     public void submit(RunFolder runFolder, List<TrialSpec> specs) {
         this.folder = RunFolder.at(runFolder.dir().toAbsolutePath()); // the nodes are told absolute paths
-        if (runFolder.dir().toAbsolutePath().toString().chars().anyMatch(c -> Character.isWhitespace(c) || c == '\'' || c == '"')) {
-            throw new DigitbenchException("the run folder " + runFolder.dir().toAbsolutePath() + " has a space or quote in its "
-                    + "path, which sbatch's #SBATCH lines cannot hold: give -o a folder without one");
-        }
+        SbatchScript.requirePlainPath(runFolder.dir().toAbsolutePath(), "the run folder");
         jobName = "digitbench-" + folder.runId();
         Path dir = folder.work().resolve("slurm");
         List<Submissions.Submission> earlier = new ArrayList<>(Submissions.read(dir));

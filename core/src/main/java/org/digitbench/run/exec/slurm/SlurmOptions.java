@@ -28,7 +28,10 @@ public record SlurmOptions(Request request, Queue queue, List<String> sbatchArgs
     public static final Duration DEFAULT_POLL = Duration.ofSeconds(10);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:+-]{1,128}");
-    private static final Pattern SBATCH_ARG = Pattern.compile("--[a-z][a-z0-9-]*(=[^\\p{Cntrl}]*)?");
+    private static final Pattern SBATCH_ARG = Pattern.compile("--[a-z][a-z0-9-]*(=[^\\p{Cntrl}\\s]*)?");
+    /** The sbatch options digitbench writes into every script itself. */
+    private static final List<String> OWNED = List.of("--array", "--output", "--error", "--dependency", "--job-name", "--wrap",
+            "--kill-on-invalid-dep");
 
     /**
      * What each array task asks Slurm for.
@@ -77,13 +80,20 @@ public record SlurmOptions(Request request, Queue queue, List<String> sbatchArgs
             throw new IllegalArgumentException("--poll " + poll + ": expected an interval from 1s to 1h");
         }
         for (String a : sbatchArgs) {
+            if (a.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("--sbatch-arg '" + a + "': holds a space, so sbatch would read more than one "
+                        + "option from it; give each option its own --sbatch-arg (e.g. --sbatch-arg=--constraint=avx2)");
+            }
             if (!SBATCH_ARG.matcher(a).matches()) {
                 throw new IllegalArgumentException("--sbatch-arg '" + a + "': expected one sbatch option as --name or "
                         + "--name=value, on one line (e.g. --sbatch-arg=--constraint=avx2)");
             }
             String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            if (List.of("--array", "--output", "--error", "--dependency", "--job-name", "--wrap").contains(option)) {
-                throw new IllegalArgumentException("--sbatch-arg " + a + ": digitbench sets " + option + " itself");
+            for (String owned : OWNED) {
+                if (owned.startsWith(option)) { // sbatch takes a unique prefix of a long option for the option: --outp is --output
+                    throw new IllegalArgumentException("--sbatch-arg " + a + ": digitbench sets " + owned + " itself"
+                            + (owned.equals(option) ? "" : " (sbatch reads " + option + " as " + owned + ")"));
+                }
             }
         }
     }

@@ -81,6 +81,16 @@ class SbatchScriptTest {
                 List.of("--output=/tmp/x"))) {
             assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, bad, null, false, null, false), bad.toString());
         }
+        // one --sbatch-arg is one option: a space would let sbatch read more, and a prefix is sbatch's name for the option
+        var smuggled = assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null,
+                List.of("--constraint=avx2 --output=/tmp/x-%A.out --array=0-99"), null, false, null, false));
+        assertTrue(smuggled.getMessage().contains("holds a space"), smuggled.getMessage());
+        for (String prefix : List.of("--outp=/tmp/x", "--arr=0-9", "--dep=afterok:1", "--job-n=x", "--err=/tmp/e")) {
+            var p = assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, null, List.of(prefix), null, false,
+                    null, false), prefix);
+            assertTrue(p.getMessage().contains("digitbench sets") && p.getMessage().contains("sbatch reads"), p.getMessage());
+        }
+        new SlurmOptions(null, null, List.of("--constraint=avx2", "--nice=10", "--exclusive"), null, false, null, false);
         assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(null, new SlurmOptions.Queue("a b", null, null), List.of(), null, false, null, false));
         assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(new SlurmOptions.Request(0, null, false), null, List.of(), null, false, null, false));
         assertThrows(IllegalArgumentException.class, () -> new SlurmOptions(new SlurmOptions.Request(null, 100L, false), null, List.of(), null, false, null, false));

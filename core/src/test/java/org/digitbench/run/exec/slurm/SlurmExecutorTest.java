@@ -221,7 +221,9 @@ class SlurmExecutorTest {
         assertTrue(e.getMessage().contains("--throttle"), e.getMessage());
         RunFolder spaced = RunFolder.create(dir.resolve("a b"), "r4", true);
         var s = assertThrows(DigitbenchException.class, () -> executor(slurm, options(false)).submit(spaced, List.of(spec(spaced, 1))));
-        assertTrue(s.getMessage().contains("space or quote"), s.getMessage());
+        assertTrue(s.getMessage().contains("has a space in its path"), s.getMessage());
+        var d = assertThrows(DigitbenchException.class, () -> SbatchScript.requirePlainPath(Path.of("/x/s$(touch y)"), "-o"));
+        assertTrue(d.getMessage().startsWith("-o /x/s$(touch y) has the character '$' in its path"), d.getMessage());
         assertEquals(List.of(), slurm.submitted);
     }
 
