@@ -175,7 +175,11 @@ class DigitServerTest {
 
     /** One raw HTTP/1.1 exchange: for a Host header HttpClient will not send, and bodies it would frame its own way. */
     static String raw(String head, byte[] body) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+        return raw(server.port(), head, body);
+    }
+
+    static String raw(int port, String head, byte[] body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(60_000);
             Thread writer = new Thread(() -> {
                 try {
@@ -277,5 +281,65 @@ class DigitServerTest {
                 () -> DigitServer.start(Predictor.open(runDir, PluginRegistry.discover()), "127.0.0.1", server.port(), null));
         assertTrue(e.getMessage().contains("cannot listen on 127.0.0.1:" + server.port()), e.getMessage());
         assertTrue(e.getMessage().contains("--port"), e.getMessage());
+    }
+
+    private String raw(String requestLineAndHost) throws Exception {
+        return raw(requestLineAndHost + "\r\nConnection: close\r\n\r\n", null);
+    }
+
+    private static String head(String response) {
+        return response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Every answer carries the headers the docs promise: HEAD of the page, and Jetty's own 400 pages. */
+    @Test
+    void theServersOwnErrorPagesAndHeadCarryTheHeadersToo() throws Exception {
+        String host = "Host: 127.0.0.1:" + server.port();
+        String headPage = head(raw("HEAD / HTTP/1.1\r\n" + host));
+        assertEquals(200, statusOf(headPage.toUpperCase(java.util.Locale.ROOT)), headPage);
+        assertTrue(headPage.replace(" ", "").contains("content-type:text/html;charset=utf-8"), headPage);
+        assertTrue(headPage.contains("content-security-policy: " + DigitServer.PAGE_POLICY.toLowerCase(java.util.Locale.ROOT)), headPage);
+        for (String request : List.of("GET / HTTP/1.1\r\nHost: ", "GET /%2e%2e/x HTTP/1.1\r\n" + host, "GET /%00 HTTP/1.1\r\n" + host)) {
+            String answer = raw(request);
+            assertEquals(400, statusOf(answer), request + ": " + answer);
+            String h = head(answer);
+            assertTrue(h.contains("x-content-type-options: nosniff") && h.contains("referrer-policy: no-referrer"), request + ": " + h);
+        }
+    }
+
+    /** A forged file name reaches the console as one line without escapes; a broken form's answer names no server class. */
+    @Test
+    void whatARequestSaysIsLoggedWithoutControlCharactersAndErrorsNameNoServerClass() throws Exception {
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        try (DigitServer logging = DigitServer.start(Predictor.open(runDir, PluginRegistry.discover()), "127.0.0.1", 0,
+                new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8))) {
+            String boundary = "b0undary";
+            java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+            form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; "
+                    + "filename*=UTF-8''x.png%0AFORGED%1B%5B31m\r\nContent-Type: image/png\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            form.writeBytes(digit());
+            form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            String answer = raw(logging.port(), "POST /api/predict HTTP/1.1\r\nHost: 127.0.0.1:" + logging.port() + "\r\nContent-Type: "
+                    + "multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + form.size()
+                    + "\r\nConnection: close\r\n\r\n", form.toByteArray());
+            assertEquals(200, statusOf(answer), answer);
+            String log = logged.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(1, log.lines().count(), log);
+            assertTrue(!log.contains("\u001b") && log.contains("x.png?FORGED?[31m"), log);
+
+            String broken = raw(logging.port(), "POST /api/predict HTTP/1.1\r\nHost: 127.0.0.1:" + logging.port() + "\r\nContent-Type: "
+                    + "multipart/form-data; boundary=" + boundary + "\r\nContent-Length: 20\r\nConnection: close\r\n\r\n",
+                    "--b0undary\r\nnonsense".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            assertEquals(400, statusOf(broken), broken);
+            assertTrue(!broken.contains("org.eclipse") && !broken.contains("Exception"), broken);
+        }
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsNamedNotCalledATakenPort() {
+        DigitbenchException e = assertThrows(DigitbenchException.class,
+                () -> DigitServer.start(Predictor.open(runDir, PluginRegistry.discover()), "8.8.8.8", 0, null));
+        assertTrue(e.getMessage().contains("8.8.8.8 is not an address of this machine"), e.getMessage());
     }
 }

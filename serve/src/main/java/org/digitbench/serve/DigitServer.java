@@ -103,6 +103,7 @@ public final class DigitServer implements AutoCloseable {
      *                   wildcard address); requests naming any other {@code Host} are refused (DNS rebinding)
      */
     public static DigitServer start(Predictor predictor, String host, int port, List<String> extraHosts, PrintStream log) {
+        HostCheck.requireLocalAddress(host);
         RunInfo info = runInfo(predictor);
         String page = page();
         HostCheck hosts = new HostCheck(host, extraHosts);
@@ -112,6 +113,8 @@ public final class DigitServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.jetty.host = host;
             config.jetty.port = port;
+            // Jetty's own answers (a bad Host, an ambiguous or NUL path) carry the same headers as the server's
+            config.jetty.modifyServer(server -> server.setErrorHandler(new HeaderedErrors()));
             // a raw image body may be as large as an image file may be; a multipart form a little larger
             config.http.maxRequestSize = DigitPreprocessor.MAX_BYTES + MULTIPART_SLACK;
             config.jetty.multipartConfig.maxFileSize(DigitPreprocessor.MAX_BYTES + MULTIPART_SLACK, SizeUnit.BYTES);
@@ -128,6 +131,8 @@ public final class DigitServer implements AutoCloseable {
             });
             config.routes.get("/", ctx -> ctx.header("Content-Security-Policy", PAGE_POLICY)
                     .contentType("text/html; charset=utf-8").result(page));
+            config.routes.head("/", ctx -> ctx.header("Content-Security-Policy", PAGE_POLICY)
+                    .contentType("text/html; charset=utf-8"));
             config.routes.get("/api/models", ctx -> json(ctx, 200, info));
             config.routes.post("/api/predict", ctx -> predict(ctx, predictor, log));
 
@@ -135,7 +140,7 @@ public final class DigitServer implements AutoCloseable {
                     new ErrorJson(e.getMessage(), e.getStatus())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 if (log != null) {
-                    log.println("digitbench serve: " + ctx.method() + " " + ctx.path() + " failed: " + e);
+                    log.println(HostCheck.printable("digitbench serve: " + ctx.method() + " " + ctx.path() + " failed: " + e));
                 }
                 json(ctx, 500, new ErrorJson("internal error: " + e, 500));
             });
@@ -183,8 +188,8 @@ public final class DigitServer implements AutoCloseable {
         Predictor.Prediction p = predictor.predict(upload.name(), image);
         double millis = (System.nanoTime() - t0) / 1e6;
         if (log != null) {
-            log.printf(Locale.ROOT, "%s: majority vote %s (%d of %d models), %.0f ms%n", upload.name(),
-                    p.vote() == null ? "none" : p.voteClass(), p.votes(), p.models().size(), millis);
+            log.println(HostCheck.printable(String.format(Locale.ROOT, "%s: majority vote %s (%d of %d models), %.0f ms",
+                    upload.name(), p.vote() == null ? "none" : p.voteClass(), p.votes(), p.models().size(), millis)));
         }
         json(ctx, 200, PredictionJson.of(p, millis));
     }
@@ -225,7 +230,8 @@ public final class DigitServer implements AutoCloseable {
             // Jetty refuses a part over the multipart limits, or a malformed form
             StringBuilder chain = new StringBuilder();
             for (Throwable t = e; t != null && chain.length() < 2000; t = t.getCause()) {
-                chain.append(' ').append(t.getMessage());
+                // what went wrong, without the server's class names (org.eclipse.jetty.http.BadMessageException: ...)
+                chain.append(' ').append(String.valueOf(t.getMessage()).replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z]\\w*(?::\\s*)?", ""));
             }
             String message = chain.toString().toLowerCase(Locale.ROOT);
             if (message.contains("exceed") || message.contains("too large")) {
@@ -245,6 +251,18 @@ public final class DigitServer implements AutoCloseable {
             return new Upload(name, bytes);
         } catch (IOException e) {
             throw new HttpResponseException(400, name + ": cannot read the upload: " + e.getMessage());
+        }
+    }
+
+    /** Jetty's error pages with the headers every answer of the server carries. */
+    private static final class HeaderedErrors extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws Exception {
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.getHeaders().put("Referrer-Policy", "no-referrer");
+            response.getHeaders().put("Content-Security-Policy", "default-src 'none'");
+            return super.handle(request, response, callback);
         }
     }
 

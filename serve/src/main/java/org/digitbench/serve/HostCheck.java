@@ -96,4 +96,34 @@ final class HostCheck {
         }
         return null;
     }
+
+    /**
+     * Text from a request made safe to print on the console: control and formatting characters (a newline that forges a
+     * log line, an ANSI escape, a right-to-left override) become '?'.
+     */
+    static String printable(String text) {
+        return text == null ? "null" : text.replaceAll("[\\p{Cntrl}\\p{Cf}\\u2028\\u2029]", "?");
+    }
+
+    /**
+     * Refuses an address that is not this machine's before the server tries it: the socket's own error for one
+     * ("Cannot assign requested address") reaches the user as a taken port.
+     */
+    static void requireLocalAddress(String host) {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new org.digitbench.api.DigitbenchException("--host " + host + ": no such host name");
+        }
+        try {
+            if (!address.isAnyLocalAddress() && !address.isLoopbackAddress()
+                    && java.net.NetworkInterface.getByInetAddress(address) == null) {
+                throw new org.digitbench.api.DigitbenchException("--host " + host + ": " + address.getHostAddress()
+                        + " is not an address of this machine; give 127.0.0.1 (the default), 0.0.0.0 or one of its own addresses");
+            }
+        } catch (java.net.SocketException e) {
+            throw new org.digitbench.api.DigitbenchException("--host " + host + ": cannot check it: " + e.getMessage(), e);
+        }
+    }
 }
