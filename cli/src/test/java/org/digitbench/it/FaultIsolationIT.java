@@ -114,6 +114,7 @@ class FaultIsolationIT {
         String printed = Files.readString(log);
         assertTrue(printed.contains("Go on with: digitbench run --resume interrupted -o " + out), printed);
         assertEquals(1, trials(results), "the finished trial is kept");
+        assertEquals(org.digitbench.results.RunStatus.STOPPED, ResultsStore.read(results).status(), "and results.json says stopped");
     }
 
     private static String error(RunResults r, String id) {

@@ -207,6 +207,7 @@ public final class Runner {
         Dataset test = data.test();
         int[] truth = test.labels();
         List<TrialResult> done = new ArrayList<>(kept);
+        Instant session = Instant.now();
         RunResults results = base.withTrials(done, RunStatus.RUNNING, null, truth);
         ResultsStore.publish(folder.dir(), results, afterWrite, err);
         out.println("Results: " + folder.results());
@@ -220,10 +221,10 @@ public final class Runner {
             }
         }
         RunProgress progress = new RunProgress(todo, checked, config, estimates);
-        Thread stopped = stopHint(folder, config, done, base.plan().trialCount());
+        java.util.concurrent.atomic.AtomicReference<RunResults> latest = new java.util.concurrent.atomic.AtomicReference<>(results);
+        Thread stopped = stopHint(folder, config, done, base.plan().trialCount(), latest);
         try {
             int[] number = {done.size()};
-            RunResults[] latest = {results};
             Object lock = new Object();
             boolean batch = executor instanceof BatchExecutor;
             boolean concurrent = execution.jobs() > 1 || batch;
@@ -267,14 +268,15 @@ public final class Runner {
                     progress.finished(p, (System.nanoTime() - t0) / 1e9);
                     done.add(result);
                     out.println("      " + (concurrent ? result.trialId() + ": " : "") + Leaderboard.trialLine(result));
-                    latest[0] = base.withTrials(done, RunStatus.RUNNING, null, truth);
-                    ResultsStore.publish(folder.dir(), latest[0], afterWrite, err);
+                    latest.set(base.withTrials(done, RunStatus.RUNNING, null, truth));
+                    ResultsStore.publish(folder.dir(), latest.get(), afterWrite, err);
                     if (result.modelFile() != null && p.seed() == config.mainSeed()) {
-                        SavedModels.write(folder.dir(), latest[0], data.normalization(), train.height(), train.width());
+                        SavedModels.write(folder.dir(), latest.get(), data.normalization(), train.height(), train.width());
                     }
                 }
             });
             results = base.withTrials(done, RunStatus.COMPLETE, Instant.now(), truth);
+            latest.set(results);
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         } finally {
             if (executor instanceof BatchExecutor b) {
@@ -296,8 +298,10 @@ public final class Runner {
             out.println();
             out.print(Leaderboard.formatTiming(results));
         }
-        out.println("Results written to " + folder.results() + " (run took "
-                + Format.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds()) + ")");
+        String total = Format.duration(Duration.between(results.startedAt(), results.finishedAt()).toSeconds());
+        out.println("Results written to " + folder.results() + (kept.isEmpty() ? " (run took " + total + ")"
+                : " (this session: " + Format.duration(Duration.between(session, results.finishedAt()).toSeconds())
+                + "; since the run started: " + total + ")"));
         return new Outcome(folder.results(), results);
     }
 
@@ -322,11 +326,22 @@ public final class Runner {
     }
 
     /** On Ctrl-C, says what is kept and how to go on. */
-    private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total) {
-        Thread hook = new Thread(() -> err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. "
-                        + "Go on with: digitbench run --resume %s -o %s%n", done.size(), total, folder.dir(),
-                hintRunId != null ? hintRunId : folder.runId(), hintOutputDir != null ? hintOutputDir : config.outputDir()),
-                "digitbench-stop-hint");
+    /** On Ctrl-C or SIGTERM: results.json says stopped, and the console how to go on. */
+    private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total,
+                            java.util.concurrent.atomic.AtomicReference<RunResults> latest) {
+        Thread hook = new Thread(() -> {
+            RunResults now = latest.get();
+            if (now != null && now.status() == RunStatus.RUNNING) {
+                try {
+                    ResultsStore.write(folder.dir(), now.withStatus(RunStatus.STOPPED, Instant.now()));
+                } catch (RuntimeException e) {
+                    err.println("digitbench: warning: results.json still says running: " + e.getMessage());
+                }
+            }
+            err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. Go on with: digitbench run --resume %s "
+                    + "-o %s%n", done.size(), total, folder.dir(), hintRunId != null ? hintRunId : folder.runId(),
+                    hintOutputDir != null ? hintOutputDir : config.outputDir());
+        }, "digitbench-stop-hint");
         Runtime.getRuntime().addShutdownHook(hook);
         return hook;
     }

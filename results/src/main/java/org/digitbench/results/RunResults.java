@@ -115,6 +115,11 @@ public record RunResults(@JsonUnwrapped Header header, Provenance provenance, Da
         return plan.seeds().size() > 1;
     }
 
+    /** The same results with another status and finishing time. */
+    public RunResults withStatus(RunStatus newStatus, Instant newFinishedAt) {
+        return new RunResults(header.withStatus(newStatus, newFinishedAt), provenance, data, plan, models, trials, comparisons);
+    }
+
     /** The same results with another plan (and the rest kept). */
     public RunResults withPlan(Plan newPlan) {
         return new RunResults(header, provenance, data, newPlan, models, trials, comparisons);

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** Where a run stands: {@code running} until its last trial has a result, then {@code complete}. */
+/**
+ * Where a run stands: {@code running} until its last trial has a result, then {@code complete}; {@code stopped} when
+ * its digitbench was stopped (Ctrl-C, SIGTERM) before that, until {@code --resume} goes on with it.
+ */
 public enum RunStatus {
-    RUNNING, COMPLETE;
+    RUNNING, COMPLETE, STOPPED;
 
     /** The name in results.json and the report. */
     @JsonValue
@@ -21,7 +24,7 @@ public enum RunStatus {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown run status '" + id + "'; expected running or complete");
+        throw new IllegalArgumentException("unknown run status '" + id + "'; expected running, complete or stopped");
     }
 
     @Override

@@ -172,6 +172,94 @@ class RunFolderFuzzTest {
         }
     }
 
+    /** Shapes a handed-over folder can take besides its files' bytes: links (one to the FIFO trap), keys twice, a trial file of another trial. */
+    enum Shape { RESULTS_LINK, CONFIG_LINK, MANIFEST_LINK, MODELS_FOLDER_LINK, LOCK_LINK, RESULTS_KEY_TWICE, CONFIG_KEY_TWICE,
+        MISMATCHED_TRIAL }
+
+    private static void shape(Shape s, int key) throws IOException {
+        Path trap = out.getParent().resolve("trap");
+        Path elsewhere = Files.createDirectories(out.getParent().resolve("elsewhere"));
+        String name = KEYS.get(Math.floorMod(key, KEYS.size()));
+        switch (s) {
+            case RESULTS_LINK -> link(run.resolve(RunFolder.RESULTS), trap);
+            case CONFIG_LINK -> link(run.resolve(RunFolder.CONFIG), trap);
+            case MANIFEST_LINK -> link(run.resolve(SavedModels.FILE), trap);
+            case MODELS_FOLDER_LINK -> {
+                try (var files = Files.list(run.resolve("models"))) {
+                    for (Path p : files.toList()) {
+                        Files.copy(p, elsewhere.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        Files.delete(p);
+                    }
+                }
+                Files.delete(run.resolve("models"));
+                Files.createSymbolicLink(run.resolve("models"), elsewhere);
+            }
+            case LOCK_LINK -> link(run.resolve(".lock"), trap);
+            case RESULTS_KEY_TWICE -> Files.writeString(run.resolve(RunFolder.RESULTS),
+                    new String(results, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\{", "{\"" + name + "\": null,"));
+            case CONFIG_KEY_TWICE -> Files.writeString(run.resolve(RunFolder.CONFIG),
+                    new String(config, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("\\{", "{\"schemaVersion\": 3,"));
+            case MISMATCHED_TRIAL -> {
+                Files.createDirectories(run.resolve("trials"));
+                Files.writeString(run.resolve("trials/smile-decision-tree.seed42.json"),
+                        "{\"pluginId\": \"fixture-network\", \"seed\": 42, \"status\": \"ok\"}");
+            }
+        }
+    }
+
+    private static void link(Path file, Path target) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createSymbolicLink(file, target);
+    }
+
+    /** Restores the folder as made: every file regular, models/ a folder of its own, no trial files. */
+    private static void restore() throws IOException {
+        for (Path p : List.of(run.resolve(RunFolder.RESULTS), run.resolve(RunFolder.CONFIG), run.resolve(SavedModels.FILE),
+                run.resolve(".lock"), run.resolve("trials/smile-decision-tree.seed42.json"))) {
+            if (Files.isSymbolicLink(p)) {
+                Files.delete(p);
+            }
+        }
+        Path models = run.resolve("models");
+        if (Files.isSymbolicLink(models)) {
+            Files.delete(models);
+            Files.createDirectories(models);
+            try (var files = Files.list(out.getParent().resolve("elsewhere"))) {
+                for (Path p : files.toList()) {
+                    Files.move(p, models.resolve(p.getFileName()));
+                }
+            }
+        }
+        Files.deleteIfExists(run.resolve("trials/smile-decision-tree.seed42.json"));
+        Files.write(run.resolve(RunFolder.RESULTS), results);
+        Files.write(run.resolve(RunFolder.CONFIG), config);
+        Files.write(run.resolve(SavedModels.FILE), manifest);
+    }
+
+    @Property(tries = 24)
+    void linksKeysTwiceAndMismatchedTrialsAreCleanErrors(@ForAll Shape s, @ForAll int key) throws IOException {
+        restore();
+        shape(s, key);
+        try {
+            for (String[] args : List.of(
+                    new String[]{"report", "r", "-o", out.toString()},
+                    new String[]{"predict", "--run", "r", "-o", out.toString(), image.toString()},
+                    new String[]{"run", "--resume", "r", "-o", out.toString()})) {
+                CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of(args),
+                        () -> String.join(" ", args) + " hung: did it follow a link to the FIFO outside the run folder? " + s);
+                String what = String.join(" ", args) + " with " + s + ":\n" + r.printed();
+                assertTrue(r.code() == 0 || r.code() == 1 || r.code() == 3, what);
+                assertFalse(r.err().contains("\tat ") || r.err().contains("internal error"), what);
+                if (args[0].equals("run")) {
+                    assertFalse(r.printed().contains("[1/"), "no trial started: " + what);
+                }
+            }
+            assertFalse(Files.isRegularFile(out.getParent().resolve("trap")), "nothing replaced the FIFO outside the folder");
+        } finally {
+            restore();
+        }
+    }
+
     @Property(tries = 10)
     void randomBytesAreCleanErrors(@ForAll byte[] junk) throws IOException {
         for (Path f : List.of(run.resolve(RunFolder.RESULTS), run.resolve(RunFolder.CONFIG), run.resolve(SavedModels.FILE))) {
