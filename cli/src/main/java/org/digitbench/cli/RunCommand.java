@@ -97,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--resume", paramLabel = "RUN_ID",
             description = {"go on with a stopped run in the output folder: keep its finished trials, run the others, with the",
-                    "run's own configuration (only -o and the options of how to run may be given)"})
+                    "run's own configuration (only -o, --data-dir and the options of how to run may be given; MNIST's",
+                    "folder comes from --data-dir or the defaults, never from the run folder)"})
     String resume;
 
     @CommandLine.Mixin

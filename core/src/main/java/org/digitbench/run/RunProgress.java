@@ -2,8 +2,11 @@ package org.digitbench.run;
 
 import org.digitbench.api.ClassifierPlugin;
 import org.digitbench.config.CheckedConfig;
+import org.digitbench.config.Execution;
 import org.digitbench.config.RunConfig;
 import org.digitbench.results.text.Format;
+import org.digitbench.run.exec.BatchExecutor;
+import org.digitbench.run.exec.TrialExecutor;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,5 +56,21 @@ final class RunProgress {
                 + "; about " + Format.duration(left * scale) + " left"
                 + (unknown.isEmpty() ? "" : " plus " + unknown.size() + " trial" + (unknown.size() == 1 ? "" : "s")
                 + " of unknown cost");
+    }
+
+    /** The run's trials in one line: how many, how they run, how they are timed. */
+    static String describe(RunConfig config, Execution execution, TrialExecutor executor) {
+        StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
+                .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
+                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(executor instanceof BatchExecutor ? ", by "
+                        + executor + ", " : execution.jobs() == 1 ? ", one at a time, " : ", " + execution.jobs() + " at a time on "
+                        + execution.cores(0).size() + " cores each (--jobs: their times are taken concurrently), ");
+        sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
+        if (execution.timeout() != null) {
+            sb.append(" for at most ").append(Format.duration(execution.timeout().toSeconds())).append(" (--timeout)");
+        }
+        sb.append(config.timing() ? "; training timed by JMH (one single shot: the evaluated model's), then batch and "
+                + "single-image inference benchmarked" : "; wall-clock times only (--no-timing)");
+        return sb.toString();
     }
 }

@@ -197,6 +197,10 @@ public final class Runner {
     private SuiteData load(RunConfig config) {
         out.println("Loading " + config.dataset().source().describe()
                 + (config.dataset().validation() ? "; testing on a validation split of the training images (--validation)" : ""));
+        var source = config.dataset().source();
+        if (source.dir() != null && java.nio.file.Files.isDirectory(source.dir())) {
+            Mnist.shadowed(source.dir()).forEach(note -> err.println("digitbench: note: " + note));
+        }
         return SuiteData.prepare(config, config.dataset().download() ? Optional.of(new MnistFetcher(err)) : Optional.empty());
     }
 
@@ -211,7 +215,7 @@ public final class Runner {
         RunResults results = base.withTrials(done, RunStatus.RUNNING, null, truth);
         ResultsStore.publish(folder.dir(), results, afterWrite, err);
         out.println("Results: " + folder.results());
-        out.println(describe(config));
+        out.println(RunProgress.describe(config, execution, executor));
         List<RunProgress.Planned> todo = new ArrayList<>();
         for (ClassifierPlugin plugin : checked.plugins()) {
             for (long seed : config.seeds()) {
@@ -310,20 +314,6 @@ public final class Runner {
                 execution.timeout(), TrialSpec.TRIAL, new Timing.Load(verdict.load(), verdict.busy())).on(cores);
     }
 
-    private String describe(RunConfig config) {
-        StringBuilder sb = new StringBuilder("Trials: ").append(config.pluginIds().size()).append(" plugin")
-                .append(config.pluginIds().size() == 1 ? "" : "s").append(" × ").append(config.seeds().size())
-                .append(config.seeds().size() == 1 ? " seed" : " seeds").append(executor instanceof BatchExecutor ? ", by "
-                        + executor + ", " : execution.jobs() == 1 ? ", one at a time, " : ", " + execution.jobs() + " at a time on "
-                        + execution.cores(0).size() + " cores each (--jobs: their times are taken concurrently), ");
-        sb.append(execution.isolate() ? "each in its own JVM" : "in this JVM (--in-process)");
-        if (execution.timeout() != null) {
-            sb.append(" for at most ").append(Format.duration(execution.timeout().toSeconds())).append(" (--timeout)");
-        }
-        sb.append(config.timing() ? "; training timed by JMH (one single shot: the evaluated model's), then batch and "
-                + "single-image inference benchmarked" : "; wall-clock times only (--no-timing)");
-        return sb.toString();
-    }
 
     /** On Ctrl-C, says what is kept and how to go on. */
     /** On Ctrl-C or SIGTERM: results.json says stopped, and the console how to go on. */

@@ -198,10 +198,34 @@ public final class Mnist {
         }
     }
 
+    /**
+     * Files a folder holds twice, by another name (gzip and raw side by side): one line each saying which one is read,
+     * for the console; empty when every file has one name only.
+     */
+    public static List<String> shadowed(Path dir) {
+        List<String> notes = new ArrayList<>();
+        for (File f : File.values()) {
+            List<String> present = new ArrayList<>();
+            for (String name : candidates(f)) {
+                if (Files.isRegularFile(dir.resolve(name))) {
+                    present.add(name);
+                }
+            }
+            if (present.size() > 1) {
+                notes.add(dir + " holds " + String.join(" and ", present) + ": " + present.getFirst() + " is read, "
+                        + String.join(", ", present.subList(1, present.size())) + " is not (remove the one you do not mean)");
+            }
+        }
+        return notes;
+    }
+
+    private static List<String> candidates(File f) {
+        return List.of(f.gzName(), f.baseName, f.baseName.replace("-idx", ".idx"), f.baseName.replace("-idx", ".idx") + ".gz");
+    }
+
     /** The file in {@code dir}: gzip first, then raw, then the Kaggle spelling with a dot. */
     static Optional<Path> find(Path dir, File f) {
-        for (String name : List.of(f.gzName(), f.baseName, f.baseName.replace("-idx", ".idx"),
-                f.baseName.replace("-idx", ".idx") + ".gz")) {
+        for (String name : candidates(f)) {
             Path p = dir.resolve(name);
             if (Files.isRegularFile(p)) {
                 return Optional.of(p);

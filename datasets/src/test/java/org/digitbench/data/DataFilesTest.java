@@ -72,4 +72,15 @@ class DataFilesTest {
         assertRefused(file + ": more than " + IdxReader.EXTRA_COUNTED + " unexpected bytes after the data the header describes",
                 () -> IdxReader.readImages(file));
     }
+
+    /** gzip and raw side by side: which one is read is said, not left to guess. */
+    @Test
+    void aFileThereTwiceSaysWhichIsRead() throws Exception {
+        Path folder = idxFolder();
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(), Mnist.shadowed(folder));
+        Files.write(folder.resolve("t10k-labels-idx1-ubyte"), TestData.idxLabels(0x801, 1, new byte[] {3}));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(folder + " holds t10k-labels-idx1-ubyte.gz and "
+                + "t10k-labels-idx1-ubyte: t10k-labels-idx1-ubyte.gz is read, t10k-labels-idx1-ubyte is not (remove the one you "
+                + "do not mean)"), Mnist.shadowed(folder));
+    }
 }
