@@ -118,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             if (DatasetsFile.isRun(dir)) {
                 SeveralDatasets.Manifest manifest = SeveralDatasets.read(dir);
                 Execution exec = execution.execution(manifest.config().profile());
-                outcomes = several(exec, terminal).resume(RunFolder.at(dir));
+                outcomes = several(exec, terminal).resume(RunFolder.at(dir), data.options.location());
                 shown = dir;
             } else {
                 RunFolder folder = RunFolder.existing(output.dir, resume, "--resume");

@@ -6,6 +6,7 @@ import org.digitbench.config.CheckedConfig;
 import org.digitbench.config.Execution;
 import org.digitbench.config.RunConfig;
 import org.digitbench.data.DataSource;
+import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.RunStatus;
@@ -146,19 +147,25 @@ public final class SeveralDatasets {
         Manifest manifest = new Manifest(DatasetsFile.SCHEMA_VERSION, folder.runId(), started, config, execution, parts);
         try (RunFolder.Lock lock = folder.lock("digitbench run (several datasets)")) {
             ResultsStore.writeJson(folder.dir().resolve(RunFolder.DATASETS), manifest);
-            return runParts(folder, manifest);
+            return runParts(folder, manifest, null);
         }
     }
 
     /** Goes on with a run over several datasets: resumes each dataset's run that is not complete, starts those not begun. */
     public List<Runner.Outcome> resume(RunFolder folder) {
+        return resume(folder, Mnist.locate(null));
+    }
+
+    /** As {@link #resume(RunFolder)}, with MNIST in {@code mnist}, never where the run folder says it is. */
+    public List<Runner.Outcome> resume(RunFolder folder, Mnist.Location mnist) {
         Manifest manifest = read(folder.dir());
         try (RunFolder.Lock lock = folder.lock("digitbench run --resume (several datasets)")) {
-            return runParts(folder, manifest);
+            return runParts(folder, manifest, mnist);
         }
     }
 
-    private List<Runner.Outcome> runParts(RunFolder folder, Manifest manifest) {
+    /** @param mnist where MNIST is on a resume (the run's manifest is then not trusted with it), {@code null} on a start */
+    private List<Runner.Outcome> runParts(RunFolder folder, Manifest manifest, Mnist.Location mnist) {
         out.printf("Run %s over %d datasets: %s (a run folder each, in %s)%n", manifest.runId(), manifest.parts().size(),
                 String.join(", ", manifest.keys()), folder.dir());
         runner.resumeHint(manifest.runId(), folder.dir().getParent());
@@ -168,6 +175,7 @@ public final class SeveralDatasets {
             n++;
             Path dir = folder.dir().resolve(part.key());
             RunConfig config = manifest.config().onDataset(part.data(), folder.dir(), part.key());
+            config = mnist == null ? config : config.withMnistAt(mnist);
             out.printf("%nDataset %d of %d: %s (%s)%n", n, manifest.parts().size(), part.key(), part.data().source().spec());
             Runner.Outcome outcome;
             if (Files.isRegularFile(dir.resolve(RunFolder.RESULTS))) {
@@ -177,7 +185,7 @@ public final class SeveralDatasets {
                     out.println("Already complete: " + done.trials().size() + " trials");
                     outcome = kept;
                 } else {
-                    outcome = runner.resume(RunFolder.at(dir));
+                    outcome = runner.resume(RunFolder.at(dir), mnist == null ? Mnist.locate(null) : mnist);
                 }
             } else if (Files.isDirectory(dir)) {
                 outcome = runner.startIn(RunFolder.at(dir), config);

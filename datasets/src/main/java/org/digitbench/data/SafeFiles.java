@@ -50,12 +50,20 @@ public final class SafeFiles {
      * {@code path} must lie inside {@code root}.
      */
     public static Path requireNoLinkBelow(Path root, Path path, String what) {
+        requireNoLink(root.normalize(), what);
+        return requireNoLinkInside(root, path, what);
+    }
+
+    /**
+     * Refuses {@code path} when it, or any folder between {@code root} (left out: an output folder the user named may be
+     * a link) and it, is a symbolic link. {@code path} must lie inside {@code root}.
+     */
+    public static Path requireNoLinkInside(Path root, Path path, String what) {
         Path base = root.normalize();
         Path p = path.normalize();
         if (!p.startsWith(base)) {
             throw new DigitbenchException(what + ": " + path + " is not inside " + root);
         }
-        requireNoLink(base, what);
         Path at = base;
         for (Path part : base.relativize(p)) {
             at = at.resolve(part);

@@ -113,7 +113,7 @@ public final class RunFolder {
         Path dir = slash > 0 && RUN_ID.matcher(id.substring(0, slash)).matches() && RUN_ID.matcher(id.substring(slash + 1)).matches()
                 ? outputDir.resolve(id.substring(0, slash)).resolve(id.substring(slash + 1))
                 : outputDir.resolve(checkId(id, option)); // anything else is refused, named whole
-        return SafeFiles.requireNoLinkBelow(outputDir, dir, option + " '" + id + "'"); // a linked run folder leads outside
+        return SafeFiles.requireNoLinkInside(outputDir, dir, option + " '" + id + "'"); // a linked run folder leads outside
     }
 
     /**

@@ -81,4 +81,12 @@ class RunFolderLinksTest {
         assertRefused(results, () -> ResultsStore.read(results));
         assertRefused(results, () -> ResultsStore.readJson(results, Map.class));
     }
+
+    /** The output folder the user named may itself be a link (reports/ on another disk): its runs are found as usual. */
+    @Test
+    void anOutputFolderThatIsALinkIsTheUsersChoice() throws Exception {
+        Files.writeString(run.resolve(RunFolder.RESULTS), "{}");
+        Path linkedOut = Files.createSymbolicLink(tmp.resolve("linked-reports"), out);
+        assertEquals(linkedOut.resolve("base"), RunFolder.existing(linkedOut, "base", "report").dir());
+    }
 }
