@@ -51,8 +51,9 @@ class ReportWriterTest {
     void showsJmhScoresWithTheirErrorsAndWhyAModelWasNotTimed() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
         assertTrue(html.contains("12.5 s"), "leaderboard: the training's JMH single shot");
-        assertTrue(html.contains("25.00 ± 1.00 ms / 9"), "leaderboard: JMH batch score ± error, per batch of 9 images");
-        assertTrue(html.contains("± 1.00 [24.00, 26.00]"), "timing table: interval");
+        assertTrue(html.contains("25.00 [24.50, 25.50] ms / 9"), "leaderboard: the batch's median [interval], per batch of 9 images");
+        assertTrue(html.contains("JMH ± 1.00 [24.00, 26.00]; median 25.00 [24.50, 25.50]"),
+                "timing table: JMH's interval beside the median's");
         assertTrue(html.contains("none (one measurement)"), "timing table: a single shot has no interval");
         assertTrue(html.contains("75.00 / 150.0 us/op"), "timing table: p50 / p99 of the single-image samples");
         assertTrue(html.contains("0.50 → 1.90"), "timing table: the load seen");

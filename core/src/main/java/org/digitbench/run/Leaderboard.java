@@ -5,6 +5,7 @@ import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
 import org.digitbench.results.text.Format;
+import org.digitbench.results.text.Stability;
 
 import java.util.Comparator;
 import java.util.List;
@@ -71,15 +72,22 @@ public final class Leaderboard {
                 sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %s: %s%n", m.pluginId(), t.status(), t.error()));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%n", m.pluginId(),
-                    Format.scoreWithError(t.training(), ""), Format.scoreWithError(t.batch(), "") + (t.batchImages() == null ? "" : " /" + t.batchImages()),
+            int cores = m.resources().machine() == null ? 0 : m.resources().machine().cores();
+            Stability batch = Stability.of(t.batch(), t, cores);
+            Stability single = Stability.of(t.single(), t, cores);
+            String marks = (batch.unstable() ? "  (batch unstable: " + String.join("; ", batch.reasons()) + ")" : "")
+                    + (single.unstable() ? "  (one image unstable: " + String.join("; ", single.reasons()) + ")" : "");
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%s%n", m.pluginId(),
+                    Format.scoreWithError(t.training(), ""), batch.text(Format.scoreWithError(t.batch(), "")).replaceFirst(" unstable: .*", "")
+                            + (t.batchImages() == null ? "" : " /" + t.batchImages()),
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
-                    t.ok() ? "" : "  (" + t.status() + ": " + t.error() + ")"));
+                    t.ok() ? "" : "  (" + t.status() + ": " + t.error() + ")", marks));
         }
-        sb.append("train: one single shot (n = 1), the training that made the evaluated model; batch: mean ± half-width of JMH's "
-                + "99.9% interval over its iterations, per call of /N images; settings per trial in results.json\n");
+        sb.append("train: one single shot (n = 1), the training that made the evaluated model; batch: median of JMH's iterations "
+                + "[95% order-statistic interval, or their range when too few], per call of /N images, unstable when the interval's "
+                + "half-width is over 10% of the median; settings per trial in results.json\n");
         return sb.toString();
     }
 

@@ -4,6 +4,7 @@ import org.digitbench.results.Measurement;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.text.Format;
+import org.digitbench.results.text.Stability;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,8 +42,7 @@ final class LeaderboardRows {
             new Column("trainSize", m -> (double) m.evaluation().trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
             // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
             new Column("jmhBatch", LeaderboardRows::batchPerImage, false,
-                    (m, v) -> Format.scoreWithError(m.timing().batch(), " ms") + " / "
-                            + String.format(Locale.ROOT, "%,d", m.timing().batchImages())),
+                    (m, v) -> batchText(m)),
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
                     v -> String.format(Locale.ROOT, "%,.0f", v)),
             new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
@@ -117,5 +117,13 @@ final class LeaderboardRows {
         }
         return s >= 100 ? String.format(Locale.ROOT, "%.0f s", s) : s >= 1 ? String.format(Locale.ROOT, "%.1f s", s)
                 : String.format(Locale.ROOT, "%.2f s", s);
+    }
+
+    /** The batch call's median with its interval in ms, per call of N images, marked when unstable (reasons: Timing). */
+    static String batchText(TrialResult m) {
+        Stability s = Stability.of(m.timing().batch(), m.timing(), m.resources().machine() == null ? 0 : m.resources().machine().cores());
+        String figure = s.interval() == null ? Format.scoreWithError(m.timing().batch(), "")
+                : Format.number(s.interval().median()) + " [" + Format.number(s.interval().low()) + ", " + Format.number(s.interval().high()) + "]";
+        return figure + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable: see Timing)" : "");
     }
 }

@@ -6,6 +6,7 @@ import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.text.Stability;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,8 +111,7 @@ public final class TableRows {
                 Score score = new Score(String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
                         + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""),
                         String.format(Locale.ROOT, "%.9g", x.score()),
-                        x.scoreError() == null ? "none (one measurement)"
-                                : String.format(Locale.ROOT, "± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh()),
+                        interval(x, t, m),
                         String.valueOf(x.sampleCount()));
                 rows.add(new TimingRow(first, m.pluginId(), first ? status : "", names[k] + " (" + x.mode() + ")", score,
                         (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
@@ -126,5 +126,20 @@ public final class TableRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * JMH's 99.9% interval where it says something (one measurement has none; a lower end below zero is not printed),
+     * then the median of the iterations with its order-statistic interval, and whether the figure is unstable and why.
+     */
+    static String interval(Measurement x, Timing t, TrialResult m) {
+        if (x.scoreError() == null) {
+            return "none (one measurement)";
+        }
+        String jmh = x.ciLow() != null && x.ciLow() < 0
+                ? String.format(Locale.ROOT, "JMH ± %.3g (its interval reaches below zero)", x.scoreError())
+                : String.format(Locale.ROOT, "JMH ± %.3g [%.4g, %.4g]", x.scoreError(), x.ciLow(), x.ciHigh());
+        Stability s = Stability.of(x, t, m.resources().machine() == null ? 0 : m.resources().machine().cores());
+        return s.interval() == null ? jmh : jmh + "; median " + s.text("");
     }
 }

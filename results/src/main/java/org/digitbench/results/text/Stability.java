@@ -1,0 +1,70 @@
+package org.digitbench.results.text;
+
+import org.digitbench.eval.MedianInterval;
+import org.digitbench.results.Measurement;
+import org.digitbench.results.Timing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How far an inference figure can be trusted: the median of its measurement iterations with their order-statistic
+ * interval ({@link MedianInterval}: 95%, or the iterations' range when there are too few of them to reach it, as with
+ * five), and whether it is stable: an interval whose half-width is more than {@link #UNSTABLE_ABOVE} of the median is
+ * marked unstable, with the reasons the results show (a busy machine, too few iterations, iterations that disagree: JIT
+ * compilation or garbage collection during the measurement).
+ * Computed from results.json alone (each measurement keeps its iterations' scores).
+ *
+ * @param interval the median and its interval, or {@code null} when the measurement kept no iteration scores
+ * @param unstable whether the figure is not to be read as a bare number
+ * @param reasons  why, in words; empty when stable
+ */
+public record Stability(MedianInterval interval, boolean unstable, List<String> reasons) {
+    /** The confidence of the median's interval. */
+    public static final double CONFIDENCE = 0.95;
+    /** Relative half-width above which a figure is unstable. */
+    public static final double UNSTABLE_ABOVE = 0.10;
+
+    public Stability {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** The stability of {@code m}, an inference measurement of {@code timing} (for the machine's load). */
+    public static Stability of(Measurement m, Timing timing, int cores) {
+        if (m == null || m.iterationScores() == null || m.iterationScores().isEmpty()) {
+            return new Stability(null, false, List.of());
+        }
+        MedianInterval mi = MedianInterval.of(m.iterationScores().stream().mapToDouble(Double::doubleValue).toArray(), CONFIDENCE);
+        List<String> reasons = new ArrayList<>();
+        boolean wide = mi.relativeHalfWidth() > UNSTABLE_ABOVE;
+        if (wide) {
+            boolean busy = timing != null && Boolean.TRUE.equals(timing.busy())
+                    || cores > 0 && Math.max(m.loadBefore(), m.loadAfter()) > cores;
+            if (busy) {
+                reasons.add(String.format(Locale.ROOT, "busy machine (1-minute load %.2f → %.2f on %d cores)", m.loadBefore(),
+                        m.loadAfter(), cores));
+            }
+            if (!mi.reaches(CONFIDENCE)) {
+                reasons.add(String.format(Locale.ROOT, "too few iterations (%d: the interval is their range, which covers the "
+                        + "median with %.0f%%)", mi.n(), 100 * mi.coverage()));
+            }
+            reasons.add(String.format(Locale.ROOT, "iterations disagree: ±%.0f%% of the median (JIT compilation or garbage "
+                    + "collection during the measurement)", 100 * mi.relativeHalfWidth()));
+        }
+        return new Stability(mi, wide, reasons);
+    }
+
+    /**
+     * "25.0 [24.5, 25.5]" in the figure's unit as {@link Format#number} writes numbers, followed by " unstable: reasons"
+     * when it is; {@code fallback} when the measurement kept no iterations.
+     */
+    public String text(String fallback) {
+        if (interval == null) {
+            return fallback;
+        }
+        String figure = Format.number(interval.median()) + " [" + Format.number(interval.low()) + ", "
+                + Format.number(interval.high()) + "]";
+        return unstable ? figure + " unstable: " + String.join("; ", reasons) : figure;
+    }
+}
