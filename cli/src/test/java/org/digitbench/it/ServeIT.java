@@ -270,6 +270,13 @@ class ServeIT {
         SavedModels manifest = SavedModels.read(copy);
         String broken = manifest.models().stream().filter(e -> e.pluginId().equals("dl4j-mlp")).findFirst().orElseThrow().file();
         Files.writeString(copy.resolve(broken), "this is no longer a model");
+        // recorded as the run saved it (a plugin that wrote a bad file): the file passes its SHA-256 check and fails to load
+        List<SavedModels.Entry> entries = manifest.models().stream().map(e -> !e.file().equals(broken) ? e
+                : new SavedModels.Entry(e.pluginId(), e.library(), e.file(), e.hyperparameters(), e.seed(), e.accuracy(),
+                        SavedModels.sha256(copy.resolve(broken)))).toList();
+        org.digitbench.results.store.ResultsStore.writeJson(copy.resolve(SavedModels.FILE), new SavedModels(manifest.runId(),
+                manifest.normalization(), manifest.mean(), manifest.std(), manifest.height(), manifest.width(),
+                manifest.trainingData(), entries, manifest.classNames()));
         try (DigitServer s = DigitServer.start(Predictor.open(copy, PluginRegistry.discover()), "127.0.0.1", 0, null)) {
             ServeClient client = new ServeClient(s.url());
             JsonNode models = client.get("api/models").json().get("models");
