@@ -55,7 +55,7 @@ class ReportWriterTest {
         assertTrue(html.contains("JMH ± 1.00 [24.00, 26.00]; median 25.00 [24.50, 25.50]"),
                 "timing table: JMH's interval beside the median's");
         assertTrue(html.contains("none (one measurement)"), "timing table: a single shot has no interval");
-        assertTrue(html.contains("75.00 / 150.0 us/op"), "timing table: p50 / p99 of the single-image samples");
+        assertTrue(html.contains("75.00 / 90.00 / 150.0 us/op"), "timing table: p50 / p90 / p99 of the single-image samples");
         assertTrue(html.contains("0.50 → 1.90"), "timing table: the load seen");
         assertTrue(html.contains("failed: batch: IllegalStateException: no batch path"), "a failed benchmark says why");
         assertTrue(html.contains("href=\"jmh/fixture-network.seed42.train.json\""), "links JMH's JSON");

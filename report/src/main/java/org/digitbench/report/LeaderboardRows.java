@@ -124,6 +124,6 @@ final class LeaderboardRows {
         Stability s = Stability.of(m.timing().batch(), m.timing(), m.resources().machine() == null ? 0 : m.resources().machine().cores());
         String figure = s.interval() == null ? Format.scoreWithError(m.timing().batch(), "")
                 : Format.number(s.interval().median()) + " [" + Format.number(s.interval().low()) + ", " + Format.number(s.interval().high()) + "]";
-        return figure + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable: see Timing)" : "");
+        return figure + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable)" : "");
     }
 }

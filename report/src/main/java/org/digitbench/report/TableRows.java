@@ -117,7 +117,8 @@ public final class TableRows {
                         (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
                                 x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()),
                         x.percentiles() == null || !"sample".equals(x.mode()) ? ""
-                                : String.format(Locale.ROOT, "%.4g / %.4g %s", x.percentiles().get("p50"), x.percentiles().get("p99"), x.unit()),
+                                : String.format(Locale.ROOT, "%.4g / %.4g / %.4g %s", x.percentiles().get("p50"),
+                                        x.percentiles().getOrDefault("p90", Double.NaN), x.percentiles().get("p99"), x.unit()),
                         String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()), new JsonLink(link, link == null ? null : x.jsonFile())));
                 first = false;
             }
