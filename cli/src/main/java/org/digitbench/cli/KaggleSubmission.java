@@ -62,9 +62,7 @@ final class KaggleSubmission {
      */
     static int write(Predictor predictor, Path csv, String pluginId, Path submission, PrintStream out, PrintStream err)
             throws IOException {
-        if (submission != null) {
-            checkTarget(submission, csv); // before any work: an output never replaces an input
-        }
+        Path target = submission == null ? null : checkTarget(submission, csv); // before any work: an output never replaces an input
         Predictor.Model chosen = predictor.choose(pluginId);
         Dataset images = new CsvReader(predictor.manifest().height(), predictor.manifest().width())
                 .read(csv, csv.getFileName().toString());
@@ -78,7 +76,6 @@ final class KaggleSubmission {
         if (submission == null) {
             out.print(sb);
         } else {
-            Path target = checkTarget(submission, csv);
             String rows = sb.toString();
             SafeFiles.writeAtomicallyInOutputFolder(target.getParent(), target.getFileName().toString(),
                     o -> o.write(rows.getBytes(StandardCharsets.UTF_8)));

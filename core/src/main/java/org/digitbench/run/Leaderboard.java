@@ -78,7 +78,7 @@ public final class Leaderboard {
             String marks = (batch.unstable() ? "  (batch unstable: " + String.join("; ", batch.reasons()) + ")" : "")
                     + (single.unstable() ? "  (one image unstable: " + String.join("; ", single.reasons()) + ")" : "");
             sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%s%n", m.pluginId(),
-                    Format.scoreWithError(t.training(), ""), batch.text(Format.scoreWithError(t.batch(), "")).replaceFirst(" unstable: .*", "")
+                    Format.scoreWithError(t.training(), ""), batch.figure(Format.scoreWithError(t.batch(), ""))
                             + (t.batchImages() == null ? "" : " /" + t.batchImages()),
                     t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),

@@ -176,10 +176,11 @@ public final class Runner {
             if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
                 throw new DigitbenchException("run " + folder.runId() + " was made by an older digitbench; it cannot be resumed");
             }
-            CheckedConfig checked = check(stored.run().withMnistAt(mnist));
+            RunConfig moved = stored.run().withMnistAt(mnist);
+            CheckedConfig checked = check(moved);
             RunConfig config = checked.config();
-            if (!config.dataset().equals(stored.run().dataset())) {
-                ConfigFile.write(folder.dir(), stored.run().withMnistAt(mnist), stored.execution());
+            if (!moved.dataset().equals(stored.run().dataset())) {
+                ConfigFile.write(folder.dir(), moved, stored.execution());
             }
             SuiteData data = load(config);
             data.requireSameAs(previous.data(), "cannot resume run " + previous.runId());

@@ -77,11 +77,6 @@ public final class SafeFiles {
         return Files.isRegularFile(path, NO_FOLLOW);
     }
 
-    /** Whether {@code path} is a folder itself, not a link to one. */
-    public static boolean isDirectory(Path path) {
-        return Files.isDirectory(path, NO_FOLLOW);
-    }
-
     /** Makes the folder {@code dir} (and its parents) where it is missing; refuses it when it is a link or a file. */
     public static Path createDirectory(Path dir, String what) {
         requireNoLink(dir, what);

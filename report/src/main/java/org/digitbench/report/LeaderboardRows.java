@@ -122,8 +122,6 @@ final class LeaderboardRows {
     /** The batch call's median with its interval in ms, per call of N images, marked when unstable (reasons: Timing). */
     static String batchText(TrialResult m) {
         Stability s = Stability.of(m.timing().batch(), m.timing(), m.resources().machine() == null ? 0 : m.resources().machine().cores());
-        String figure = s.interval() == null ? Format.scoreWithError(m.timing().batch(), "")
-                : Format.number(s.interval().median()) + " [" + Format.number(s.interval().low()) + ", " + Format.number(s.interval().high()) + "]";
-        return figure + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable)" : "");
+        return s.figure(Format.scoreWithError(m.timing().batch(), "")) + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable)" : "");
     }
 }

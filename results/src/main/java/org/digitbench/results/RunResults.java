@@ -125,11 +125,6 @@ public record RunResults(@JsonUnwrapped Header header, Provenance provenance, Da
         return new RunResults(header, provenance, data, newPlan, models, trials, comparisons);
     }
 
-    /** The same results with other data (and the rest kept). */
-    public RunResults withData(DataInfo newData) {
-        return new RunResults(header, provenance, newData, plan, models, trials, comparisons);
-    }
-
     /**
      * The same results with the trials and what is derived from them replaced: the summaries, and, when the test
      * set's labels are given, McNemar's comparisons of the main seed's trials (else the comparisons are kept).

@@ -60,11 +60,12 @@ public record Stability(MedianInterval interval, boolean unstable, List<String> 
      * when it is; {@code fallback} when the measurement kept no iterations.
      */
     public String text(String fallback) {
-        if (interval == null) {
-            return fallback;
-        }
-        String figure = Format.number(interval.median()) + " [" + Format.number(interval.low()) + ", "
+        return interval == null || !unstable ? figure(fallback) : figure(fallback) + " unstable: " + String.join("; ", reasons);
+    }
+
+    /** "25.0 [24.5, 25.5]" without the mark; {@code fallback} when the measurement kept no iterations. */
+    public String figure(String fallback) {
+        return interval == null ? fallback : Format.number(interval.median()) + " [" + Format.number(interval.low()) + ", "
                 + Format.number(interval.high()) + "]";
-        return unstable ? figure + " unstable: " + String.join("; ", reasons) : figure;
     }
 }
