@@ -3,6 +3,8 @@ package org.digitbench.benchmarks;
 import org.digitbench.config.Profile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,19 +13,41 @@ import java.util.Locale;
  * and a kernel SVM that needs 47 ms an image must not cost half an hour of iterations.
  *
  * <ul>
+ *   <li>Steady state first: before JMH's benchmarks of the batch and of single images, a checked warm-up runs timed
+ *       iterations of the same length until the last two agree within {@value #SETTLED_WITHIN} (relative), for at
+ *       most {@value #FULL_STEADY_CAP_SECONDS} s ({@value #QUICK_STEADY_CAP_SECONDS} s quick) ({@link SteadyState}).</li>
  *   <li>Batch ({@code AverageTime}): the batch is a stratified subset of the test set of about
  *       {@value #FULL_BATCH_SECONDS} s of work by the evaluation's pace ({@value #QUICK_BATCH_SECONDS} s in the
  *       quick profile), at least {@value #MIN_BATCH} images (or the whole test set when smaller) and at most the test
- *       set; iterations of 1 s (0.25 s quick), each running at least one whole batch.</li>
- *   <li>Single image ({@code SampleTime}): every call timed, cycling through the test images, for p50/p99.</li>
+ *       set; each iteration runs at least one whole batch.</li>
+ *   <li>The batch sizes people deploy, {@link #SIZES}, each smaller than that batch, the same way with shorter
+ *       iterations; a size as large as the batch or larger is not measured (it would cost more than a second a call,
+ *       or is the batch itself), and the plan says why.</li>
+ *   <li>Single image ({@code SampleTime}): every call timed, cycling through the test images, for p50/p90/p99.</li>
  * </ul>
- * Full profile: 1 warm-up and 5 measurement iterations of each; quick: 1 and 3. That is about 12 s a
- * model (under 2 s quick), and at most a few batches more for the slowest models.
+ * Every benchmark has one JMH warm-up iteration and {@value #MEASUREMENTS} measured ones, the fewest whose median has a
+ * 95% order-statistic interval that leaves out the slowest and the fastest iteration (with 6 to 9 the interval is
+ * their range, which one outlier widens). Iterations are 0.5 s in the full profile (0.2 s for the small batch sizes)
+ * and 0.2 s in the quick one (0.1 s): on a two-core machine, iterations of 0.1 s disagreed by ±20–30% where 0.5 s ones
+ * agree within a few per cent. A model costs about 20 s in the full profile and 9 s in the quick one, more for models
+ * whose batch takes longer than an iteration.
  */
-public record InferencePlan(int batchImages, Settings batch, Settings single) {
+public record InferencePlan(int batchImages, Settings batch, Settings sized, Settings single, List<Integer> sizes,
+                            Steady steady) {
     static final double FULL_BATCH_SECONDS = 1.0;
     static final double QUICK_BATCH_SECONDS = 0.25;
     static final int MIN_BATCH = 100;
+    /** Measured iterations of every inference benchmark. */
+    static final int MEASUREMENTS = 10;
+    /** The batch sizes measured besides the batch of about a second's work. */
+    public static final List<Integer> SIZES = List.of(32, 256);
+    static final double SETTLED_WITHIN = 0.05;
+    static final double FULL_STEADY_CAP_SECONDS = 10;
+    static final double QUICK_STEADY_CAP_SECONDS = 2;
+
+    public InferencePlan {
+        sizes = List.copyOf(sizes);
+    }
 
     /**
      * One benchmark's settings.
@@ -49,6 +73,15 @@ public record InferencePlan(int batchImages, Settings batch, Settings single) {
     }
 
     /**
+     * The checked warm-up before the batch and single-image benchmarks.
+     *
+     * @param cap       the most it may take
+     * @param tolerance the relative difference between the last two iterations at which it stops
+     */
+    public record Steady(Duration cap, double tolerance) {
+    }
+
+    /**
      * The plan for a model.
      *
      * @param predictSeconds how long the evaluation took to predict the whole test set
@@ -56,20 +89,55 @@ public record InferencePlan(int batchImages, Settings batch, Settings single) {
      */
     public static InferencePlan of(Profile profile, double predictSeconds, int testSize) {
         boolean quick = profile == Profile.QUICK;
-        double perImage = Math.max(predictSeconds, 1e-6) / Math.max(1, testSize);
+        double perImage = perImage(predictSeconds, testSize);
         int wanted = (int) Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage);
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
-        Duration iteration = quick ? Duration.ofMillis(250) : Duration.ofSeconds(1);
-        Settings s = new Settings(1, quick ? 3 : 5, iteration); // 3 measurements at least: JMH gives no interval for 2
-        return new InferencePlan(images, s, s);
+        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 200 : 500));
+        Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 100 : 200));
+        List<Integer> sizes = new ArrayList<>();
+        for (int size : SIZES) {
+            if (size < images) {
+                sizes.add(size);
+            }
+        }
+        Steady steady = new Steady(Duration.ofMillis((long) (1000 * (quick ? QUICK_STEADY_CAP_SECONDS : FULL_STEADY_CAP_SECONDS))),
+                SETTLED_WITHIN);
+        return new InferencePlan(images, batch, sized, batch, sizes, steady);
     }
 
-    /** About how many seconds the two benchmarks take, for estimates before a run. */
+    private static double perImage(double predictSeconds, int testSize) {
+        return Math.max(predictSeconds, 1e-6) / Math.max(1, testSize);
+    }
+
+    /** Why a batch size of {@link #SIZES} is not measured, or {@code null} when it is. */
+    public String skipped(int size, int testSize, double predictSeconds) {
+        if (sizes.contains(size)) {
+            return null;
+        }
+        if (size > testSize) {
+            return String.format(Locale.ROOT, "the test set has %,d images", testSize);
+        }
+        return String.format(Locale.ROOT, "not below the benchmark's batch of %,d images (about a second's work: %s ms an "
+                + "image by the evaluation's pace)", batchImages, String.format(Locale.ROOT, "%.3g", 1000 * perImage(predictSeconds, testSize)));
+    }
+
+    /** About how many seconds the benchmarks take, for estimates before a run (the checked warm-ups at three iterations). */
     public double estimateSeconds(double predictSeconds, int testSize) {
-        double perBatch = Math.max(predictSeconds, 1e-6) / Math.max(1, testSize) * batchImages;
-        double batchIterations = batch.warmups() + batch.measurements();
-        double singleIterations = single.warmups() + single.measurements();
-        return batchIterations * Math.max(perBatch, batch.iteration().toMillis() / 1000.0)
-                + singleIterations * single.iteration().toMillis() / 1000.0;
+        double perImage = perImage(predictSeconds, testSize);
+        double total = iterations(batch) * Math.max(perImage * batchImages, seconds(batch))
+                + iterations(single) * seconds(single);
+        for (int size : sizes) {
+            total += iterations(sized) * Math.max(perImage * size, seconds(sized));
+        }
+        double steadyBatch = Math.min(steady.cap().toMillis() / 1000.0, 3 * Math.max(perImage * batchImages, seconds(batch)));
+        return total + steadyBatch + Math.min(steady.cap().toMillis() / 1000.0, 3 * seconds(single));
+    }
+
+    private static int iterations(Settings s) {
+        return s.warmups() + s.measurements();
+    }
+
+    private static double seconds(Settings s) {
+        return s.iteration().toMillis() / 1000.0;
     }
 }

@@ -13,6 +13,7 @@ import org.digitbench.results.TrialStatus;
 import org.digitbench.trial.LoadGuard;
 import org.digitbench.trial.TrialTiming;
 
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -61,6 +62,7 @@ public final class JmhTiming implements TrialTiming {
         volatile int trainings;
         final TrainedModel model;
         final Dataset batch;
+        final Map<Integer, Dataset> sized;
         final float[][] images;
 
         State(Job job, Dataset train, TrainingListener listener) {
@@ -69,15 +71,17 @@ public final class JmhTiming implements TrialTiming {
             this.listener = listener;
             this.model = null;
             this.batch = null;
+            this.sized = Map.of();
             this.images = null;
         }
 
-        State(Job job, TrainedModel model, Dataset batch, float[][] images) {
+        State(Job job, TrainedModel model, Dataset batch, Map<Integer, Dataset> sized, float[][] images) {
             this.job = job;
             this.train = null;
             this.listener = TrainingListener.NONE;
             this.model = model;
             this.batch = batch;
+            this.sized = Map.copyOf(sized);
             this.images = images;
         }
     }
@@ -146,7 +150,7 @@ public final class JmhTiming implements TrialTiming {
         try {
             Duration limit = job.timeLimit() == null ? Duration.ofDays(1) : job.timeLimit();
             Measurement m = measure(job, "train", TrainingBenchmark.class.getName() + ".train",
-                    new InferencePlan.Settings(0, 1, null), TimeValue.seconds(limit.toSeconds()));
+                    new InferencePlan.Settings(0, 1, null), TimeValue.seconds(limit.toSeconds()), Map.of(), null);
             if (state.trainings != 1 || state.trained == null) {
                 throw new IllegalStateException("JMH ran the training " + state.trainings + " times; expected exactly once");
             }
@@ -158,33 +162,71 @@ public final class JmhTiming implements TrialTiming {
 
     @Override
     public Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
-        Measurement[] done = new Measurement[2];
+        Measured done = new Measured();
         InferencePlan plan = InferencePlan.of(profile, predictSeconds, test.size());
         try {
             time(job, model, test, plan, done);
-            return timing(TrialStatus.OK, null, training, done, plan);
+            return timing(TrialStatus.OK, null, training, done, plan, test.size(), predictSeconds);
         } catch (BenchmarkFailed e) {
-            return timing(TrialStatus.FAILED, e.getMessage(), training, done, plan);
+            return timing(TrialStatus.FAILED, e.getMessage(), training, done, plan, test.size(), predictSeconds);
         } finally {
             current = null;
         }
     }
 
-    private void time(Job job, TrainedModel model, Dataset test, InferencePlan plan, Measurement[] done)
-            throws BenchmarkFailed {
-        Dataset batch = Splits.stratifiedSubset(test, plan.batchImages(), job.seed());
-        current = new State(job, model, batch, test.toFloatRows());
-        model.predict(batch.subset(java.util.stream.IntStream.range(0, Math.min(50, batch.size())).toArray(), "warm-up"));
-        TimeValue timeout = TimeValue.minutes(30);
-        done[0] = measure(job, "batch", InferenceBenchmark.class.getName() + ".batch", plan.batch(), timeout);
-        done[1] = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout);
+    /** What the inference benchmarks measured so far: a failure keeps what came before it. */
+    private static final class Measured {
+        Measurement batch;
+        Measurement single;
+        final Map<Integer, Measurement> sized = new LinkedHashMap<>();
     }
 
-    private Timing timing(TrialStatus status, String error, Trained training, Measurement[] done,
-                                     InferencePlan plan) {
-        Double ips = done[0] == null ? null : plan.batchImages() / (done[0].score() / 1000.0);
-        return new Timing(status, error, training == null ? null : training.measurement(), done[0], done[1], ips,
-                plan.batchImages(), new Timing.Load(loadBefore, busy), training == null ? null : training.warmupSeconds());
+    private void time(Job job, TrainedModel model, Dataset test, InferencePlan plan, Measured done) throws BenchmarkFailed {
+        Dataset batch = Splits.stratifiedSubset(test, plan.batchImages(), job.seed());
+        Map<Integer, Dataset> sized = new LinkedHashMap<>();
+        for (int size : plan.sizes()) {
+            sized.put(size, Splits.stratifiedSubset(test, size, job.seed()));
+        }
+        float[][] images = test.toFloatRows();
+        current = new State(job, model, batch, sized, images);
+        var steady = plan.steady();
+        Measurement.SteadyWarmup batchWarm = SteadyState.warm(() -> model.predict(batch), plan.batch().iteration(), steady.cap(),
+                steady.tolerance(), 1e6, System::nanoTime, SteadyState::jitMillis);
+        TimeValue timeout = TimeValue.minutes(30);
+        done.batch = measure(job, "batch", InferenceBenchmark.class.getName() + ".batch", plan.batch(), timeout, Map.of(), batchWarm);
+        for (int size : plan.sizes()) {
+            done.sized.put(size, measure(job, "batch" + size, BatchSizeBenchmark.class.getName() + ".batch", plan.sized(),
+                    timeout, Map.of("size", String.valueOf(size)), null));
+        }
+        int[] next = {0};
+        Measurement.SteadyWarmup singleWarm = SteadyState.warm(() -> {
+            int i = next[0];
+            next[0] = i + 1 == images.length ? 0 : i + 1;
+            return model.predict(images[i]);
+        }, plan.single().iteration(), steady.cap(), steady.tolerance(), 1e3, System::nanoTime,
+                SteadyState::jitMillis);
+        done.single = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout, Map.of(),
+                singleWarm);
+    }
+
+    private Timing timing(TrialStatus status, String error, Trained training, Measured done, InferencePlan plan, int testSize,
+                          double predictSeconds) {
+        List<Timing.BatchSize> sizes = new ArrayList<>();
+        for (int size : InferencePlan.SIZES) {
+            Measurement m = done.sized.get(size);
+            sizes.add(new Timing.BatchSize(size, m, m == null ? null : size / (median(m) / 1000.0),
+                    m != null || status != TrialStatus.OK ? null : plan.skipped(size, testSize, predictSeconds)));
+        }
+        Double ips = done.batch == null ? null : plan.batchImages() / (median(done.batch) / 1000.0);
+        return new Timing(status, error, training == null ? null : training.measurement(), done.batch, done.single,
+                new Timing.Throughput(ips, plan.batchImages(), sizes), new Timing.Load(loadBefore, busy),
+                training == null ? null : training.warmupSeconds());
+    }
+
+    /** The median of a benchmark's iterations (ms a call): images per second come from it, as robust to one slow iteration. */
+    private static double median(Measurement m) {
+        return org.digitbench.eval.MedianInterval.of(m.iterationScores().stream().mapToDouble(Double::doubleValue).toArray(),
+                0.95).median();
     }
 
     /** Counts the trial's trainings; the benchmark calls it with the model each training returned. */
@@ -199,8 +241,8 @@ public final class JmhTiming implements TrialTiming {
         }
     }
 
-    private Measurement measure(Job job, String name, String method, InferencePlan.Settings s, TimeValue timeout)
-            throws BenchmarkFailed {
+    private Measurement measure(Job job, String name, String method, InferencePlan.Settings s, TimeValue timeout,
+                                Map<String, String> params, Measurement.SteadyWarmup steady) throws BenchmarkFailed {
         Path runDir = job.runDir();
         Path jmhDir = runDir.resolve("jmh");
         String base = job.trialId() + "." + name;
@@ -216,11 +258,14 @@ public final class JmhTiming implements TrialTiming {
                 .timeout(timeout)
                 .result(json.toString())
                 .resultFormat(ResultFormatType.JSON);
-        if (s.iteration() != null) {
+        params.forEach(options::param);
+        boolean inference = s.iteration() != null;
+        if (inference) {
             TimeValue t = TimeValue.milliseconds(s.iteration().toMillis());
-            options.warmupTime(t).measurementTime(t);
+            options.warmupTime(t).measurementTime(t).addProfiler(GCProfiler.class);
         }
         double before = LoadGuard.systemLoad();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         Collection<RunResult> runs;
         try {
@@ -261,16 +306,20 @@ public final class JmhTiming implements TrialTiming {
         percentiles.put("p90", stats.getPercentile(90));
         percentiles.put("p99", stats.getPercentile(99));
         percentiles.put("p100", stats.getMax());
+        double wall = (System.nanoTime() - t0) / 1e9;
+        long cpu1 = processCpuNanos();
+        Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
+        Double bytesPerOp = alloc == null || Double.isNaN(alloc.getScore()) ? null : alloc.getScore();
+        Double cores = !inference || cpu0 < 0 || cpu1 < 0 ? null : (cpu1 - cpu0) / 1e9 / wall;
         double error = primary.getScoreError();
         double[] ci = primary.getScoreConfidence();
         boolean hasError = !Double.isNaN(error);
         var estimate = new Measurement.Estimate(primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
-                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles);
+                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, bytesPerOp, cores);
         var iterations = new Measurement.Iterations(0, s.warmups(), s.measurements(),
-                s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()));
+                s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()), steady);
         return new Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(), primary.getScoreUnit(),
-                estimate, iterations, before, LoadGuard.systemLoad(), runDir.relativize(json).toString(),
-                (System.nanoTime() - t0) / 1e9);
+                estimate, iterations, before, LoadGuard.systemLoad(), runDir.relativize(json).toString(), wall);
     }
 
     /** Benchmarks the inference of a model loaded from the run folder again ({@code digitbench timing}). */
@@ -278,6 +327,12 @@ public final class JmhTiming implements TrialTiming {
         Measurement training = before == null ? null : before.training();
         return inference(job, model, test, predictSeconds, training == null ? null
                 : new Trained(model, training.score(), training, before.warmupSeconds()));
+    }
+
+    /** The JVM's CPU time over all its threads, or -1 where the platform does not give it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     public static String jmhVersion() {

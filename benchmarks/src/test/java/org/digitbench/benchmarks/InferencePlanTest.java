@@ -1,11 +1,14 @@
 package org.digitbench.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.digitbench.config.Profile;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 class InferencePlanTest {
     @Test
@@ -23,16 +26,46 @@ class InferencePlanTest {
     }
 
     @Test
-    void iterationsAreFewAndShortSoEvenTheSlowestModelCostsSeconds() {
-        InferencePlan full = InferencePlan.of(Profile.FULL, 473, 10_000);
-        assertEquals(1, full.batch().warmups());
-        assertEquals(5, full.batch().measurements());
-        assertEquals(1000, full.batch().iteration().toMillis());
-        // 6 iterations of at least one 4.73 s batch, and 6 one-second iterations of single images
-        assertEquals(6 * 4.73 + 6, full.estimateSeconds(473, 10_000), 0.01);
+    void tenMeasuredIterationsSoTheMediansIntervalLeavesOutOneOutlierEachSide() {
+        InferencePlan full = InferencePlan.of(Profile.FULL, 2.0, 10_000);
+        for (InferencePlan.Settings s : List.of(full.batch(), full.sized(), full.single())) {
+            assertEquals(1, s.warmups());
+            assertEquals(10, s.measurements());
+        }
+        assertEquals(500, full.batch().iteration().toMillis());
+        assertEquals(200, full.sized().iteration().toMillis());
+        assertEquals(10_000, full.steady().cap().toMillis());
+        assertEquals(0.05, full.steady().tolerance());
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 1, 2_000);
-        assertEquals(3, quick.single().measurements());
-        assertEquals(250, quick.single().iteration().toMillis());
-        assertTrue(quick.estimateSeconds(1, 2_000) <= 2.0, "quick: 4 quarter-second iterations each");
+        assertEquals(200, quick.single().iteration().toMillis());
+        assertEquals(100, quick.sized().iteration().toMillis());
+        assertEquals(2_000, quick.steady().cap().toMillis());
+    }
+
+    @Test
+    void batchSizesBelowTheBatchAreMeasuredTheOthersSaySoAndWhy() {
+        InferencePlan fast = InferencePlan.of(Profile.FULL, 0.05, 10_000);
+        assertEquals(List.of(32, 256), fast.sizes());
+        assertNull(fast.skipped(256, 10_000, 0.05));
+        // a kernel SVM's batch is 100 images: 256 would be 12 s a call
+        InferencePlan svm = InferencePlan.of(Profile.FULL, 473, 10_000);
+        assertEquals(List.of(32), svm.sizes());
+        assertTrue(svm.skipped(256, 10_000, 473).contains("batch of 100 images"), svm.skipped(256, 10_000, 473));
+        // a test set of 200 images: 256 cannot be drawn from it
+        InferencePlan tiny = InferencePlan.of(Profile.QUICK, 0.01, 200);
+        assertEquals(List.of(32), tiny.sizes());
+        assertEquals("the test set has 200 images", tiny.skipped(256, 200, 0.01));
+    }
+
+    @Test
+    void theEstimateCountsEveryBenchmarkAndSlowBatchesWhole() {
+        InferencePlan full = InferencePlan.of(Profile.FULL, 473, 10_000);
+        // batch of 100 images = 4.73 s a call: 11 iterations + 3 checked warm-up ones (capped at 10 s);
+        // 32 images = 1.51 s a call: 11 iterations; one image: 11 half-second iterations + 3 checked
+        double expected = 11 * 4.73 + 11 * 0.5 + 11 * 1.5136 + 10 + 1.5;
+        assertEquals(expected, full.estimateSeconds(473, 10_000), 0.01);
+        InferencePlan quick = InferencePlan.of(Profile.QUICK, 0.2, 1_000);
+        // quick: 11 iterations of 0.2 s for the batch and one image, 11 of 0.1 s for 32 and 256, 3 + 3 checked warm-up ones
+        assertEquals(11 * 0.2 * 2 + 11 * 0.1 * 2 + 6 * 0.2, quick.estimateSeconds(0.2, 1_000), 1e-9);
     }
 }

@@ -3,18 +3,18 @@ package org.digitbench.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens a report in headless Chromium ({@link HeadlessChromium}) and checks what a user sees.
@@ -53,15 +53,16 @@ final class ReportBrowser {
                     >= 3 + modelIds.size());
 
             // sort by train time by clicking its heading: first ascending, then descending
-            WebElement trainHeading = driver.findElements(By.cssSelector("#leaderboard-table thead th")).stream()
-                    .filter(th -> th.getText().strip().equals("train")).findFirst().orElseThrow();
+            List<WebElement> headings = driver.findElements(By.cssSelector("#leaderboard-table thead th"));
+            WebElement trainHeading = headings.stream().filter(th -> th.getText().strip().equals("train")).findFirst().orElseThrow();
+            int trainColumn = headings.indexOf(trainHeading);
             trainHeading.click();
-            List<Double> ascending = column(driver, 8);
+            List<Double> ascending = column(driver, trainColumn);
             List<Double> sorted = new ArrayList<>(ascending);
             sorted.sort(null);
             boolean asc = ascending.equals(sorted);
             trainHeading.click();
-            List<Double> again = column(driver, 8);
+            List<Double> again = column(driver, trainColumn);
             List<Double> reversed = new ArrayList<>(sorted);
             java.util.Collections.reverse(reversed);
             assertTrue(asc ? again.equals(reversed) : ascending.equals(reversed) && again.equals(sorted),

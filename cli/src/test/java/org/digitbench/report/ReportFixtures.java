@@ -103,8 +103,14 @@ public final class ReportFixtures {
                 new Measurement.Estimate(12.5, null, null, null, 1, List.of(12.5), percentiles(12.5, 12.5)),
                 new Measurement.Iterations(0, 0, 1, null), 0.5, 1.9, "jmh/fixture-network.seed42.train.json", 13.0);
         Measurement batch = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.batch", "avgt", "ms/op",
-                new Measurement.Estimate(25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5)),
-                new Measurement.Iterations(0, 1, 5, "1 s"), 0.4, 1.0, "jmh/fixture-network.seed42.batch.json", 6.0);
+                new Measurement.Estimate(25.0, 1.0, 24.0, 26.0, 5, List.of(24.5, 25.0, 25.5, 25.0, 25.0), percentiles(24.5, 25.5),
+                        73_728.0, 1.9),
+                new Measurement.Iterations(0, 1, 5, "1 s", new Measurement.SteadyWarmup(4, 4.1, true, 0.05,
+                        List.of(31.0, 26.0, 25.2, 25.0))), 0.4, 1.0, "jmh/fixture-network.seed42.batch.json", 6.0);
+        Measurement batch32 = new Measurement("org.digitbench.benchmarks.BatchSizeBenchmark.batch", "avgt", "ms/op",
+                new Measurement.Estimate(64.0, 20.0, 44.0, 84.0, 10, List.of(60.0, 61.0, 62.0, 63.0, 63.0, 64.0, 64.0, 65.0, 66.0, 112.0),
+                        percentiles(60.0, 112.0), 262_144.0, 1.2),
+                new Measurement.Iterations(0, 1, 10, "0.2 s"), 0.4, 1.0, "jmh/fixture-network.seed42.batch32.json", 2.2);
         Measurement single = new Measurement("org.digitbench.benchmarks.InferenceBenchmark.single", "sample", "us/op",
                 new Measurement.Estimate(80.0, 2.0, 78.0, 82.0, 40_000, List.of(79.0, 80.0, 81.0), Map.of("p0", 60.0, "p50", 75.0,
                         "p90", 90.0, "p99", 150.0, "p100", 900.0)),
@@ -112,8 +118,9 @@ public final class ReportFixtures {
         Measurement treeTrain = new Measurement("org.digitbench.benchmarks.TrainingBenchmark.train", "ss", "s/op",
                 new Measurement.Estimate(1.5, null, null, null, 1, List.of(1.5), percentiles(1.5, 1.5)),
                 new Measurement.Iterations(0, 0, 1, null), 3.5, 3.4, "javascript:alert(1)", 2.0);
-        models.set(0, models.get(0).withTiming(null, new Timing(TrialStatus.OK, null, train, batch, single, 9 / 0.025, 9,
-                new Timing.Load(0.5, false), 1.0)));
+        models.set(0, models.get(0).withTiming(null, new Timing(TrialStatus.OK, null, train, batch, single,
+                new Timing.Throughput(9 / 0.025, 9, List.of(new Timing.BatchSize(32, batch32, 32 / 0.0635, null),
+                        new Timing.BatchSize(256, null, null, "the test set has 20 images"))), new Timing.Load(0.5, false), 1.0)));
         models.set(1, models.get(1).withTiming(null, new Timing(TrialStatus.FAILED,
                 "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, new Timing.Load(3.5, true), 0.2)));
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
@@ -168,7 +175,8 @@ public final class ReportFixtures {
                 new TrialResult.Times(train, predict, 20.0, Instant.parse("2026-01-02T03:10:00Z")),
                 new TrialResult.Network(params, layers, history),
                 new TrialResult.Resources(1L << 28, 1L << 30,
-                        new org.digitbench.results.provenance.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null)),
+                        new org.digitbench.results.provenance.Machine("fixture-host", "Fixture CPU 2.0GHz", 2, "0-1", 1L << 33, null, null),
+                        params == null ? null : 4L * params + 2048),
                 null, null);
     }
 

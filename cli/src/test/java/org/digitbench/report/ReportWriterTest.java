@@ -51,7 +51,14 @@ class ReportWriterTest {
     void showsJmhScoresWithTheirErrorsAndWhyAModelWasNotTimed() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
         assertTrue(html.contains("12.5 s"), "leaderboard: the training's JMH single shot");
-        assertTrue(html.contains("25.00 [24.50, 25.50] ms / 9"), "leaderboard: the batch's median [interval], per batch of 9 images");
+        assertTrue(html.contains("360<br><small>batch of 9</small>"), "leaderboard: images/s of the batch, and its size");
+        assertTrue(html.contains("8.0 KiB"), "leaderboard: heap allocated per image (73,728 B a batch of 9)");
+        assertTrue(html.contains("400 KiB"), "leaderboard: the model's size on disk (409,128 B)");
+        assertTrue(html.contains("predict a batch of 32 images (avgt)") && html.contains("(504 images/s)"),
+                "timing table: a batch size measured, its images/s from the median");
+        assertTrue(html.contains("not measured: the test set has 20 images"), "timing table: a batch size not measured, and why");
+        assertTrue(html.contains("checked warm-up 4 × 1 s (the last two within 5%) + 1 warm-up + 5 of 1 s"),
+                "timing table: the checked warm-up");
         assertTrue(html.contains("JMH ± 1.00 [24.00, 26.00]; median 25.00 [24.50, 25.50]"),
                 "timing table: JMH's interval beside the median's");
         assertTrue(html.contains("none (one measurement)"), "timing table: a single shot has no interval");

@@ -62,8 +62,9 @@ public final class Leaderboard {
         List<TrialResult> rows = ranked(results).stream().filter(m -> m.timing() != null).toList();
         int idWidth = Math.max(5, rows.stream().mapToInt(m -> m.pluginId().length()).max().orElse(5));
         StringBuilder sb = new StringBuilder();
-        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%n",
-                "model", "train (JMH, s)", "batch predict (JMH, ms)", "images/s", "one image p50 / p99 (us)");
+        String header = String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-40s  %-20s  %10s  %10s%n",
+                "model", "train (JMH, s)", "batch predict (JMH, ms)", "images/s", "images/s by images per call", "one image p50 / p99 (us)",
+                "heap/image", "model size");
         sb.append(header);
         sb.append("-".repeat(header.length() - 1)).append(System.lineSeparator());
         for (TrialResult m : rows) {
@@ -77,18 +78,29 @@ public final class Leaderboard {
             Stability single = Stability.of(t.single(), t, cores);
             String marks = (batch.unstable() ? "  (batch unstable: " + String.join("; ", batch.reasons()) + ")" : "")
                     + (single.unstable() ? "  (one image unstable: " + String.join("; ", single.reasons()) + ")" : "");
-            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-25s%s%s%n", m.pluginId(),
+            sb.append(String.format(Locale.ROOT, "%-" + idWidth + "s  %-14s  %-24s  %10s  %-40s  %-20s  %10s  %10s%s%s%n", m.pluginId(),
                     Format.scoreWithError(t.training(), ""), batch.figure(Format.scoreWithError(t.batch(), ""))
                             + (t.batchImages() == null ? "" : " /" + t.batchImages()),
-                    t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()),
+                    t.imagesPerSecond() == null ? "-" : String.format(Locale.ROOT, "%,.0f", t.imagesPerSecond()), ladder(t),
                     t.single() == null ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", t.single().percentiles().get("p50"),
                             t.single().percentiles().get("p99")),
+                    t.bytesPerImage() == null ? "-" : Format.bytes(t.bytesPerImage()),
+                    m.resources().modelBytes() == null ? "-" : Format.bytes(m.resources().modelBytes()),
                     t.ok() ? "" : "  (" + t.status() + ": " + t.error() + ")", marks));
         }
         sb.append("train: one single shot (n = 1), the training that made the evaluated model; batch: median of JMH's iterations "
                 + "[95% order-statistic interval, or their range when too few], per call of /N images, unstable when the interval's "
-                + "half-width is over 10% of the median; settings per trial in results.json\n");
+                + "half-width is over 10% of the median; images/s by images per call: JMH's scores, 1 = the single-image benchmark; "
+                + "heap/image: bytes allocated per image of the batch (JMH's GC profiler); model size: the saved model file; "
+                + "settings per trial in results.json\n");
         return sb.toString();
+    }
+
+    /** "1: 131k  32: 190k  256: 205k  10000: 210k". */
+    static String ladder(Timing t) {
+        StringBuilder sb = new StringBuilder();
+        t.imagesPerSecondBySize().forEach((n, ips) -> sb.append(sb.isEmpty() ? "" : "  ").append(n).append(": ").append(Format.compact(ips)));
+        return sb.isEmpty() ? "-" : sb.toString();
     }
 
     /** Means, standard deviations and 95% intervals across seeds, and the paired t-tests of accuracy. */

@@ -75,6 +75,9 @@ public final class ModelTrial {
             memory.close(); // the peaks are the training's and the evaluation's, not the benchmarks'
             if (saveModel) {
                 m.modelFile = save(model, job, err);
+                m.modelBytes = m.modelFile == null ? null : modelBytes(job.runDir().resolve(m.modelFile));
+            } else {
+                m.modelBytes = sizeOnDisk(model, job, err);
             }
             if (Plan.JMH.equals(timing.kind())) { // --no-timing benchmarks nothing
                 task.phase("benchmarking inference");
@@ -106,6 +109,38 @@ public final class ModelTrial {
         }
     }
 
+    /**
+     * The model's size on disk when the run keeps no models: saved to a scratch file in the run folder's
+     * {@code work/}, measured and deleted; {@code null} (with the warning {@link #save} gives) when it cannot be saved.
+     */
+    private static Long sizeOnDisk(TrainedModel model, TrialTiming.Job job, PrintStream err) {
+        Path file = RunFolder.at(job.runDir()).work().resolve(job.trialId() + ".model-size");
+        try {
+            RunFolder.at(job.runDir()).folder(file.getParent());
+            SafeFiles.requireNoLink(file, "the model of " + job.trialId());
+            model.save(file);
+            return modelBytes(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("digitbench: warning: " + job.plugin().id() + ": the model could not be saved to measure its size: " + Format.failure(e));
+            return null;
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(file);
+            } catch (java.io.IOException e) {
+                err.println("digitbench: warning: cannot delete " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The saved model's size on disk, or {@code null} when it cannot be read. */
+    private static Long modelBytes(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** A failed result for a trial that produced none (its JVM crashed, or ran out of time). */
     public static TrialResult failed(TrialTiming.Job job, int trainSize, int testSize, String error) {
         return new Measured(job, trainSize, testSize).result(TrialStatus.FAILED, error);
@@ -127,6 +162,7 @@ public final class ModelTrial {
         List<EpochStats> history = List.of();
         List<DigitImage> mistakes = List.of();
         String modelFile;
+        Long modelBytes;
         Timing timing;
         long started;
 
@@ -146,7 +182,7 @@ public final class ModelTrial {
                     new TrialResult.Times(trainSeconds, predictSeconds, started == 0 ? null : trialSeconds(started), Instant.now()),
                     new TrialResult.Network(parameterCount, layers, history),
                     new TrialResult.Resources(peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(),
-                            started == 0 ? null : Machine.current()),
+                            started == 0 ? null : Machine.current(), modelBytes),
                     modelFile, timing);
         }
     }

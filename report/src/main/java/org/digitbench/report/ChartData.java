@@ -2,11 +2,13 @@ package org.digitbench.report;
 
 import org.digitbench.api.EpochStats;
 import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.MedianInterval;
 import org.digitbench.results.Measurement;
 import org.digitbench.results.ModelSummary;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
+import org.digitbench.results.text.Stability;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
@@ -55,9 +57,11 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
 
     /**
      * @param jmhTrain the training time in seconds: across seeds the mean with its 95% interval, else the single shot
-     * @param jmhBatch JMH's batch-prediction score per image in milliseconds, with its 99.9% interval
+     * @param jmhBatch the batch benchmark's time per image in milliseconds: the median of its iterations with its 95%
+     *                 order-statistic interval (never below zero), or JMH's score alone where no iterations were kept
+     * @param imagesPerSecondBySize images per second by images per call (1, the batch sizes, the batch)
      */
-    record Jmh(Interval jmhTrain, Interval jmhBatch) {
+    record Jmh(Interval jmhTrain, Interval jmhBatch, java.util.SortedMap<Integer, Double> imagesPerSecondBySize) {
     }
 
     /** A JMH score with the ends of its interval ({@code null} when JMH gave none). */
@@ -79,7 +83,8 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
                     new Times(trainTime.apply(m), m.times().predictSeconds(), onParetoFront(m, models, trainTime)),
                     new Classes(x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(), x.confusion()),
                     new Epochs(m.network().history() == null ? List.of() : m.network().history(), overfitting(m.network().history())),
-                    new Jmh(t == null ? null : training(m, results), t == null ? null : perImage(t))));
+                    new Jmh(t == null ? null : training(m, results), t == null ? null : perImage(t),
+                            t == null ? null : t.imagesPerSecondBySize())));
         }
         return new ChartData(points, jmh);
     }
@@ -93,14 +98,15 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
         return Interval.of(m.timing().training());
     }
 
-    /** JMH's batch score per image (ms), with its interval. */
+    /** The batch benchmark's time per image (ms): the median of its iterations with its order-statistic interval. */
     private static Interval perImage(Timing t) {
         if (t.batch() == null || t.batchImages() == null) {
             return null;
         }
         double n = t.batchImages();
         Measurement b = t.batch();
-        return new Interval(b.score() / n, b.ciLow() == null ? null : b.ciLow() / n, b.ciHigh() == null ? null : b.ciHigh() / n);
+        MedianInterval mi = Stability.of(b, t, 0).interval();
+        return mi == null ? new Interval(b.score() / n, null, null) : new Interval(mi.median() / n, mi.low() / n, mi.high() / n);
     }
 
     static boolean onParetoFront(TrialResult m, List<TrialResult> all) {

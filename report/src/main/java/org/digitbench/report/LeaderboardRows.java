@@ -40,21 +40,21 @@ final class LeaderboardRows {
             new Column("memory", m -> m.resources().peakRssBytes() == null ? null : m.resources().peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
             new Column("trainSize", m -> (double) m.evaluation().trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
-            // JMH's inference benchmarks of the trial's model (the batch per image, to compare batches of different sizes)
-            new Column("jmhBatch", LeaderboardRows::batchPerImage, false,
-                    (m, v) -> batchText(m)),
+            // under images/s: the batch's size, and whether its figure is unstable
+            new Column("batchImages", m -> m.timing() == null || m.timing().batchImages() == null ? null
+                    : m.timing().batchImages().doubleValue(), true, (m, v) -> String.format(Locale.ROOT, "batch of %,d", v.longValue())
+                    + (batchStability(m).unstable() ? " · unstable" : "")),
+            new Column("modelSize", m -> m.resources().modelBytes() == null ? null : m.resources().modelBytes().doubleValue(), false,
+                    Format::bytes),
+            // JMH's inference benchmarks of the trial's model
             new Column("imagesPerSecond", m -> m.timing() == null ? null : m.timing().imagesPerSecond(), true,
                     v -> String.format(Locale.ROOT, "%,.0f", v)),
-            new Column("p50", m -> percentile(m, "p50"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)),
-            new Column("p99", m -> percentile(m, "p99"), false, v -> String.format(Locale.ROOT, "%,.1f µs", v)));
+            new Column("p50", m -> percentile(m, "p50"), false,
+                    (m, v) -> String.format(Locale.ROOT, "%,.1f / %,.1f µs", v, percentile(m, "p99"))),
+            new Column("heapPerImage", m -> m.timing() == null ? null : m.timing().bytesPerImage(), false, Format::bytes));
 
     static Double score(TrialResult m, Function<Timing, Measurement> which) {
         return m.timing() == null || which.apply(m.timing()) == null ? null : which.apply(m.timing()).score();
-    }
-
-    static Double batchPerImage(TrialResult m) {
-        Double batch = score(m, Timing::batch);
-        return batch == null || m.timing().batchImages() == null ? null : batch / m.timing().batchImages();
     }
 
     static Double percentile(TrialResult m, String p) {
@@ -119,9 +119,8 @@ final class LeaderboardRows {
                 : String.format(Locale.ROOT, "%.2f s", s);
     }
 
-    /** The batch call's median with its interval in ms, per call of N images, marked when unstable (reasons: Timing). */
-    static String batchText(TrialResult m) {
-        Stability s = Stability.of(m.timing().batch(), m.timing(), m.resources().machine() == null ? 0 : m.resources().machine().cores());
-        return s.figure(Format.scoreWithError(m.timing().batch(), "")) + " ms / " + String.format(Locale.ROOT, "%,d", m.timing().batchImages()) + (s.unstable() ? " (unstable)" : "");
+    /** The stability of the batch benchmark, whose score gives images/s. */
+    static Stability batchStability(TrialResult m) {
+        return Stability.of(m.timing().batch(), m.timing(), m.resources().machine() == null ? 0 : m.resources().machine().cores());
     }
 }

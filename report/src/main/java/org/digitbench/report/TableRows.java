@@ -6,6 +6,7 @@ import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.text.Format;
 import org.digitbench.results.text.Stability;
 
 import java.util.ArrayList;
@@ -34,8 +35,19 @@ public final class TableRows {
      * @param json  JMH's JSON file
      */
     public record TimingRow(boolean first, String model, String status, String benchmark, Score score, String settings,
-                            String percentiles, String load, JsonLink json) {
+                            String percentiles, Conditions conditions, JsonLink json) {
         static final Score NO_SCORE = new Score("", "", "", "");
+    }
+
+    /**
+     * What else was measured while a benchmark ran.
+     *
+     * @param load  the 1-minute load average before → after
+     * @param cores the JVM's CPU time over the wall-clock time, or empty
+     * @param heap  heap bytes allocated per call (JMH's GC profiler), or empty
+     */
+    public record Conditions(String load, String cores, String heap) {
+        static final Conditions NONE = new Conditions("", "", "");
     }
 
     /**
@@ -90,7 +102,10 @@ public final class TableRows {
         return rows;
     }
 
-    /** One row per benchmark of each timed model; a model whose timing failed or was skipped gets one row saying why. */
+    /**
+     * One row per benchmark of each timed model (training, the batch, the smaller batch sizes, one image), a batch size
+     * not measured with the reason; a model whose timing failed or was skipped gets one row saying why.
+     */
     static List<TimingRow> timing(List<TrialResult> models) {
         List<TimingRow> rows = new ArrayList<>();
         for (TrialResult m : models) {
@@ -99,34 +114,56 @@ public final class TableRows {
                 continue;
             }
             String status = t.status() + (t.error() == null ? "" : ": " + t.error());
-            String[] names = {"training", "predict a batch of " + t.batchImages() + " images", "predict one image"};
-            Measurement[] ms = {t.training(), t.batch(), t.single()};
+            List<Bench> benchmarks = new ArrayList<>();
+            benchmarks.add(new Bench("training", null, t.training(), null));
+            benchmarks.add(new Bench("predict a batch of " + t.batchImages() + " images", t.imagesPerSecond(), t.batch(), null));
+            for (Timing.BatchSize b : t.batchSizes()) {
+                benchmarks.add(new Bench("predict a batch of " + b.images() + " images", b.imagesPerSecond(), b.measurement(),
+                        b.skipped()));
+            }
+            benchmarks.add(new Bench("predict one image", null, t.single(), null));
             boolean first = true;
-            for (int k = 0; k < 3; k++) {
-                Measurement x = ms[k];
-                if (x == null) {
+            for (Bench b : benchmarks) {
+                if (b.m() == null && b.skipped() == null) {
                     continue;
                 }
-                String link = ReportWriter.jmhLink(x.jsonFile());
-                Score score = new Score(String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
-                        + (k == 1 && t.imagesPerSecond() != null ? String.format(Locale.ROOT, " (%,.0f images/s)", t.imagesPerSecond()) : ""),
-                        String.format(Locale.ROOT, "%.9g", x.score()),
-                        interval(x, t, m),
-                        String.valueOf(x.sampleCount()));
-                rows.add(new TimingRow(first, m.pluginId(), first ? status : "", names[k] + " (" + x.mode() + ")", score,
-                        (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
-                                x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime()),
-                        x.percentiles() == null || !"sample".equals(x.mode()) ? ""
-                                : String.format(Locale.ROOT, "%.4g / %.4g / %.4g %s", x.percentiles().get("p50"),
-                                        x.percentiles().getOrDefault("p90", Double.NaN), x.percentiles().get("p99"), x.unit()),
-                        String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()), new JsonLink(link, link == null ? null : x.jsonFile())));
+                rows.add(b.m() == null ? new TimingRow(first, m.pluginId(), first ? status : "", b.name(), TimingRow.NO_SCORE,
+                        "not measured: " + b.skipped(), "", Conditions.NONE, new JsonLink(null, null)) : row(first, m, t, status, b));
                 first = false;
             }
             if (first) {
-                rows.add(new TimingRow(true, m.pluginId(), status, "", TimingRow.NO_SCORE, "", "", "", new JsonLink(null, null)));
+                rows.add(new TimingRow(true, m.pluginId(), status, "", TimingRow.NO_SCORE, "", "", Conditions.NONE, new JsonLink(null, null)));
             }
         }
         return rows;
+    }
+
+    /** One benchmark of a trial: its name, a batch's images per second, its measurement or why it was not measured. */
+    private record Bench(String name, Double imagesPerSecond, Measurement m, String skipped) {
+    }
+
+    private static TimingRow row(boolean first, TrialResult m, Timing t, String status, Bench b) {
+        Measurement x = b.m();
+        String name = b.name();
+        String link = ReportWriter.jmhLink(x.jsonFile());
+        Double ips = b.imagesPerSecond();
+        Score score = new Score(String.format(Locale.ROOT, "%.4g %s", x.score(), x.unit())
+                + (ips != null ? String.format(Locale.ROOT, " (%,.0f images/s)", ips) : ""),
+                String.format(Locale.ROOT, "%.9g", x.score()), interval(x, t, m), String.valueOf(x.sampleCount()));
+        var steady = x.iterations().steadyWarmup();
+        String settings = (steady == null ? "" : String.format(Locale.ROOT, "checked warm-up %d × %s (%s) + ", steady.iterations(),
+                x.iterationTime(), steady.settled() ? String.format(Locale.ROOT, "the last two within %.0f%%", 100 * steady.tolerance())
+                        : "stopped at its cap, still moving"))
+                + (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
+                x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime());
+        String percentiles = x.percentiles() == null || !"sample".equals(x.mode()) ? ""
+                : String.format(Locale.ROOT, "%.4g / %.4g / %.4g %s", x.percentiles().get("p50"),
+                x.percentiles().getOrDefault("p90", Double.NaN), x.percentiles().get("p99"), x.unit());
+        Conditions conditions = new Conditions(String.format(Locale.ROOT, "%.2f → %.2f", x.loadBefore(), x.loadAfter()),
+                x.estimate().cpuCores() == null ? "" : String.format(Locale.ROOT, "%.1f", x.estimate().cpuCores()),
+                x.allocatedBytesPerOp() == null ? "" : Format.bytes(x.allocatedBytesPerOp()));
+        return new TimingRow(first, m.pluginId(), first ? status : "", name + " (" + x.mode() + ")", score, settings, percentiles,
+                conditions, new JsonLink(link, link == null ? null : x.jsonFile()));
     }
 
     /**

@@ -62,7 +62,7 @@
   }
 
   // JMH scores as points with the 99.9% interval as error bars, on a log axis (bars would start at 1)
-  function timingChart(el, title, unit, pick) {
+  function timingChart(el, title, unit, pick, interval) {
     var timed = models.filter(function (m) { return pick(m) !== null; })
       .sort(function (a, b) { return pick(a).score - pick(b).score; });
     if (!timed.length) { return; }
@@ -73,7 +73,7 @@
     chart(el, {
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { formatter: function (p) { var t = pick(timed[p.dataIndex]); return timed[p.dataIndex].id + '<br>' + fmt(t.score) + ' ' + unit
-        + (t.low !== null ? ' (99.9% CI ' + fmt(Math.max(t.low, 0)) + ' – ' + fmt(t.high) + ')' : ''); } },
+        + (t.low !== null ? ' (' + interval + ' ' + fmt(Math.max(t.low, 0)) + ' – ' + fmt(t.high) + ')' : ''); } },
       grid: { left: 190, right: 40, top: 40, bottom: 40 },
       xAxis: { type: 'log', name: unit, nameLocation: 'middle', nameGap: 26,
         min: Math.pow(10, Math.floor(Math.log10(lowest))), max: Math.pow(10, Math.ceil(Math.log10(highest))) },
@@ -94,9 +94,31 @@
   }
   function fmt(v) { return v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(3); }
   var jmhTrain = document.getElementById('chart-jmh-train');
-  if (jmhTrain) { timingChart(jmhTrain, 'Training time (JMH)', 's', function (m) { return m.jmhTrain; }); }
+  if (jmhTrain) { timingChart(jmhTrain, 'Training time (JMH)', 's', function (m) { return m.jmhTrain; }, '95% interval over the seeds'); }
   var jmhBatch = document.getElementById('chart-jmh-batch');
-  if (jmhBatch) { timingChart(jmhBatch, 'Batch prediction (JMH), per image', 'ms', function (m) { return m.jmhBatch; }); }
+  if (jmhBatch) { timingChart(jmhBatch, 'Batch prediction (JMH), per image', 'ms', function (m) { return m.jmhBatch; },
+    'median, 95% interval'); }
+
+  var bySize = document.getElementById('chart-jmh-sizes');
+  var sized = models.filter(function (m) { return m.imagesPerSecondBySize && Object.keys(m.imagesPerSecondBySize).length; });
+  if (bySize && sized.length) {
+    chart(bySize, {
+      title: { text: 'Images per second by images per call (JMH)', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>' + p.data[0] + ' per call: '
+        + Math.round(p.data[1]).toLocaleString('en') + ' images/s'; } },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 70, right: 30, top: 40, bottom: 80 },
+      xAxis: { type: 'log', name: 'images per call', nameLocation: 'middle', nameGap: 26, min: 1 },
+      yAxis: { type: 'log', name: 'images/s' },
+      series: sized.map(function (m) {
+        return { name: m.id, type: 'line', symbolSize: 7, data: Object.keys(m.imagesPerSecondBySize)
+          .map(function (k) { return [Number(k), m.imagesPerSecondBySize[k]]; })
+          .sort(function (a, b) { return a[0] - b[0]; }) };
+      })
+    });
+  } else if (bySize) {
+    bySize.setAttribute('data-rendered', 'true');
+  }
 
   function heatmap(el, title, xLabels, yLabels, cells, max, fmt, colors) {
     return chart(el, {

@@ -1,5 +1,6 @@
 package org.digitbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.util.List;
@@ -40,9 +41,20 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
      * @param sampleCount     measurements the score is made of
      * @param iterationScores each measurement iteration's score
      * @param percentiles     p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
+     * @param allocatedBytesPerOp heap bytes allocated per operation, by JMH's GC profiler ({@code gc.alloc.rate.norm},
+     *                        every thread of the JVM), or {@code null} when not profiled
+     * @param cpuCores        the JVM's CPU time over the wall-clock time of the measurement: about how many cores the
+     *                        library kept busy, or {@code null} when not measured
      */
     public record Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
-                           List<Double> iterationScores, Map<String, Double> percentiles) {
+                           List<Double> iterationScores, Map<String, Double> percentiles,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerOp,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuCores) {
+        /** An estimate without the profilers' figures. */
+        public Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
+                        List<Double> iterationScores, Map<String, Double> percentiles) {
+            this(score, scoreError, ciLow, ciHigh, sampleCount, iterationScores, percentiles, null, null);
+        }
     }
 
     /**
@@ -52,8 +64,31 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
      * @param warmupIterations      warm-up iterations
      * @param measurementIterations measurement iterations
      * @param iterationTime         the length of a time-based iteration, or {@code null} for single-shot
+     * @param steadyWarmup          the checked warm-up before JMH's own: iterations of the same length run until
+     *                              consecutive ones agreed, or {@code null} when there was none
      */
-    public record Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime) {
+    public record Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SteadyWarmup steadyWarmup) {
+        /** Iterations without a checked warm-up. */
+        public Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime) {
+            this(forks, warmupIterations, measurementIterations, iterationTime, null);
+        }
+    }
+
+    /**
+     * A warm-up that ran until the prediction path had settled: timed iterations until the last two agreed within
+     * {@code tolerance}, or until the cap.
+     *
+     * @param iterations how many ran
+     * @param seconds    how long they took
+     * @param settled    whether the last two agreed ({@code false}: the cap was reached first)
+     * @param tolerance  the relative difference allowed between the last two
+     * @param scores     each iteration's time per operation, in the measurement's unit
+     */
+    public record SteadyWarmup(int iterations, double seconds, boolean settled, double tolerance, List<Double> scores) {
+        public SteadyWarmup {
+            scores = scores == null ? List.of() : List.copyOf(scores);
+        }
     }
 
     public double score() {
@@ -98,5 +133,10 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
 
     public String iterationTime() {
         return iterations.iterationTime();
+    }
+
+    /** Heap bytes allocated per operation, or {@code null} when not profiled. */
+    public Double allocatedBytesPerOp() {
+        return estimate.allocatedBytesPerOp();
     }
 }

@@ -49,7 +49,7 @@ public final class ResultsMigration {
         g.put("evaluation", List.of("trainingSize", "testSize", "metrics", "predictions", "mistakes"));
         g.put("times", List.of("trainSeconds", "predictSeconds", "trialSeconds", "finishedAt"));
         g.put("network", List.of("parameterCount", "layers", "history"));
-        g.put("resources", List.of("peakHeapBytes", "peakRssBytes", "machine"));
+        g.put("resources", List.of("peakHeapBytes", "peakRssBytes", "machine", "modelBytes"));
         return java.util.Collections.unmodifiableMap(g);
     }
 

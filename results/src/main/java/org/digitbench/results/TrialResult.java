@@ -5,6 +5,7 @@ import org.digitbench.api.LayerInfo;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.provenance.Machine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.time.Instant;
@@ -117,9 +118,16 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
      * @param peakRssBytes  the trial JVM's peak resident set while the model trained and predicted
      * @param machine       where the trial ran (host, CPU model, cores), or {@code null} when its JVM gave no result
      *                      or it ran before this was recorded
+     * @param modelBytes    the saved model's size on disk, or {@code null} when it was not saved
      */
-    public record Resources(Long peakHeapBytes, Long peakRssBytes, Machine machine) {
-        static final Resources UNKNOWN = new Resources(null, null, null);
+    public record Resources(Long peakHeapBytes, Long peakRssBytes, Machine machine,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Long modelBytes) {
+        static final Resources UNKNOWN = new Resources(null, null, null, null);
+
+        /** Resources without the model's size. */
+        public Resources(Long peakHeapBytes, Long peakRssBytes, Machine machine) {
+            this(peakHeapBytes, peakRssBytes, machine, null);
+        }
     }
 
     public boolean ok() {

@@ -58,6 +58,29 @@ public final class Format {
         return Math.abs(v) >= 100 ? "%,.0f" : Math.abs(v) >= 1 ? "%.2f" : "%.4f";
     }
 
+    /** A rate in three significant figures at most: "8.4", "412", "13.1k", "231k", "1.20M". */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, a >= 1e7 ? "%.1fM" : "%.2fM", v / 1e6);
+        }
+        if (a >= 1e3) {
+            return String.format(Locale.ROOT, a >= 1e5 ? "%.0fk" : a >= 1e4 ? "%.1fk" : "%.2fk", v / 1e3);
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
+    }
+
+    /** A size in bytes, binary units: "812 B", "41.3 KiB", "2.4 MiB", "1.2 GiB". */
+    public static String bytes(double b) {
+        String[] units = {"B", "KiB", "MiB", "GiB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return u == 0 ? String.format(Locale.ROOT, "%.0f B", b) : String.format(Locale.ROOT, b >= 100 ? "%.0f %s" : "%.1f %s", b, units[u]);
+    }
+
     /** "25 s", "3 min 05 s", "4 h 00 min". */
     public static String duration(double seconds) {
         java.time.Duration d = java.time.Duration.ofSeconds(Math.round(seconds));
