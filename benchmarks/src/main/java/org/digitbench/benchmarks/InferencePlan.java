@@ -18,19 +18,21 @@ import java.util.Locale;
  *       most {@value #FULL_STEADY_CAP_SECONDS} s ({@value #QUICK_STEADY_CAP_SECONDS} s quick) ({@link SteadyState}).</li>
  *   <li>Batch ({@code AverageTime}): the batch is a stratified subset of the test set of about
  *       {@value #FULL_BATCH_SECONDS} s of work by the evaluation's pace ({@value #QUICK_BATCH_SECONDS} s in the
- *       quick profile), at least {@value #MIN_BATCH} images (or the whole test set when smaller) and at most the test
- *       set; each iteration runs at least one whole batch.</li>
+ *       quick profile), rounded down to 1, 2 or 5 times a power of ten (so two runs benchmark the same batch), at least
+ *       {@value #MIN_BATCH} images (or the whole test set when smaller) and at most the test set; each iteration runs
+ *       at least one whole batch.</li>
  *   <li>The batch sizes people deploy, {@link #SIZES}, each smaller than that batch, the same way with shorter
  *       iterations; a size as large as the batch or larger is not measured (it would cost more than a second a call,
  *       or is the batch itself), and the plan says why.</li>
  *   <li>Single image ({@code SampleTime}): every call timed, cycling through the test images, for p50/p90/p99.</li>
  * </ul>
- * Every benchmark has one JMH warm-up iteration and {@value #MEASUREMENTS} measured ones, the fewest whose median has a
- * 95% order-statistic interval that leaves out the slowest and the fastest iteration (with 6 to 9 the interval is
- * their range, which one outlier widens). Iterations are 0.5 s in the full profile (0.2 s for the small batch sizes)
- * and 0.2 s in the quick one (0.1 s): on a two-core machine, iterations of 0.1 s disagreed by ±20–30% where 0.5 s ones
- * agree within a few per cent. A model costs about 20 s in the full profile and 9 s in the quick one, more for models
- * whose batch takes longer than an iteration.
+ * Every benchmark has one JMH warm-up iteration and {@value #MEASUREMENTS} measured ones, whose median's 95%
+ * order-statistic interval runs from the 6th to the 15th: it leaves out five iterations on each side, so a burst
+ * that slows two or three consecutive iterations (on a two-core machine, another process taking a core from a library
+ * that predicts on both) does not widen it, where ten iterations' interval (2nd to 9th) gave way to three slow ones.
+ * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.1 s in the quick one (0.05 s):
+ * many short iterations rather than few long ones, for the same time. A model costs about 17 s in the full profile and
+ * 7 s in the quick one, more for models whose batch takes longer than an iteration.
  */
 public record InferencePlan(int batchImages, Settings batch, Settings sized, Settings single, List<Integer> sizes,
                             Steady steady) {
@@ -38,7 +40,7 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     static final double QUICK_BATCH_SECONDS = 0.25;
     static final int MIN_BATCH = 100;
     /** Measured iterations of every inference benchmark. */
-    static final int MEASUREMENTS = 10;
+    static final int MEASUREMENTS = 20;
     /** The batch sizes measured besides the batch of about a second's work. */
     public static final List<Integer> SIZES = List.of(32, 256);
     static final double SETTLED_WITHIN = 0.05;
@@ -90,10 +92,10 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     public static InferencePlan of(Profile profile, double predictSeconds, int testSize) {
         boolean quick = profile == Profile.QUICK;
         double perImage = perImage(predictSeconds, testSize);
-        int wanted = (int) Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage);
+        int wanted = roundDown((int) Math.min(Integer.MAX_VALUE, Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage)));
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
-        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 200 : 500));
-        Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 100 : 200));
+        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 100 : 250));
+        Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 50 : 100));
         List<Integer> sizes = new ArrayList<>();
         for (int size : SIZES) {
             if (size < images) {
@@ -103,6 +105,22 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
         Steady steady = new Steady(Duration.ofMillis((long) (1000 * (quick ? QUICK_STEADY_CAP_SECONDS : FULL_STEADY_CAP_SECONDS))),
                 SETTLED_WITHIN);
         return new InferencePlan(images, batch, sized, batch, sizes, steady);
+    }
+
+    /**
+     * {@code n} rounded down to 1, 2 or 5 times a power of ten (1,733 to 1,000; 480 to 200), so that two runs whose
+     * evaluations went at slightly different paces benchmark the same batch.
+     */
+    static int roundDown(int n) {
+        if (n < 1) {
+            return 1;
+        }
+        int power = 1;
+        while (power <= n / 10) {
+            power *= 10;
+        }
+        int lead = n / power;
+        return (lead >= 5 ? 5 : lead >= 2 ? 2 : 1) * power;
     }
 
     private static double perImage(double predictSeconds, int testSize) {

@@ -17,28 +17,35 @@ class InferencePlanTest {
         assertEquals(10_000, InferencePlan.of(Profile.FULL, 0.02, 10_000).batchImages());
         // an MLP: 10,000 in 2 s -> 5,000 images a second
         assertEquals(5_000, InferencePlan.of(Profile.FULL, 2.0, 10_000).batchImages());
+        // a network: 10,000 in 5.26 s -> 1,901 images a second, rounded down to 1,000: 5.5 s gives the same batch
+        assertEquals(1_000, InferencePlan.of(Profile.FULL, 5.26, 10_000).batchImages());
+        assertEquals(1_000, InferencePlan.of(Profile.FULL, 5.5, 10_000).batchImages());
         // a kernel SVM: 10,000 in 473 s -> 21 images a second, but at least 100 per batch
         assertEquals(100, InferencePlan.of(Profile.FULL, 473, 10_000).batchImages());
         // a test set smaller than the minimum is used whole
         assertEquals(50, InferencePlan.of(Profile.QUICK, 100, 50).batchImages());
-        // quick: a quarter of a second
-        assertEquals(1_250, InferencePlan.of(Profile.QUICK, 2.0, 10_000).batchImages());
+        // quick: a quarter of a second: 1,250 images, rounded down to 1,000
+        assertEquals(1_000, InferencePlan.of(Profile.QUICK, 2.0, 10_000).batchImages());
     }
 
     @Test
-    void tenMeasuredIterationsSoTheMediansIntervalLeavesOutOneOutlierEachSide() {
+    void twentyMeasuredIterationsSoTheMediansIntervalLeavesOutFiveEachSide() {
         InferencePlan full = InferencePlan.of(Profile.FULL, 2.0, 10_000);
         for (InferencePlan.Settings s : List.of(full.batch(), full.sized(), full.single())) {
             assertEquals(1, s.warmups());
-            assertEquals(10, s.measurements());
+            assertEquals(20, s.measurements());
         }
-        assertEquals(500, full.batch().iteration().toMillis());
-        assertEquals(200, full.sized().iteration().toMillis());
+        org.digitbench.eval.MedianInterval mi = org.digitbench.eval.MedianInterval.of(
+                java.util.stream.IntStream.rangeClosed(1, 20).asDoubleStream().toArray(), 0.95);
+        assertEquals(6.0, mi.low());
+        assertEquals(15.0, mi.high());
+        assertEquals(250, full.batch().iteration().toMillis());
+        assertEquals(100, full.sized().iteration().toMillis());
         assertEquals(10_000, full.steady().cap().toMillis());
         assertEquals(0.05, full.steady().tolerance());
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 1, 2_000);
-        assertEquals(200, quick.single().iteration().toMillis());
-        assertEquals(100, quick.sized().iteration().toMillis());
+        assertEquals(100, quick.single().iteration().toMillis());
+        assertEquals(50, quick.sized().iteration().toMillis());
         assertEquals(2_000, quick.steady().cap().toMillis());
     }
 
@@ -60,12 +67,25 @@ class InferencePlanTest {
     @Test
     void theEstimateCountsEveryBenchmarkAndSlowBatchesWhole() {
         InferencePlan full = InferencePlan.of(Profile.FULL, 473, 10_000);
-        // batch of 100 images = 4.73 s a call: 11 iterations + 3 checked warm-up ones (capped at 10 s);
-        // 32 images = 1.51 s a call: 11 iterations; one image: 11 half-second iterations + 3 checked
-        double expected = 11 * 4.73 + 11 * 0.5 + 11 * 1.5136 + 10 + 1.5;
+        // batch of 100 images = 4.73 s a call: 21 iterations + 3 checked warm-up ones (capped at 10 s);
+        // 32 images = 1.51 s a call: 21 iterations; one image: 21 quarter-second iterations + 3 checked
+        double expected = 21 * 4.73 + 21 * 0.25 + 21 * 1.5136 + 10 + 0.75;
         assertEquals(expected, full.estimateSeconds(473, 10_000), 0.01);
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 0.2, 1_000);
-        // quick: 11 iterations of 0.2 s for the batch and one image, 11 of 0.1 s for 32 and 256, 3 + 3 checked warm-up ones
-        assertEquals(11 * 0.2 * 2 + 11 * 0.1 * 2 + 6 * 0.2, quick.estimateSeconds(0.2, 1_000), 1e-9);
+        // quick, 0.2 ms an image: the whole 1,000-image test set a call (0.2 s, longer than an iteration of 0.1 s), 21 times;
+        // one image 21 × 0.1 s; 32 images 21 × 0.05 s; 256 images (51.2 ms) 21 times; 3 + 3 checked warm-up iterations
+        assertEquals(21 * 0.2 + 21 * 0.1 + 21 * 0.05 + 21 * 0.0512 + 3 * 0.2 + 3 * 0.1, quick.estimateSeconds(0.2, 1_000), 1e-9);
+    }
+
+    @Test
+    void batchesAreRoundedDownToOneTwoOrFiveTimesAPowerOfTen() {
+        assertEquals(1, InferencePlan.roundDown(1));
+        assertEquals(2, InferencePlan.roundDown(4));
+        assertEquals(5, InferencePlan.roundDown(9));
+        assertEquals(10, InferencePlan.roundDown(19));
+        assertEquals(200, InferencePlan.roundDown(480));
+        assertEquals(500, InferencePlan.roundDown(999));
+        assertEquals(1_000, InferencePlan.roundDown(1_733));
+        assertEquals(2_000_000_000, InferencePlan.roundDown(Integer.MAX_VALUE));
     }
 }
