@@ -190,8 +190,8 @@ public final class JmhTiming implements TrialTiming {
         float[][] images = test.toFloatRows();
         current = new State(job, model, batch, sized, images);
         var steady = plan.steady();
-        Measurement.SteadyWarmup batchWarm = SteadyState.warm(() -> model.predict(batch), plan.batch().iteration(), steady.cap(),
-                steady.tolerance(), 1e6, System::nanoTime, SteadyState::jitMillis);
+        Measurement.SteadyWarmup batchWarm = warm("batch", () -> SteadyState.warm(() -> model.predict(batch),
+                plan.batch().iteration(), steady.cap(), steady.tolerance(), 1e6, System::nanoTime, SteadyState::jitMillis));
         TimeValue timeout = TimeValue.minutes(30);
         done.batch = measure(job, "batch", InferenceBenchmark.class.getName() + ".batch", plan.batch(), timeout, Map.of(), batchWarm);
         for (int size : plan.sizes()) {
@@ -199,14 +199,23 @@ public final class JmhTiming implements TrialTiming {
                     timeout, Map.of("size", String.valueOf(size)), null));
         }
         int[] next = {0};
-        Measurement.SteadyWarmup singleWarm = SteadyState.warm(() -> {
+        Measurement.SteadyWarmup singleWarm = warm("single", () -> SteadyState.warm(() -> {
             int i = next[0];
             next[0] = i + 1 == images.length ? 0 : i + 1;
             return model.predict(images[i]);
-        }, plan.single().iteration(), steady.cap(), steady.tolerance(), 1e3, System::nanoTime,
-                SteadyState::jitMillis);
+        }, plan.single().iteration(), steady.cap(), steady.tolerance(), 1e3, System::nanoTime, SteadyState::jitMillis));
         done.single = measure(job, "single", InferenceBenchmark.class.getName() + ".single", plan.single(), timeout, Map.of(),
                 singleWarm);
+    }
+
+    /** Runs a checked warm-up; a model that throws in it fails the timing (as in JMH's benchmarks), not the trial. */
+    private static Measurement.SteadyWarmup warm(String name, java.util.function.Supplier<Measurement.SteadyWarmup> warmup)
+            throws BenchmarkFailed {
+        try {
+            return warmup.get();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError | LinkageError e) {
+            throw new BenchmarkFailed(name + ": the checked warm-up failed: " + org.digitbench.results.text.Format.failure(e), e);
+        }
     }
 
     private Timing timing(TrialStatus status, String error, Trained training, Measured done, InferencePlan plan, int testSize,
@@ -265,7 +274,7 @@ public final class JmhTiming implements TrialTiming {
             options.warmupTime(t).measurementTime(t).addProfiler(GCProfiler.class);
         }
         double before = LoadGuard.systemLoad();
-        long cpu0 = processCpuNanos();
+        long cpu0 = SteadyState.processCpuNanos();
         long t0 = System.nanoTime();
         Collection<RunResult> runs;
         try {
@@ -307,7 +316,7 @@ public final class JmhTiming implements TrialTiming {
         percentiles.put("p99", stats.getPercentile(99));
         percentiles.put("p100", stats.getMax());
         double wall = (System.nanoTime() - t0) / 1e9;
-        long cpu1 = processCpuNanos();
+        long cpu1 = SteadyState.processCpuNanos();
         Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
         Double bytesPerOp = alloc == null || Double.isNaN(alloc.getScore()) ? null : alloc.getScore();
         Double cores = !inference || cpu0 < 0 || cpu1 < 0 ? null : (cpu1 - cpu0) / 1e9 / wall;
@@ -327,12 +336,6 @@ public final class JmhTiming implements TrialTiming {
         Measurement training = before == null ? null : before.training();
         return inference(job, model, test, predictSeconds, training == null ? null
                 : new Trained(model, training.score(), training, before.warmupSeconds()));
-    }
-
-    /** The JVM's CPU time over all its threads, or -1 where the platform does not give it. */
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     public static String jmhVersion() {

@@ -63,6 +63,12 @@ final class SteadyState {
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
+    /** The JVM's CPU time over all its threads, in nanoseconds, or -1 where the platform does not give it. */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     /** Whether the last two scores differ by at most {@code tolerance} of the smaller. */
     static boolean agree(List<Double> scores, double tolerance) {
         if (scores.size() < 2) {

@@ -79,8 +79,20 @@ class JmhIT {
             assertNull(train.scoreError(), "one measurement has no interval");
             assertEquals("avgt", timing.batch().mode());
             assertTrue(timing.batchImages() >= 100 && timing.batchImages() <= 300, "the batch is sized: " + timing.batchImages());
-            assertEquals(timing.batchImages() / (timing.batch().score() / 1000), timing.imagesPerSecond(), 1e-6);
-            assertEquals(3, timing.batch().measurementIterations(), "quick: 3 measurement iterations, the fewest JMH gives an interval for");
+            double median = org.digitbench.eval.MedianInterval.of(timing.batch().iterationScores().stream()
+                    .mapToDouble(Double::doubleValue).toArray(), 0.95).median();
+            assertEquals(timing.batchImages() / (median / 1000), timing.imagesPerSecond(), 1e-6, "images/s from the median");
+            assertEquals(20, timing.batch().measurementIterations(), "20 measured iterations: the median's interval is the 6th to the 15th");
+            assertEquals(20, timing.batch().iterationScores().size());
+            assertNotNull(timing.batch().iterations().steadyWarmup(), "a checked warm-up before the batch");
+            assertNotNull(timing.single().iterations().steadyWarmup(), "and before single images");
+            assertTrue(timing.batch().allocatedBytesPerOp() > 0, "JMH's GC profiler: the heap a batch allocates");
+            assertTrue(timing.batch().estimate().cpuCores() > 0);
+            assertEquals(java.util.List.of(32, 256), timing.batchSizes().stream().map(org.digitbench.results.Timing.BatchSize::images).toList());
+            for (var size : timing.batchSizes()) {
+                assertTrue(size.measurement() != null || size.skipped() != null, size.images() + ": measured, or why not");
+            }
+            assertTrue(t.resources().modelBytes() > 0, "the saved model's size on disk");
             assertNotNull(timing.batch().scoreError());
             assertEquals("sample", timing.single().mode());
             assertTrue(timing.single().percentiles().get("p50") <= timing.single().percentiles().get("p99"));
@@ -157,5 +169,38 @@ class JmhIT {
         assertEquals(1, t.timing().training().sampleCount());
         assertEquals(0, predictions.get(0).get(), "the warm-up's model is never used");
         assertTrue(predictions.get(1).get() > 300 + t.timing().batchImages(), "the timed model was evaluated and benchmarked");
+    }
+
+    /** A model that throws once benchmarked (here: in the checked warm-up) fails the timing, not the trial: its accuracy stays. */
+    @Test
+    void aModelThatThrowsInTheBenchmarksFailsItsTimingNotItsTrial() {
+        FakePlugin fragile = new FakePlugin("test-fragile", (train, params, seed) -> new TrainedModel() {
+            private final AtomicInteger calls = new AtomicInteger();
+
+            @Override
+            public int predict(float[] image) {
+                if (calls.incrementAndGet() > 300) { // the evaluation's 300 test images, then nothing
+                    throw new IllegalStateException("worn out");
+                }
+                return 0;
+            }
+
+            @Override
+            public void save(Path file) {
+            }
+        });
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
+        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-fragile"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()),
+                false, Normalization.UNIT, 2000, 300, false), true, new RunConfig.Output(false, out, "fragile"), List.of("run"));
+        RunResults r = Trials.runner(new PluginRegistry(List.of(fragile)), sink, sink, false, inProcess, Estimates.NONE,
+                (dir, x) -> { }).run(config).results();
+
+        TrialResult t = r.trials().getFirst();
+        assertEquals(org.digitbench.results.TrialStatus.OK, t.status(), "the trial keeps its evaluation: " + t.error());
+        assertEquals(300, t.evaluation().predictions().length);
+        assertEquals(org.digitbench.results.TrialStatus.FAILED, t.timing().status());
+        assertTrue(t.timing().error().contains("batch: the checked warm-up failed: IllegalStateException: worn out"), t.timing().error());
+        assertEquals(1, t.timing().training().sampleCount(), "the training's measurement is kept");
     }
 }

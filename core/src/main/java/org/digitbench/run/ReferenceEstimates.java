@@ -70,8 +70,12 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                 if (timing != null) {
                     jmhOnly += timing.warmupSeconds() == null ? 0 : timing.warmupSeconds();
                     jmhOnly += timing.training() == null ? 0 : Math.max(0, timing.training().wallSeconds() - timing.training().score());
-                    jmhOnly += timing.batch() == null ? 0 : timing.batch().wallSeconds();
-                    jmhOnly += timing.single() == null ? 0 : timing.single().wallSeconds();
+                    for (var m : java.util.stream.Stream.concat(java.util.stream.Stream.of(timing.batch(), timing.single()),
+                            timing.batchSizes().stream().map(Timing.BatchSize::measurement)).toList()) {
+                        if (m != null) {
+                            jmhOnly += m.wallSeconds() + (m.iterations().steadyWarmup() == null ? 0 : m.iterations().steadyWarmup().seconds());
+                        }
+                    }
                 }
                 entries.put(t.pluginId(), new Entry(t.times().trialSeconds(), Math.max(1, t.times().trialSeconds() - jmhOnly),
                         t.plugin().hyperparameters(), sources.get(i) + " (" + r.runId() + ")"));

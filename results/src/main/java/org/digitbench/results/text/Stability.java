@@ -12,8 +12,9 @@ import java.util.Locale;
  * How far an inference figure can be trusted: the median of its measurement iterations with their order-statistic
  * interval ({@link MedianInterval}: 95%, or the iterations' range when there are too few of them to reach it, as with
  * five), and whether it is stable: an interval whose half-width is more than {@link #UNSTABLE_ABOVE} of the median is
- * marked unstable, with the reasons the results show (a busy machine, too few iterations, iterations that disagree: JIT
- * compilation or garbage collection during the measurement).
+ * marked unstable, with the reasons the results show (a busy machine: the trial started on one, or other processes
+ * kept more than half the cores busy while it ran; too few iterations; iterations that disagree: JIT compilation or
+ * garbage collection during the measurement, or another process taking a core).
  * Computed from results.json alone (each measurement keeps its iterations' scores).
  *
  * @param interval the median and its interval, or {@code null} when the measurement kept no iteration scores
@@ -39,20 +40,29 @@ public record Stability(MedianInterval interval, boolean unstable, List<String> 
         List<String> reasons = new ArrayList<>();
         boolean wide = mi.relativeHalfWidth() > UNSTABLE_ABOVE;
         if (wide) {
-            boolean busy = timing != null && Boolean.TRUE.equals(timing.busy())
-                    || cores > 0 && Math.max(m.loadBefore(), m.loadAfter()) > cores;
-            if (busy) {
-                reasons.add(String.format(Locale.ROOT, "busy machine (1-minute load %.2f → %.2f on %d cores)", m.loadBefore(),
-                        m.loadAfter(), cores));
+            if (timing != null && Boolean.TRUE.equals(timing.busy()) || others(m) > cores / 2.0 && cores > 0) {
+                reasons.add(String.format(Locale.ROOT, "busy machine (1-minute load %.2f → %.2f on %d cores%s)", m.loadBefore(),
+                        m.loadAfter(), cores, m.estimate().cpuCores() == null ? ""
+                                : String.format(Locale.ROOT, ", %.1f of them the benchmark's own JVM", m.estimate().cpuCores())));
             }
             if (!mi.reaches(CONFIDENCE)) {
                 reasons.add(String.format(Locale.ROOT, "too few iterations (%d: the interval is their range, which covers the "
                         + "median with %.0f%%)", mi.n(), 100 * mi.coverage()));
             }
-            reasons.add(String.format(Locale.ROOT, "iterations disagree: ±%.0f%% of the median (JIT compilation or garbage "
-                    + "collection during the measurement)", 100 * mi.relativeHalfWidth()));
+            reasons.add(String.format(Locale.ROOT, "iterations disagree: ±%.0f%% of the median (JIT compilation, garbage "
+                    + "collection or another process taking a core during the measurement)", 100 * mi.relativeHalfWidth()));
         }
         return new Stability(mi, wide, reasons);
+    }
+
+    /**
+     * The load of other processes while the benchmark ran: the 1-minute load average less the cores the benchmark's JVM
+     * kept busy (a prediction on every core makes the load the core count by itself); 0 when the measurement does not say
+     * how many cores its JVM used (runs before it was recorded), where only the trial's start can say the machine was busy.
+     */
+    private static double others(Measurement m) {
+        Double own = m.estimate().cpuCores();
+        return own == null ? 0 : Math.max(m.loadBefore(), m.loadAfter()) - own;
     }
 
     /**

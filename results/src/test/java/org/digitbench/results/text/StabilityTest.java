@@ -55,6 +55,26 @@ class StabilityTest {
         assertTrue(s.reasons().get(0).startsWith("busy machine (1-minute load 3.10 → 2.90 on 2 cores)"), s.reasons().toString());
     }
 
+    /** A prediction on both cores makes the load two by itself: that is not a busy machine; other processes' load is. */
+    @Test
+    void theBenchmarksOwnLoadIsNotABusyMachine() {
+        List<Double> disagreeing = List.of(20.0, 30.0, 25.0, 22.0, 35.0);
+        Measurement own = withCores(batch(disagreeing, 2.05, 2.04), 1.9);
+        assertFalse(Stability.of(own, timing(own, false), 2).reasons().get(0).startsWith("busy machine"));
+        Measurement others = withCores(batch(disagreeing, 3.5, 3.6), 1.0);
+        assertTrue(Stability.of(others, timing(others, false), 2).reasons().get(0)
+                .startsWith("busy machine (1-minute load 3.50 → 3.60 on 2 cores, 1.0 of them the benchmark's own JVM)"));
+        Measurement unknown = batch(disagreeing, 3.5, 3.6); // a run before the cores were recorded: only the trial's start says
+        assertFalse(Stability.of(unknown, timing(unknown, false), 2).reasons().get(0).startsWith("busy machine"));
+    }
+
+    private static Measurement withCores(Measurement m, double cores) {
+        var e = m.estimate();
+        return new Measurement(m.benchmark(), m.mode(), m.unit(), new Measurement.Estimate(e.score(), e.scoreError(), e.ciLow(),
+                e.ciHigh(), e.sampleCount(), e.iterationScores(), e.percentiles(), null, cores), m.iterations(), m.loadBefore(),
+                m.loadAfter(), m.jsonFile(), m.wallSeconds());
+    }
+
     @Test
     void aMeasurementWithoutIterationsKeepsItsOldText() {
         Measurement m = batch(List.of(), 0, 0);
