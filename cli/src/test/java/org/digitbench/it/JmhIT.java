@@ -151,12 +151,7 @@ class JmhIT {
                 }
             };
         });
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
-        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-counting"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()),
-                false, Normalization.UNIT, 2000, 300, false), true, new RunConfig.Output(false, out, "counting"), List.of("run"));
-        RunResults r = Trials.runner(new PluginRegistry(List.of(counting)), sink, sink, false, inProcess, Estimates.NONE,
-                (dir, x) -> { }).run(config).results();
+        RunResults r = runInThisJvm(counting, "counting");
 
         assertEquals(2, trainedOn.size(), "the warm-up and the timed training, nothing else: " + trainedOn);
         assertTrue(trainedOn.get(0) <= JmhTiming.WARMUP_TRAIN_IMAGES && trainedOn.get(0) < 2000, "the warm-up trains on a subset");
@@ -189,12 +184,7 @@ class JmhIT {
             public void save(Path file) {
             }
         });
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
-        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-fragile"), Map.of(), List.of(42L), new RunConfig.DataChoice(org.digitbench.data.DataSource.mnist(RealMnist.location()),
-                false, Normalization.UNIT, 2000, 300, false), true, new RunConfig.Output(false, out, "fragile"), List.of("run"));
-        RunResults r = Trials.runner(new PluginRegistry(List.of(fragile)), sink, sink, false, inProcess, Estimates.NONE,
-                (dir, x) -> { }).run(config).results();
+        RunResults r = runInThisJvm(fragile, "fragile");
 
         TrialResult t = r.trials().getFirst();
         assertEquals(org.digitbench.results.TrialStatus.OK, t.status(), "the trial keeps its evaluation: " + t.error());
@@ -202,5 +192,16 @@ class JmhIT {
         assertEquals(org.digitbench.results.TrialStatus.FAILED, t.timing().status());
         assertTrue(t.timing().error().contains("batch: the checked warm-up failed: IllegalStateException: worn out"), t.timing().error());
         assertEquals(1, t.timing().training().sampleCount(), "the training's measurement is kept");
+    }
+
+    /** A quick timed run of one plugin on 2,000 / 300 real MNIST images, its trial in this JVM (so the test sees its calls). */
+    private RunResults runInThisJvm(FakePlugin plugin, String runId) {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        Execution inProcess = new Execution(false, null, List.of(), List.of(), true, null);
+        RunConfig config = new RunConfig(Profile.QUICK, List.of(plugin.id()), Map.of(), List.of(42L), new RunConfig.DataChoice(
+                org.digitbench.data.DataSource.mnist(RealMnist.location()), false, Normalization.UNIT, 2000, 300, false), true,
+                new RunConfig.Output(false, out, runId), List.of("run"));
+        return Trials.runner(new PluginRegistry(List.of(plugin)), sink, sink, false, inProcess, Estimates.NONE,
+                (dir, x) -> { }).run(config).results();
     }
 }
