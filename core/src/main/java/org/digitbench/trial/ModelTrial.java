@@ -73,11 +73,16 @@ public final class ModelTrial {
             m.history = model.history();
             m.mistakes = mistakes(test, predictions);
             memory.close(); // the peaks are the training's and the evaluation's, not the benchmarks'
-            if (saveModel) {
-                m.modelFile = save(model, job, err);
-                m.modelBytes = m.modelFile == null ? null : modelBytes(job.runDir().resolve(m.modelFile));
-            } else {
-                m.modelBytes = sizeOnDisk(model, job, err);
+            // the model's size on disk is measured either way: without --save-models, from a scratch copy in work/
+            String relative = modelFile(job.trialId());
+            Path file = saveModel ? job.runDir().resolve(relative)
+                    : RunFolder.at(job.runDir()).work().resolve(job.trialId() + ".model-size");
+            if (save(model, job, file, err)) {
+                m.modelFile = saveModel ? relative : null;
+                m.modelBytes = modelBytes(file);
+            }
+            if (!saveModel) {
+                deleteScratch(file, err);
             }
             if (Plan.JMH.equals(timing.kind())) { // --no-timing benchmarks nothing
                 task.phase("benchmarking inference");
@@ -94,41 +99,24 @@ public final class ModelTrial {
         return "models/" + trialId + ".model";
     }
 
-    /** Saves the model; a model that cannot be saved is still a result, so this only warns. */
-    private static String save(TrainedModel model, TrialTiming.Job job, PrintStream err) {
-        String relative = modelFile(job.trialId());
-        Path file = job.runDir().resolve(relative);
+    /** Saves the model to {@code file}; a model that cannot be saved is still a result, so this only warns. */
+    private static boolean save(TrainedModel model, TrialTiming.Job job, Path file, PrintStream err) {
         try {
             RunFolder.at(job.runDir()).folder(file.getParent());
             SafeFiles.requireNoLink(file, "the model of " + job.trialId());
             model.save(file);
-            return relative;
+            return true;
         } catch (java.io.IOException | RuntimeException e) {
             err.println("digitbench: warning: " + job.plugin().id() + ": the model could not be saved to " + file + ": " + Format.failure(e));
-            return null;
+            return false;
         }
     }
 
-    /**
-     * The model's size on disk when the run keeps no models: saved to a scratch file in the run folder's
-     * {@code work/}, measured and deleted; {@code null} (with the warning {@link #save} gives) when it cannot be saved.
-     */
-    private static Long sizeOnDisk(TrainedModel model, TrialTiming.Job job, PrintStream err) {
-        Path file = RunFolder.at(job.runDir()).work().resolve(job.trialId() + ".model-size");
+    private static void deleteScratch(Path file, PrintStream err) {
         try {
-            RunFolder.at(job.runDir()).folder(file.getParent());
-            SafeFiles.requireNoLink(file, "the model of " + job.trialId());
-            model.save(file);
-            return modelBytes(file);
-        } catch (java.io.IOException | RuntimeException e) {
-            err.println("digitbench: warning: " + job.plugin().id() + ": the model could not be saved to measure its size: " + Format.failure(e));
-            return null;
-        } finally {
-            try {
-                java.nio.file.Files.deleteIfExists(file);
-            } catch (java.io.IOException e) {
-                err.println("digitbench: warning: cannot delete " + file + ": " + e.getMessage());
-            }
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            err.println("digitbench: warning: cannot delete " + file + ": " + e.getMessage());
         }
     }
 

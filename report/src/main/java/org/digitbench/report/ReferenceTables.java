@@ -91,8 +91,7 @@ public final class ReferenceTables {
         List<String> cells = new ArrayList<>();
         for (int n : List.of(1, 32, 256)) {
             Double v = bySize.get(n);
-            cells.add(v == null || n != 1 && timing.batchSizes().stream().noneMatch(b -> b.images() == n && b.measurement() != null)
-                    ? "–" : Format.compact(v));
+            cells.add(v == null ? "–" : Format.compact(v));
         }
         return String.join(" / ", cells);
     }
