@@ -317,14 +317,12 @@ public final class JmhTiming implements TrialTiming {
         percentiles.put("p100", stats.getMax());
         double wall = (System.nanoTime() - t0) / 1e9;
         long cpu1 = SteadyState.processCpuNanos();
-        Result<?> alloc = run.getSecondaryResults().get("gc.alloc.rate.norm");
-        Double bytesPerOp = alloc == null || Double.isNaN(alloc.getScore()) ? null : alloc.getScore();
         Double cores = !inference || cpu0 < 0 || cpu1 < 0 ? null : (cpu1 - cpu0) / 1e9 / wall;
         double error = primary.getScoreError();
         double[] ci = primary.getScoreConfidence();
         boolean hasError = !Double.isNaN(error);
         var estimate = new Measurement.Estimate(primary.getScore(), hasError ? error : null, hasError ? ci[0] : null,
-                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, bytesPerOp, cores);
+                hasError ? ci[1] : null, primary.getSampleCount(), scores, percentiles, Profiles.of(run, cores));
         var iterations = new Measurement.Iterations(0, s.warmups(), s.measurements(),
                 s.iteration() == null ? null : InferencePlan.Settings.seconds(s.iteration()), steady);
         return new Measurement(run.getParams().getBenchmark(), run.getParams().getMode().shortLabel(), primary.getScoreUnit(),

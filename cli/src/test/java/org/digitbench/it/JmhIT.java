@@ -88,6 +88,9 @@ class JmhIT {
             assertNotNull(timing.single().iterations().steadyWarmup(), "and before single images");
             assertTrue(timing.batch().allocatedBytesPerOp() > 0, "JMH's GC profiler: the heap a batch allocates");
             assertTrue(timing.batch().estimate().cpuCores() > 0);
+            List<Double> gc = timing.batch().estimate().profile().iterationGcMillis();
+            assertEquals(timing.batch().iterationScores().size(), gc.size(), "the collector's pause in every iteration: " + gc);
+            assertTrue(gc.stream().allMatch(ms -> ms >= 0), gc.toString());
             assertEquals(java.util.List.of(32, 256), timing.batchSizes().stream().map(org.digitbench.results.Timing.BatchSize::images).toList());
             for (var size : timing.batchSizes()) {
                 assertTrue(size.measurement() != null || size.skipped() != null, size.images() + ": measured, or why not");

@@ -40,6 +40,36 @@ public final class Statistics {
     }
 
     /**
+     * The difference-sign test of a trend in a series (Brockwell and Davis, <i>Introduction to Time Series and
+     * Forecasting</i>, 1.6): of the n-1 steps from one value to the next, how many go up; without a trend that count
+     * has mean (n-1)/2 and variance (n+1)/12, nearly normal. It sees a steady drift (each value a little above the one
+     * before, even when a reset interrupts the climb) that the spread around the median does not explain.
+     *
+     * @param ups    steps up
+     * @param steps  steps (n-1); equal neighbours count as neither up nor down, but as steps
+     * @param z      (ups - (n-1)/2) / sqrt((n+1)/12)
+     * @param pValue two-sided
+     */
+    public record DifferenceSign(int ups, int steps, double z, double pValue) {
+        /** The test of {@code series}, in order; at least three values. */
+        public static DifferenceSign of(double[] series) {
+            int n = series.length;
+            if (n < 3) {
+                throw new IllegalArgumentException("the difference-sign test needs at least 3 values, got " + n);
+            }
+            int ups = 0;
+            for (int i = 1; i < n; i++) {
+                if (series[i] > series[i - 1]) {
+                    ups++;
+                }
+            }
+            double z = (ups - (n - 1) / 2.0) / Math.sqrt((n + 1) / 12.0);
+            double p = 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z)));
+            return new DifferenceSign(ups, n - 1, z, p);
+        }
+    }
+
+    /**
      * McNemar's test of whether two classifiers have the same error rate on the same test set.
      *
      * @param onlyA     images only model A got right

@@ -97,4 +97,22 @@ class StatisticsTest {
         assertEquals(null, same.pValue());
         assertEquals(null, Statistics.pairedT(new double[]{0.9}, new double[]{0.8}).pValue());
     }
+
+    @Test
+    void differenceSignTestFindsAClimbThatResetsAndNotNoise() {
+        // a single-image latency that climbs, is reset once (a collection) and climbs again: 16 of 19 steps up
+        double[] climb = {190, 245, 329, 332, 343, 350, 360, 380, 414, 420, 469, 480, 202, 225, 236, 277, 324, 330, 340, 345};
+        Statistics.DifferenceSign up = Statistics.DifferenceSign.of(climb);
+        assertEquals(18, up.ups());
+        assertEquals(19, up.steps());
+        // z = (18 - 9.5) / sqrt(21 / 12) = 6.4254
+        assertEquals(6.4254, up.z(), 1e-4);
+        assertEquals(0, up.pValue(), 1e-9);
+        // alternating noise: 10 of 19 up, z = 0.378, p = 0.705
+        double[] noise = {10, 12, 9, 11, 10, 13, 9, 12, 10, 11, 9, 12, 10, 11, 9, 13, 10, 12, 9, 11};
+        Statistics.DifferenceSign flat = Statistics.DifferenceSign.of(noise);
+        assertEquals(10, flat.ups());
+        assertEquals(0.7055, flat.pValue(), 1e-4);
+        assertThrows(IllegalArgumentException.class, () -> Statistics.DifferenceSign.of(new double[]{1, 2}));
+    }
 }

@@ -41,19 +41,58 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
      * @param sampleCount     measurements the score is made of
      * @param iterationScores each measurement iteration's score
      * @param percentiles     p0, p50, p90, p99, p100 of the samples (for sampled modes; also filled for others)
-     * @param allocatedBytesPerOp heap bytes allocated per operation, by JMH's GC profiler ({@code gc.alloc.rate.norm},
-     *                        every thread of the JVM), or {@code null} when not profiled
-     * @param cpuCores        the JVM's CPU time over the wall-clock time of the measurement: about how many cores the
-     *                        library kept busy, or {@code null} when not measured
+     * @param profile         what the profilers saw: heap allocated, cores busy, garbage collection per iteration
+     *                        (its fields stand at the estimate's level in the JSON)
      */
     public record Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
-                           List<Double> iterationScores, Map<String, Double> percentiles,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerOp,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuCores) {
+                           List<Double> iterationScores, Map<String, Double> percentiles, @JsonUnwrapped Profile profile) {
         /** An estimate without the profilers' figures. */
         public Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
                         List<Double> iterationScores, Map<String, Double> percentiles) {
-            this(score, scoreError, ciLow, ciHigh, sampleCount, iterationScores, percentiles, null, null);
+            this(score, scoreError, ciLow, ciHigh, sampleCount, iterationScores, percentiles, Profile.NONE);
+        }
+
+        /** An estimate with the heap and cores profiled, but not the collections per iteration. */
+        public Estimate(double score, Double scoreError, Double ciLow, Double ciHigh, long sampleCount,
+                        List<Double> iterationScores, Map<String, Double> percentiles, Double allocatedBytesPerOp,
+                        Double cpuCores) {
+            this(score, scoreError, ciLow, ciHigh, sampleCount, iterationScores, percentiles,
+                    new Profile(allocatedBytesPerOp, cpuCores, null));
+        }
+
+        public Estimate {
+            profile = profile == null ? Profile.NONE : profile;
+        }
+
+        /** Heap bytes allocated per operation, or {@code null} when not profiled. */
+        public Double allocatedBytesPerOp() {
+            return profile.allocatedBytesPerOp();
+        }
+
+        /** About how many cores the JVM kept busy, or {@code null} when not measured. */
+        public Double cpuCores() {
+            return profile.cpuCores();
+        }
+    }
+
+    /**
+     * What the profilers saw while the benchmark ran; each field {@code null} when not measured (runs before it was).
+     *
+     * @param allocatedBytesPerOp heap bytes allocated per operation, by JMH's GC profiler ({@code gc.alloc.rate.norm},
+     *                            every thread of the JVM)
+     * @param cpuCores            the JVM's CPU time over the wall-clock time of the measurement: about how many cores
+     *                            the library kept busy
+     * @param iterationGcMillis   milliseconds the garbage collector paused in each measurement iteration (JMH's GC
+     *                            profiler, {@code gc.time}), in the order of {@code iterationScores}
+     */
+    public record Profile(@JsonInclude(JsonInclude.Include.NON_NULL) Double allocatedBytesPerOp,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuCores,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> iterationGcMillis) {
+        /** Nothing profiled. */
+        public static final Profile NONE = new Profile(null, null, null);
+
+        public Profile {
+            iterationGcMillis = iterationGcMillis == null ? null : List.copyOf(iterationGcMillis);
         }
     }
 

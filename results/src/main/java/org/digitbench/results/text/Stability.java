@@ -1,6 +1,7 @@
 package org.digitbench.results.text;
 
 import org.digitbench.eval.MedianInterval;
+import org.digitbench.eval.Statistics;
 import org.digitbench.results.Measurement;
 import org.digitbench.results.Timing;
 
@@ -13,8 +14,9 @@ import java.util.Locale;
  * interval ({@link MedianInterval}: 95%, or the iterations' range when there are too few of them to reach it, as with
  * five), and whether it is stable: an interval whose half-width is more than {@link #UNSTABLE_ABOVE} of the median is
  * marked unstable, with the reasons the results show (a busy machine: the trial started on one, or other processes
- * kept more than half the cores busy while it ran; too few iterations; iterations that disagree: JIT compilation or
- * garbage collection during the measurement, or another process taking a core).
+ * kept more than half the cores busy while it ran; too few iterations; garbage collection, when the iterations in
+ * which the collector paused are the slow ones; a drift, when each iteration tends to be slower (or faster) than the
+ * one before; and always how far the iterations disagree).
  * Computed from results.json alone (each measurement keeps its iterations' scores).
  *
  * @param interval the median and its interval, or {@code null} when the measurement kept no iteration scores
@@ -26,6 +28,10 @@ public record Stability(MedianInterval interval, boolean unstable, List<String> 
     public static final double CONFIDENCE = 0.95;
     /** Relative half-width above which a figure is unstable. */
     public static final double UNSTABLE_ABOVE = 0.10;
+    /** The significance at which the difference-sign test calls the iterations a drift. */
+    static final double DRIFT_P = 0.001;
+    /** Iterations the drift test needs (its normal approximation is poor for fewer; the plan measures 20). */
+    static final int MIN_FOR_DRIFT = 10;
 
     public Stability {
         reasons = List.copyOf(reasons);
@@ -49,10 +55,68 @@ public record Stability(MedianInterval interval, boolean unstable, List<String> 
                 reasons.add(String.format(Locale.ROOT, "too few iterations (%d: the interval is their range, which covers the "
                         + "median with %.0f%%)", mi.n(), 100 * mi.coverage()));
             }
+            String gc = collections(m);
+            if (gc != null) {
+                reasons.add(gc);
+            }
+            String drift = drift(m.iterationScores());
+            if (drift != null) {
+                reasons.add(drift);
+            }
             reasons.add(String.format(Locale.ROOT, "iterations disagree: ±%.0f%% of the median (JIT compilation, garbage "
                     + "collection or another process taking a core during the measurement)", 100 * mi.relativeHalfWidth()));
         }
         return new Stability(mi, wide, reasons);
+    }
+
+    /**
+     * "garbage collection: …" when the iterations in which the collector paused (the profile's per-iteration pauses)
+     * are the slow ones: their median is more than {@link #UNSTABLE_ABOVE} above that of the others; else {@code null}.
+     */
+    static String collections(Measurement m) {
+        List<Double> gc = m.estimate().profile().iterationGcMillis();
+        List<Double> scores = m.iterationScores();
+        if (gc == null || gc.size() != scores.size()) {
+            return null;
+        }
+        List<Double> paused = new ArrayList<>();
+        List<Double> others = new ArrayList<>();
+        double longest = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            (gc.get(i) > 0 ? paused : others).add(scores.get(i));
+            longest = Math.max(longest, gc.get(i));
+        }
+        if (paused.isEmpty() || others.isEmpty()) {
+            return null;
+        }
+        double slower = median(paused) / median(others) - 1;
+        if (!(slower > UNSTABLE_ABOVE)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "garbage collection: the %d of %d iterations in which the collector paused (up to "
+                + "%.0f ms) took %.0f%% longer than the others (median against median)", paused.size(), scores.size(), longest,
+                100 * slower);
+    }
+
+    /**
+     * "iterations drift: …" when the iterations grow steadily slower or faster, by the difference-sign test at the
+     * 0.1% level (a model that slows with use, or one not yet at steady state); else {@code null}.
+     */
+    static String drift(List<Double> scores) {
+        if (scores.size() < MIN_FOR_DRIFT) {
+            return null;
+        }
+        Statistics.DifferenceSign t = Statistics.DifferenceSign.of(scores.stream().mapToDouble(Double::doubleValue).toArray());
+        if (t.pValue() >= DRIFT_P) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "iterations drift: each %s than the one before in %d of %d steps (difference-sign test, "
+                + "p = %.1g): %s", t.z() > 0 ? "slower" : "faster", t.z() > 0 ? t.ups() : t.steps() - t.ups(), t.steps(),
+                t.pValue(), t.z() > 0 ? "the model slows down with use" : "the prediction path had not reached steady state");
+    }
+
+    private static double median(List<Double> values) {
+        return MedianInterval.of(values.stream().mapToDouble(Double::doubleValue).toArray(), 0.5).median();
     }
 
     /**

@@ -81,4 +81,48 @@ class StabilityTest {
         assertEquals("fallback", Stability.of(m, null, 2).text("fallback"));
         assertEquals("fallback", Stability.of(null, null, 2).text("fallback"));
     }
+
+    /**
+     * dl4j-mlp's batch in the reference run: a young collection of 100-400 ms every four or five iterations of one
+     * 300 ms call each. The reason names the collections, measured, not guessed.
+     */
+    @Test
+    void slowIterationsThatAreTheCollectorsAreNamedAsGarbageCollection() {
+        List<Double> scores = List.of(399.0, 435.0, 420.0, 465.0, 565.0, 1012.0, 316.0, 299.0, 510.0, 294.0, 349.0, 357.0,
+                575.0, 513.0, 412.0, 460.0, 738.0, 760.0, 316.0, 481.0);
+        List<Double> gc = List.of(89.0, 0.0, 0.0, 0.0, 0.0, 406.0, 0.0, 0.0, 116.0, 0.0, 0.0, 0.0, 188.0, 65.0, 0.0, 0.0,
+                0.0, 333.0, 0.0, 158.0);
+        Measurement m = withProfile(batch(scores, 0.3, 0.4), new Measurement.Profile(9.4e7, 1.2, gc));
+        Stability s = Stability.of(m, timing(m, false), 2);
+        assertTrue(s.unstable());
+        assertTrue(s.reasons().get(0).startsWith("garbage collection: the 7 of 20 iterations in which the collector paused "
+                + "(up to 406 ms) took 25% longer than the others"), s.reasons().toString());
+        assertTrue(s.reasons().get(1).startsWith("iterations disagree"), s.reasons().toString());
+        // the same iterations without the profile's pauses: no claim about the collector
+        Stability unprofiled = Stability.of(batch(scores, 0.3, 0.4), null, 2);
+        assertTrue(unprofiled.reasons().get(0).startsWith("iterations disagree"), unprofiled.reasons().toString());
+    }
+
+    /** tribuo-xgboost's single image: each iteration slower than the one before until a collection frees its DMatrices. */
+    @Test
+    void iterationsThatClimbAreNamedAsADrift() {
+        List<Double> scores = List.of(159.0, 197.0, 251.0, 276.0, 331.0, 343.0, 395.0, 387.0, 409.0, 440.0, 475.0, 513.0,
+                511.0, 588.0, 554.0, 516.0, 521.0, 552.0, 793.0, 800.0);
+        Stability s = Stability.of(batch(scores, 0.3, 0.4), null, 2);
+        assertTrue(s.unstable());
+        assertTrue(s.reasons().get(0).startsWith("iterations drift: each slower than the one before in 15 of 19 steps "
+                + "(difference-sign test, p = 3e-05): the model slows down with use"), s.reasons().toString());
+        List<Double> shuffled = List.of(159.0, 588.0, 251.0, 513.0, 331.0, 800.0, 276.0, 387.0, 793.0, 197.0, 475.0, 343.0,
+                511.0, 395.0, 554.0, 409.0, 521.0, 440.0, 552.0, 516.0);
+        Stability noDrift = Stability.of(batch(shuffled, 0.3, 0.4), null, 2);
+        assertTrue(noDrift.unstable());
+        assertTrue(noDrift.reasons().get(0).startsWith("iterations disagree"), noDrift.reasons().toString());
+    }
+
+    private static Measurement withProfile(Measurement m, Measurement.Profile profile) {
+        var e = m.estimate();
+        return new Measurement(m.benchmark(), m.mode(), m.unit(), new Measurement.Estimate(e.score(), e.scoreError(), e.ciLow(),
+                e.ciHigh(), e.sampleCount(), e.iterationScores(), e.percentiles(), profile), m.iterations(), m.loadBefore(),
+                m.loadAfter(), m.jsonFile(), m.wallSeconds());
+    }
 }
