@@ -11,6 +11,7 @@ import org.digitbench.results.Plan;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialStatus;
 import org.digitbench.trial.LoadGuard;
+import org.digitbench.trial.ProgressReporter;
 import org.digitbench.trial.TrialTiming;
 
 import org.openjdk.jmh.profile.GCProfiler;
@@ -99,17 +100,18 @@ public final class JmhTiming implements TrialTiming {
     }
 
     private final Profile profile;
-    private final PrintStream out;
+    private final ProgressReporter progress;
     private final double loadBefore;
     private final boolean busy;
 
     /**
+     * @param progress   where each benchmark iteration's score goes (its own line when verbose)
      * @param loadBefore the load average the driver saw before starting the trial
      * @param busy       whether the machine was still busy then
      */
-    public JmhTiming(Profile profile, PrintStream out, double loadBefore, boolean busy) {
+    public JmhTiming(Profile profile, ProgressReporter progress, double loadBefore, boolean busy) {
         this.profile = profile;
-        this.out = out;
+        this.progress = progress;
         this.loadBefore = loadBefore;
         this.busy = busy;
     }
@@ -283,7 +285,7 @@ public final class JmhTiming implements TrialTiming {
             org.digitbench.data.SafeFiles.requireNoLink(log, "JMH's log of " + job.trialId());
             try (OutputStream logStream = Files.newOutputStream(log); PrintStream logPrint = new PrintStream(logStream, true)) {
                 ProgressFormat format = new ProgressFormat(OutputFormatFactory.createFormatInstance(logPrint, VerboseMode.NORMAL),
-                        out, name, !"train".equals(name));
+                        progress, name, !"train".equals(name));
                 try {
                     runs = new Runner(options.build(), format).run();
                 } catch (RunnerException | RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.digitbench.benchmarks;
 
 import org.digitbench.results.text.Format;
+import org.digitbench.trial.ProgressReporter;
 
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -11,29 +12,29 @@ import org.openjdk.jmh.runner.IterationType;
 import org.openjdk.jmh.runner.format.OutputFormat;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Locale;
 
 /**
  * JMH's output, twice: all of it to the log file in the run folder (through JMH's own format), and
- * one line per inference iteration to the console, so that a benchmark shows progress. Remembers the
+ * each inference iteration's score to the trial's progress (its own line when verbose, else the bar's or the next
+ * heartbeat's detail), so that a benchmark shows progress. Remembers the
  * first line that names an exception, for the results when a benchmark fails.
  */
 final class ProgressFormat implements OutputFormat {
     private final OutputFormat log;
-    private final PrintStream console;
+    private final ProgressReporter progress;
     private final String label;
     private final boolean perIteration;
     private String firstError;
 
     /**
-     * @param perIteration print a line per iteration on the console (inference); else only to the log (the training's
+     * @param perIteration show each iteration's score as progress (inference); else only in the log (the training's
      *                     single shot, whose score the trial prints itself)
      */
-    ProgressFormat(OutputFormat log, PrintStream console, String label, boolean perIteration) {
+    ProgressFormat(OutputFormat log, ProgressReporter progress, String label, boolean perIteration) {
         this.log = log;
-        this.console = console;
+        this.progress = progress;
         this.label = label;
         this.perIteration = perIteration;
     }
@@ -51,9 +52,9 @@ final class ProgressFormat implements OutputFormat {
     public void iterationResult(BenchmarkParams benchmark, IterationParams iteration, int n, IterationResult data) {
         log.iterationResult(benchmark, iteration, n, data);
         if (perIteration) {
-            console.printf(Locale.ROOT, "      %-8s %s %d/%d: %s%n", label,
+            progress.iteration(String.format(Locale.ROOT, "      %-8s %s %d/%d: %s", label,
                     iteration.getType() == IterationType.WARMUP ? "warm-up" : "measurement", n, iteration.getCount(),
-                    format(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit()));
+                    format(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit())));
         }
     }
 
@@ -100,7 +101,6 @@ final class ProgressFormat implements OutputFormat {
     @Override
     public void flush() {
         log.flush();
-        console.flush();
     }
 
     @Override

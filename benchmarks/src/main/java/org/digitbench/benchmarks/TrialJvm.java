@@ -38,7 +38,7 @@ public final class TrialJvm {
         try {
             TrialSpec spec = ResultsStore.readJson(Path.of(args[0]), TrialSpec.class);
             TrialResult result = run(spec, PluginRegistry.discover(spec.pluginPath()),
-                    new ProgressReporter(System.err, spec.interactive()), System.out, System.err);
+                    new ProgressReporter(System.err, spec.console()), System.err);
             RunFolder.at(spec.runDir()).writeTrial(result);
         } catch (Throwable e) {
             System.err.println("digitbench trial: " + Format.failure(e));
@@ -52,20 +52,19 @@ public final class TrialJvm {
     }
 
     /** Runs the trial the specification names, in this JVM, and returns its result (failed, if it failed). */
-    public static TrialResult run(TrialSpec spec, PluginRegistry registry, ProgressReporter progress, PrintStream out,
-                                             PrintStream err) {
+    public static TrialResult run(TrialSpec spec, PluginRegistry registry, ProgressReporter progress, PrintStream err) {
         TrialSetup setup = TrialSetup.open(spec, registry);
         if (TrialSpec.INFERENCE.equals(spec.task())) {
-            return retimeInference(setup, spec, out);
+            return retimeInference(setup, spec, progress);
         }
         TrialTiming timing = setup.config().timing()
-                ? new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy())
+                ? new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy())
                 : TrialTiming.WALL_CLOCK;
         return ModelTrial.run(setup.job(), timing, setup.data(), setup.config().saveModels(), progress, err);
     }
 
     /** {@code digitbench timing}: benchmarks the inference of the trial's saved model again; the rest of its result stays. */
-    private static TrialResult retimeInference(TrialSetup setup, TrialSpec spec, PrintStream out) {
+    private static TrialResult retimeInference(TrialSetup setup, TrialSpec spec, ProgressReporter progress) {
         RunFolder folder = setup.folder();
         TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
                 new DigitbenchException("run " + folder.runId() + " has no result of trial " + spec.trialId()));
@@ -79,8 +78,11 @@ public final class TrialJvm {
         } catch (java.io.IOException | UnsupportedOperationException e) {
             throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
         }
-        JmhTiming timing = new JmhTiming(setup.config().profile(), out, spec.loadBefore(), spec.busy());
-        Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
-        return trial.withTiming(trial.modelFile(), retimed);
+        JmhTiming timing = new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy());
+        try (ProgressReporter.Task task = progress.start(spec.pluginId())) {
+            task.phase("benchmarking inference");
+            Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
+            return trial.withTiming(trial.modelFile(), retimed);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.digitbench.run.exec.slurm.SlurmCommands;
 import org.digitbench.run.exec.slurm.SlurmExecutor;
 import org.digitbench.run.exec.slurm.SlurmOptions;
 import org.digitbench.trial.LoadGuard;
+import org.digitbench.trial.ConsoleMode;
 import org.digitbench.trial.ProgressReporter;
 import org.digitbench.trial.TrialSpec;
 import org.digitbench.trial.TrialTiming;
@@ -48,17 +49,17 @@ public final class Trials {
      * @param registry where in-process trials find their plugins (trial JVMs use the class path and the plugin path)
      */
     public static TrialExecutor executor(Execution execution, PluginRegistry registry, PrintStream out, PrintStream err,
-                                         boolean interactive) {
+                                         ConsoleMode console) {
         if (execution.isolate()) {
             return new LocalJvmExecutor(out, err, execution, TrialJvm.class.getName());
         }
-        return new InProcessExecutor(spec -> TrialJvm.run(spec, registry, new ProgressReporter(err, interactive), out, err));
+        return new InProcessExecutor(spec -> TrialJvm.run(spec, registry, new ProgressReporter(err, spec.console()), err));
     }
 
     /** A driver whose trials run as {@code execution} says, on this machine. */
-    public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
+    public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, ConsoleMode console,
                                 Execution execution, Estimates estimates, BiConsumer<Path, RunResults> afterWrite) {
-        return runner(registry, out, err, interactive, execution, null, estimates, afterWrite);
+        return runner(registry, out, err, console, execution, null, estimates, afterWrite);
     }
 
     /**
@@ -66,12 +67,12 @@ public final class Trials {
      *
      * @param slurm how to submit the trials to Slurm, or {@code null} to run them on this machine
      */
-    public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive,
+    public static Runner runner(PluginRegistry registry, PrintStream out, PrintStream err, ConsoleMode console,
                                 Execution execution, SlurmOptions slurm, Estimates estimates,
                                 BiConsumer<Path, RunResults> afterWrite) {
-        TrialExecutor executor = slurm == null ? executor(execution, registry, out, err, interactive)
+        TrialExecutor executor = slurm == null ? executor(execution, registry, out, err, console)
                 : new SlurmExecutor(new SlurmCommands(), out, err, execution, slurm, TrialJvm.class.getName());
-        return new Runner(registry, out, err, interactive, execution, executor, LoadGuard.system(err, execution.busyWait()),
+        return new Runner(registry, out, err, console, execution, executor, LoadGuard.system(err, execution.busyWait()),
                 estimates, afterWrite);
     }
 
@@ -82,7 +83,7 @@ public final class Trials {
      * @param pluginIds only these plugins' trials; empty for all that have a saved model
      */
     public static RunResults retime(RunFolder folder, List<String> pluginIds, Execution execution, PluginRegistry registry,
-                                    PrintStream out, PrintStream err, BiConsumer<Path, RunResults> afterWrite) {
+                                    ConsoleMode console, PrintStream out, PrintStream err, BiConsumer<Path, RunResults> afterWrite) {
         try (RunFolder.Lock lock = folder.lock("digitbench timing")) {
             RunResults results = ResultsStore.read(folder.results());
             RunConfig config = ConfigFile.read(folder.dir());
@@ -105,14 +106,14 @@ public final class Trials {
             out.printf(Locale.ROOT, "Timing the inference of %d saved model%s of run %s with JMH %s, each in its own JVM%n",
                     todo.size(), todo.size() == 1 ? "" : "s", folder.runId(), JmhTiming.jmhVersion());
             LoadGuard guard = LoadGuard.system(err, execution.busyWait());
-            TrialExecutor executor = executor(execution, registry, out, err, false);
+            TrialExecutor executor = executor(execution, registry, out, err, console);
             int i = 0;
             for (TrialResult t : todo) {
                 out.printf("[%d/%d] %s%n", ++i, todo.size(), t.trialId());
                 ClassifierPlugin plugin = registry.get(t.pluginId());
                 Hyperparameters hp = plugin.resolve(config.overrides().getOrDefault(t.pluginId(), java.util.Map.of()));
                 LoadGuard.Verdict verdict = execution.allowBusy() ? new LoadGuard.Verdict(false, guard.now()) : guard.await();
-                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), t.pluginId(), t.seed(), false,
+                TrialSpec spec = new TrialSpec(folder.dir().toAbsolutePath(), t.pluginId(), t.seed(), console,
                         execution.pluginPath(), execution.timeout(), TrialSpec.INFERENCE,
                         new Timing.Load(verdict.load(), verdict.busy()));
                 TrialResult retimed = executor.run(spec, new TrialTiming.Job(t.trialId(), plugin, hp, t.seed(),

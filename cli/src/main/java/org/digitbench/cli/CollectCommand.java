@@ -69,7 +69,7 @@ final class CollectCommand implements Callable<Integer> {
         var profile = several ? SeveralDatasets.read(dir).config().profile()
                 : ConfigFile.read(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
         Execution exec = new Execution(true, Execution.defaultTimeout(profile), workerJvmArgs, plugins.pluginPath, true, null);
-        Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, false, exec,
+        Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, org.digitbench.trial.ConsoleMode.LOG, exec,
                 SlurmOptions.collecting(poll), ReferenceEstimates.load(), Main::writeReport);
         List<Runner.Outcome> outcomes = several
                 ? new SeveralDatasets(runner, exec, parent.out, parent.err, Main::writeRunPage).resume(RunFolder.at(dir))

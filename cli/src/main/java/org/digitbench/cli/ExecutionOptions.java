@@ -3,6 +3,7 @@ package org.digitbench.cli;
 import org.digitbench.api.DigitbenchException;
 import org.digitbench.config.Execution;
 import org.digitbench.config.Profile;
+import org.digitbench.trial.ConsoleMode;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -38,6 +39,29 @@ final class ExecutionOptions {
                     "sized to them: accuracy sooner, but every time is then taken while other trials ran, and the results and",
                     "report say so; default: ${DEFAULT-VALUE}, one at a time, for clean timings"})
     int jobs;
+
+    @CommandLine.ArgGroup(exclusive = true)
+    Verbosity verbosity = new Verbosity();
+
+    /** --quiet or --verbose, not both. */
+    static final class Verbosity {
+        @Option(names = {"-q", "--quiet"}, description = "no progress: each trial's result line, warnings, errors and the final "
+                + "tables")
+        boolean quiet;
+
+        @Option(names = {"-v", "--verbose"}, description = "more progress: every benchmark iteration's score too")
+        boolean verbose;
+    }
+
+    /**
+     * How the trials show their progress: bars when the console is a terminal, else a line per state change and a
+     * heartbeat; less with --quiet, more with --verbose.
+     */
+    ConsoleMode console(Main parent) {
+        boolean terminal = System.console() != null && parent.err == System.err;
+        return new ConsoleMode(terminal, verbosity.quiet ? ConsoleMode.Verbosity.QUIET
+                : verbosity.verbose ? ConsoleMode.Verbosity.VERBOSE : ConsoleMode.Verbosity.NORMAL);
+    }
 
     Execution execution(Profile profile) {
         if (jobs < 1) { // 0 is what a config.json written before --jobs holds; on the command line it is an error

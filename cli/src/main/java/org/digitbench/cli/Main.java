@@ -20,7 +20,7 @@ import java.nio.file.Path;
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
         subcommands = {ListCommand.class, RunCommand.class, CollectCommand.class, TimingCommand.class, ReportCommand.class,
                 PredictCommand.class, ServeCommand.class,
-                DataCommand.class, ReferenceCommand.class,
+                DataCommand.class, ReferenceCommand.class, ExportCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run in which at least one model failed (results are still written). */
@@ -35,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, collect, timing, report, predict, serve, data or reference");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use list, run, collect, timing, report, predict, serve, data, reference, export or completion");
     }
 
     /**

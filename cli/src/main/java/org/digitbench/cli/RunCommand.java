@@ -15,6 +15,7 @@ import org.digitbench.run.DryRun;
 import org.digitbench.run.ReferenceEstimates;
 import org.digitbench.run.Runner;
 import org.digitbench.run.SeveralDatasets;
+import org.digitbench.trial.ConsoleMode;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
             description = "quick (stratified 2,000 train / 1,000 test images) or full (60,000 / 10,000); default: ${DEFAULT-VALUE}")
     String profile;
 
-    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID", completionCandidates = PluginIds.class,
             description = "plugins to run, comma-separated (default: all; see digitbench list)")
     List<String> plugins = new ArrayList<>();
 
@@ -109,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean terminal = System.console() != null && parent.err == System.err;
+        ConsoleMode terminal = execution.console(parent);
         List<Runner.Outcome> outcomes;
         Path shown;
         if (resume != null) {
@@ -167,11 +168,11 @@ final class RunCommand implements Callable<Integer> {
         return outcomes.stream().allMatch(o -> o.allSucceeded() && o.allTimed()) ? 0 : Main.EXIT_MODEL_FAILED;
     }
 
-    private SeveralDatasets several(Execution exec, boolean terminal) {
+    private SeveralDatasets several(Execution exec, ConsoleMode terminal) {
         return new SeveralDatasets(runner(exec, terminal), exec, parent.out, parent.err, Main::writeRunPage);
     }
 
-    private Runner runner(Execution exec, boolean terminal) {
+    private Runner runner(Execution exec, ConsoleMode terminal) {
         org.digitbench.run.exec.slurm.SlurmOptions slurm = executor.slurm();
         if (slurm != null) { // before the run's folder is made: a path sbatch cannot hold leaves nothing behind
             org.digitbench.run.exec.slurm.SbatchScript.requirePlainPath(output.dir.toAbsolutePath().normalize(), "-o");

@@ -28,7 +28,7 @@ final class TimingCommand implements Callable<Integer> {
     @CommandLine.Parameters(paramLabel = "RUN_ID", description = "the run to time (RUN_ID/DATASET for one dataset of a run over several)")
     String runId;
 
-    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID",
+    @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID", completionCandidates = PluginIds.class,
             description = "models to time, comma-separated (default: all of the run's saved models)")
     List<String> plugins = new ArrayList<>();
 
@@ -43,8 +43,8 @@ final class TimingCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.existing(output.dir, runId, "timing");
         RunConfig config = ConfigFile.read(folder.dir());
         Execution exec = execution.execution(config.profile());
-        RunResults timed = Trials.retime(folder, plugins, exec, PluginRegistry.discover(exec.pluginPath()), parent.out,
-                parent.err, Main::writeReport);
+        RunResults timed = Trials.retime(folder, plugins, exec, PluginRegistry.discover(exec.pluginPath()),
+                execution.console(parent), parent.out, parent.err, Main::writeReport);
         Main.printReportPath(parent, folder.dir());
         return timed.trials().stream().filter(t -> t.ok() && t.modelFile() != null)
                 .filter(t -> plugins.isEmpty() || plugins.contains(t.pluginId())).allMatch(TrialResult::timed)

@@ -54,7 +54,7 @@ class FaultIsolationIT {
         Execution execution = new Execution(true, Duration.ofSeconds(25), List.of("-Xmx512m"), List.of(FAULTS), true, null);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream sink = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, false, execution, Estimates.NONE,
+        Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, org.digitbench.trial.ConsoleMode.LOG, execution, Estimates.NONE,
                 (dir, r) -> { }).run(config);
 
         org.digitbench.results.ResultsSchema.check(outcome.resultsFile());

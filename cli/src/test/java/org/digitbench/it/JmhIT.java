@@ -60,6 +60,12 @@ class JmhIT {
                 "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
         assertEquals(0, run.code(), run.printed());
         assertTrue(run.stdout().contains("train (JMH, s)"), run.stdout());
+        // not a terminal: a line per state change, no bars and no line per benchmark iteration (issue 31: a quick run's
+        // log was thousands of lines)
+        List<String> lines = run.printed().lines().toList();
+        assertEquals(List.of("  smile-decision-tree: training", "  smile-decision-tree: predicting",
+                "  smile-decision-tree: benchmarking inference"), lines.stream().filter(l -> l.startsWith("  smile-decision-tree: ")).toList());
+        assertTrue(lines.stream().noneMatch(l -> l.contains("measurement 1/") || l.contains("[=")), run.printed());
 
         Path runDir = out.resolve("jmh-it");
         org.digitbench.results.ResultsSchema.check(runDir.resolve(RunFolder.RESULTS));
@@ -204,7 +210,7 @@ class JmhIT {
         RunConfig config = new RunConfig(Profile.QUICK, List.of(plugin.id()), Map.of(), List.of(42L), new RunConfig.DataChoice(
                 org.digitbench.data.DataSource.mnist(RealMnist.location()), false, Normalization.UNIT, 2000, 300, false), true,
                 new RunConfig.Output(false, out, runId), List.of("run"));
-        return Trials.runner(new PluginRegistry(List.of(plugin)), sink, sink, false, inProcess, Estimates.NONE,
+        return Trials.runner(new PluginRegistry(List.of(plugin)), sink, sink, org.digitbench.trial.ConsoleMode.LOG, inProcess, Estimates.NONE,
                 (dir, x) -> { }).run(config).results();
     }
 }

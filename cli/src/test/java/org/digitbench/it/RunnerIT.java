@@ -42,7 +42,7 @@ class RunnerIT {
     static Runner inProcess(PluginRegistry registry) {
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         Execution execution = new Execution(false, null, List.of(), List.of(), true, null);
-        return Trials.runner(registry, sink, sink, false, execution, Estimates.NONE, (dir, r) -> { });
+        return Trials.runner(registry, sink, sink, org.digitbench.trial.ConsoleMode.LOG, execution, Estimates.NONE, (dir, r) -> { });
     }
 
     static RunConfig config(List<String> plugins, Map<String, Map<String, String>> overrides, List<Long> seeds, int train, int test,

@@ -24,6 +24,7 @@ import org.digitbench.results.store.SavedModels;
 import org.digitbench.results.text.Format;
 import org.digitbench.run.exec.BatchExecutor;
 import org.digitbench.run.exec.TrialExecutor;
+import org.digitbench.trial.ConsoleMode;
 import org.digitbench.trial.LoadGuard;
 import org.digitbench.trial.SuiteData;
 import org.digitbench.trial.TrialSpec;
@@ -56,7 +57,7 @@ public final class Runner {
     private final PluginRegistry registry;
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean interactive;
+    private final ConsoleMode console;
     private final Execution execution;
     private final TrialExecutor executor;
     private final LoadGuard guard;
@@ -72,12 +73,12 @@ public final class Runner {
      * @param afterWrite called with the run folder and the results each time {@code results.json} has been written
      *                   (the command line renders the HTML report from them); what it throws is printed as a warning
      */
-    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, boolean interactive, Execution execution,
+    public Runner(PluginRegistry registry, PrintStream out, PrintStream err, ConsoleMode console, Execution execution,
                   TrialExecutor executor, LoadGuard guard, Estimates estimates, BiConsumer<Path, RunResults> afterWrite) {
         this.registry = registry;
         this.out = out;
         this.err = err;
-        this.interactive = interactive;
+        this.console = console;
         this.execution = execution;
         this.executor = executor;
         this.guard = guard;
@@ -238,7 +239,7 @@ public final class Runner {
                 for (RunProgress.Planned p : todo) {
                     out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%n", ++number[0], base.plan().trialCount(),
                             p.plugin().id(), p.plugin().library(), p.plugin().family(), p.seed(), train.size());
-                    submitted.put(p, spec(folder, p, new LoadGuard.Verdict(false, guard.now()), null, false));
+                    submitted.put(p, spec(folder, p, new LoadGuard.Verdict(false, guard.now()), null, console.withoutTerminal()));
                 }
                 b.submit(folder, todo.stream().map(submitted::get).toList());
                 if (b.detached()) {
@@ -250,9 +251,12 @@ public final class Runner {
                 TrialSpec spec = submitted.get(p);
                 if (spec == null) {
                     synchronized (lock) {
-                        out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%s%s%n", ++number[0], base.plan().trialCount(),
-                                plugin.id(), plugin.library(), plugin.family(), p.seed(), train.size(),
+                        String header = String.format("[%d/%d] %s (%s %s), seed %d: %d training images%s%s", ++number[0],
+                                base.plan().trialCount(), plugin.id(), plugin.library(), plugin.family(), p.seed(), train.size(),
                                 cores == null ? "" : ", cores " + cores, progress.header(p));
+                        if (!console.quiet()) {
+                            out.println(header);
+                        }
                     }
                     // a busy machine delays a timed trial; an accuracy-only run (--no-timing) does not wait, nor do trials that
                     // share the machine on purpose (--jobs: their times are marked as taken concurrently)
@@ -263,7 +267,7 @@ public final class Runner {
                                 + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
                                 verdict.load(), guard.cpus(), plugin.id());
                     }
-                    spec = spec(folder, p, verdict, cores, interactive && !concurrent);
+                    spec = spec(folder, p, verdict, cores, concurrent ? console.withoutTerminal() : console);
                 }
                 TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
                         folder.dir(), execution.timeout());
@@ -310,13 +314,13 @@ public final class Runner {
         return new Outcome(folder.results(), results);
     }
 
-    private TrialSpec spec(RunFolder folder, RunProgress.Planned p, LoadGuard.Verdict verdict, List<Integer> cores, boolean live) {
-        return new TrialSpec(folder.dir().toAbsolutePath(), p.plugin().id(), p.seed(), live, execution.pluginPath(),
+    private TrialSpec spec(RunFolder folder, RunProgress.Planned p, LoadGuard.Verdict verdict, List<Integer> cores,
+                           ConsoleMode mode) {
+        return new TrialSpec(folder.dir().toAbsolutePath(), p.plugin().id(), p.seed(), mode, execution.pluginPath(),
                 execution.timeout(), TrialSpec.TRIAL, new Timing.Load(verdict.load(), verdict.busy())).on(cores);
     }
 
 
-    /** On Ctrl-C, says what is kept and how to go on. */
     /** On Ctrl-C or SIGTERM: results.json says stopped, and the console how to go on. */
     private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total,
                             java.util.concurrent.atomic.AtomicReference<RunResults> latest) {

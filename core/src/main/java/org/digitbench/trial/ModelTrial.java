@@ -50,6 +50,7 @@ public final class ModelTrial {
         m.started = System.nanoTime();
         try (MemoryMonitor memory = new MemoryMonitor(); ProgressReporter.Task task = progress.start(job.plugin().id())) {
             m.memory = memory;
+            task.phase("training");
             TrialTiming.Trained trained = timing.train(job, train, task.listener());
             TrainedModel model = trained.model();
             if (model == null) {

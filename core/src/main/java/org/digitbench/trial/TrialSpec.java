@@ -16,7 +16,7 @@ import java.util.List;
  * @param runDir      the run folder (absolute)
  * @param pluginId    the plugin
  * @param seed        the seed
- * @param interactive whether the trial's progress bar may redraw itself (a terminal)
+ * @param console     how the trial shows its progress: bars on a terminal, lines in a file or pipe, how much
  * @param pluginPath  jars and folders with more plugins, from the command line of the driver
  * @param timeLimit   the trial's time limit, or {@code null} for none (JMH's iteration timeout follows it)
  * @param task        {@code trial} for a whole trial, {@code inference} to benchmark the inference of the trial's
@@ -25,13 +25,14 @@ import java.util.List;
  *                    was still busy (load above its cores) after the driver's wait; its fields stand at the top level
  * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
  */
-public record TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath,
+public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode console, List<Path> pluginPath,
                         Duration timeLimit, String task, @JsonUnwrapped Timing.Load load, List<Integer> cores) {
     public static final String TRIAL = "trial";
     public static final String INFERENCE = "inference";
 
     public TrialSpec {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
+        console = console == null ? ConsoleMode.LOG : console;
         task = task == null ? TRIAL : task;
         load = load == null || load.loadBefore() == null || load.busy() == null ? new Timing.Load(
                 load == null || load.loadBefore() == null ? 0.0 : load.loadBefore(), load != null && Boolean.TRUE.equals(load.busy()))
@@ -42,9 +43,9 @@ public record TrialSpec(Path runDir, String pluginId, long seed, boolean interac
     }
 
     /** On every core. */
-    public TrialSpec(Path runDir, String pluginId, long seed, boolean interactive, List<Path> pluginPath, Duration timeLimit,
+    public TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode console, List<Path> pluginPath, Duration timeLimit,
                      String task, Timing.Load load) {
-        this(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, load, null);
+        this(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, null);
     }
 
     /** The 1-minute load average the driver saw just before starting the trial. */
@@ -59,7 +60,7 @@ public record TrialSpec(Path runDir, String pluginId, long seed, boolean interac
 
     /** The same trial on these cores. */
     public TrialSpec on(List<Integer> onCores) {
-        return new TrialSpec(runDir, pluginId, seed, interactive, pluginPath, timeLimit, task, load, onCores);
+        return new TrialSpec(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, onCores);
     }
 
     public String trialId() {

@@ -34,7 +34,7 @@ class ModelTrialTest {
         TrialTiming.Job job = new TrialTiming.Job("fake.seed1", plugin, plugin.resolve(Map.of()), 1, dir, null);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         TrialResult r = ModelTrial.run(job, TrialTiming.WALL_CLOCK, data, false,
-                new ProgressReporter(new PrintStream(progress, true, StandardCharsets.UTF_8), false), System.err);
+                new ProgressReporter(new PrintStream(progress, true, StandardCharsets.UTF_8), ConsoleMode.LOG), System.err);
         assertEquals(TrialStatus.OK, r.status(), r.error());
         assertEquals(Runtime.getRuntime().availableProcessors(), r.resources().machine().cores(), "where it ran is recorded");
         assertFalse(r.resources().machine().host().isBlank());

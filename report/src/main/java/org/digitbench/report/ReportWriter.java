@@ -96,6 +96,7 @@ public final class ReportWriter {
         context.put("samples", results.data().samples() == null ? List.of()
                 : results.data().samples().stream().map(ModelView.Image::of).toList());
         context.put("checksums", checksums(results));
+        context.put("downloads", TableDownloads.of(results));
         context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
         context.put("tablesort", TABLESORT);

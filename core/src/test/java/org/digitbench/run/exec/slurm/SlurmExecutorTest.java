@@ -88,7 +88,7 @@ class SlurmExecutorTest {
     }
 
     private TrialSpec spec(RunFolder folder, long seed) {
-        return new TrialSpec(folder.dir().toAbsolutePath(), "fake", seed, false, List.of(), Duration.ofMinutes(90), TrialSpec.TRIAL,
+        return new TrialSpec(folder.dir().toAbsolutePath(), "fake", seed, org.digitbench.trial.ConsoleMode.LOG, List.of(), Duration.ofMinutes(90), TrialSpec.TRIAL,
                 new Timing.Load(0.0, false));
     }
 
