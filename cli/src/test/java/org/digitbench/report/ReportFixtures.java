@@ -171,7 +171,8 @@ public final class ReportFixtures {
         hp.put("note", "<i>" + id + "</i>");
         return new TrialResult(new TrialResult.Outcome(id, 42, status, error),
                 new TrialResult.PluginInfo(library, "1.0", family, description, hp, Map.of("trainer", "Trainer<" + id + ">")),
-                new TrialResult.Evaluation(300, truth.length, metrics, predicted, mistakes),
+                new TrialResult.Evaluation(300, truth.length, metrics, predicted, mistakes, predicted == null || probabilities == null
+                        ? null : org.digitbench.eval.Calibration.of(truth, probabilities, org.digitbench.eval.Calibration.BINS)),
                 new TrialResult.Times(train, predict, 20.0, Instant.parse("2026-01-02T03:10:00Z")),
                 new TrialResult.Network(params, layers, history),
                 new TrialResult.Resources(1L << 28, 1L << 30,

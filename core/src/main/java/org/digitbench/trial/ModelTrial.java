@@ -6,6 +6,7 @@ import org.digitbench.api.LayerInfo;
 import org.digitbench.api.Predictions;
 import org.digitbench.api.TrainedModel;
 import org.digitbench.data.SafeFiles;
+import org.digitbench.eval.Calibration;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.Plan;
@@ -66,6 +67,8 @@ public final class ModelTrial {
                         : predictions.labels().length + " labels for " + truth.length + " images"));
             }
             m.metrics = ClassificationMetrics.of(truth, predictions.labels(), predictions.probabilities(), test.numClasses());
+            m.calibration = predictions.probabilities() == null ? null
+                    : Calibration.of(truth, predictions.probabilities(), Calibration.BINS);
             m.predictions = predictions.labels();
             m.trainingSize = model.trainingSize().orElse(train.size());
             m.libraryProvenance = model.provenance();
@@ -144,6 +147,7 @@ public final class ModelTrial {
         Double trainSeconds;
         Double predictSeconds;
         ClassificationMetrics metrics;
+        Calibration calibration;
         int[] predictions;
         Map<String, String> libraryProvenance = Map.of();
         Long parameterCount;
@@ -167,7 +171,7 @@ public final class ModelTrial {
             return new TrialResult(new TrialResult.Outcome(plugin.id(), job.seed(), status, error),
                     new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
                             job.params().asMap(), libraryProvenance),
-                    new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes),
+                    new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes, calibration),
                     new TrialResult.Times(trainSeconds, predictSeconds, started == 0 ? null : trialSeconds(started), Instant.now()),
                     new TrialResult.Network(parameterCount, layers, history),
                     new TrialResult.Resources(peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(),

@@ -1,6 +1,7 @@
 package org.digitbench.report;
 
 import org.digitbench.api.EpochStats;
+import org.digitbench.eval.Calibration;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.eval.MedianInterval;
 import org.digitbench.results.Measurement;
@@ -33,7 +34,19 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
      * @param jmh      JMH's figures
      */
     record ModelPoint(String id, String library, String anchor, @JsonUnwrapped Accuracy accuracy, @JsonUnwrapped Times times,
-                      @JsonUnwrapped Classes classes, @JsonUnwrapped Epochs epochs, @JsonUnwrapped Jmh jmh) {
+                      @JsonUnwrapped Classes classes, @JsonUnwrapped Epochs epochs, @JsonUnwrapped Jmh jmh,
+                      @JsonUnwrapped Reliability reliability) {
+    }
+
+    /**
+     * @param ece  expected calibration error, or null for a model without probabilities
+     * @param bins the reliability diagram's bins that hold images: [mean confidence, accuracy, images]
+     */
+    record Reliability(Double ece, List<double[]> bins) {
+        static Reliability of(Calibration c) {
+            return c == null ? new Reliability(null, List.of()) : new Reliability(c.ece(), c.reliability().stream()
+                    .filter(b -> b.count() > 0).map(b -> new double[]{b.confidence(), b.accuracy(), b.count()}).toList());
+        }
     }
 
     /** Test accuracy and the ends of its 95% interval. */
@@ -84,7 +97,8 @@ record ChartData(List<ModelPoint> models, boolean jmhTraining) {
                     new Classes(x.perClass().stream().map(ClassificationMetrics.ClassScores::f1).toList(), x.confusion()),
                     new Epochs(m.network().history() == null ? List.of() : m.network().history(), overfitting(m.network().history())),
                     new Jmh(t == null ? null : training(m, results), t == null ? null : perImage(t),
-                            t == null ? null : t.imagesPerSecondBySize())));
+                            t == null ? null : t.imagesPerSecondBySize()),
+                    Reliability.of(m.evaluation().calibration())));
         }
         return new ChartData(points, jmh);
     }

@@ -97,6 +97,8 @@ public final class ReportWriter {
                 : results.data().samples().stream().map(ModelView.Image::of).toList());
         context.put("checksums", checksums(results));
         context.put("downloads", TableDownloads.of(results));
+        context.put("calibration", TableRows.calibration(ok));
+        context.put("calibrationBins", org.digitbench.eval.Calibration.BINS);
         context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
         context.put("tablesort", TABLESORT);

@@ -68,6 +68,29 @@ public final class TableRows {
     public record JsonLink(String href, String name) {
     }
 
+    /**
+     * One model's calibration, as shown; {@code measured} false for a model without probabilities.
+     *
+     * @param anchor the model's section in the report
+     */
+    public record CalibrationRow(String model, String anchor, boolean measured, String ece, String mce, String brier,
+                                 String logLoss) {
+    }
+
+    static List<CalibrationRow> calibration(List<TrialResult> models) {
+        return models.stream().map(m -> {
+            var c = m.evaluation().calibration();
+            Double logLoss = m.metrics() == null ? null : m.metrics().logLoss();
+            return c == null ? new CalibrationRow(m.pluginId(), ReportWriter.anchor(m.pluginId()), false, "", "", "", "")
+                    : new CalibrationRow(m.pluginId(), ReportWriter.anchor(m.pluginId()), true, fixed(c.ece()), fixed(c.mce()),
+                    fixed(c.brier()), logLoss == null ? "" : fixed(logLoss));
+        }).toList();
+    }
+
+    private static String fixed(double v) {
+        return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
     static List<SeedRow> seeds(SeedStats stats, RunResults results) {
         List<SeedRow> rows = new ArrayList<>();
         for (SeedStats.Row r : stats.rows()) {

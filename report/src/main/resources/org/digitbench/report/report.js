@@ -120,6 +120,26 @@
     bySize.setAttribute('data-rendered', 'true');
   }
 
+  var reliability = document.getElementById('chart-reliability');
+  var calibrated = models.filter(function (m) { return m.ece !== null && m.ece !== undefined && m.bins.length; });
+  if (reliability && calibrated.length) {
+    chart(reliability, {
+      title: { text: 'Reliability diagram', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.data.length === 3 ? p.seriesName + '<br>confidence '
+        + pct(p.data[0]) + ', accuracy ' + pct(p.data[1]) + ' (' + p.data[2] + ' images)' : 'perfect calibration'; } },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 60, right: 30, top: 40, bottom: 80 },
+      xAxis: { type: 'value', name: 'confidence', nameLocation: 'middle', nameGap: 26, min: 0, max: 1 },
+      yAxis: { type: 'value', name: 'accuracy', min: 0, max: 1 },
+      series: [{ name: 'perfect calibration', type: 'line', data: [[0, 0], [1, 1]], symbol: 'none',
+        lineStyle: { type: 'dashed', color: '#888' } }].concat(calibrated.map(function (m) {
+        return { name: m.id + ' (ECE ' + m.ece.toFixed(3) + ')', type: 'line', symbolSize: 6, data: m.bins };
+      }))
+    });
+  } else if (reliability) {
+    reliability.setAttribute('data-rendered', 'true');
+  }
+
   function heatmap(el, title, xLabels, yLabels, cells, max, fmt, colors) {
     return chart(el, {
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },

@@ -2,6 +2,7 @@ package org.digitbench.results;
 
 import org.digitbench.api.EpochStats;
 import org.digitbench.api.LayerInfo;
+import org.digitbench.eval.Calibration;
 import org.digitbench.eval.ClassificationMetrics;
 import org.digitbench.results.provenance.Machine;
 
@@ -80,11 +81,19 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
      * @param metrics      quality on the test set, or {@code null} when it failed
      * @param predictions  the predicted label of each test image, or {@code null} when it failed (or a migrated repeat)
      * @param mistakes     up to {@value ModelTrial#MISTAKES} misclassified test images, the most confident first
+     * @param calibration  how far its probabilities can be trusted (ECE, MCE, Brier, reliability diagram), or {@code null}
+     *                     for a model without probabilities
      */
     public record Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
-                             List<DigitImage> mistakes) {
+                             List<DigitImage> mistakes, @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
         public Evaluation {
             mistakes = mistakes == null ? List.of() : mistakes;
+        }
+
+        /** An evaluation of a model without probabilities (or from before calibration was measured). */
+        public Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
+                          List<DigitImage> mistakes) {
+            this(trainingSize, testSize, metrics, predictions, mistakes, null);
         }
     }
 

@@ -125,6 +125,12 @@ public final class Tables {
             averages(rows, run, r, "weighted", m.weighted()); // absent in results of schema version 1
             add(rows, run, r, "log_loss", m.logLoss());
         }
+        var calibration = r.evaluation() == null ? null : r.evaluation().calibration();
+        if (calibration != null) {
+            add(rows, run, r, "ece", calibration.ece());
+            add(rows, run, r, "mce", calibration.mce());
+            add(rows, run, r, "brier", calibration.brier());
+        }
         if (r.times() != null) {
             add(rows, run, r, "train_seconds", r.times().trainSeconds());
             add(rows, run, r, "predict_seconds", r.times().predictSeconds());
