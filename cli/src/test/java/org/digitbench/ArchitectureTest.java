@@ -87,7 +87,7 @@ class ArchitectureTest {
             Map.entry("results.stats", List.of("api", "eval", "results", "results.text")),
             Map.entry("results.store", List.of("api", "data", "eval", "results", "results.provenance", "results.text")),
             Map.entry("results.predict", List.of("api", "data", "results", "results.store", "results.text")),
-            Map.entry("results.tables", List.of("api", "eval", "results", "results.text")),
+            Map.entry("results.tables", List.of("api", "eval", "results", "results.stats", "results.text")),
             Map.entry("config", List.of("api", "data", "eval", "results.*")),
             Map.entry("trial", List.of("api", "data", "eval", "results.*", "config")),
             Map.entry("run.exec", List.of("api", "data", "eval", "results.*", "config", "trial")),

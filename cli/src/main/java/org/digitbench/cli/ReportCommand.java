@@ -5,6 +5,7 @@ import org.digitbench.report.AcrossDatasetsWriter;
 import org.digitbench.report.CompareWriter;
 import org.digitbench.report.ReportWriter;
 import org.digitbench.report.RunsIndex;
+import org.digitbench.results.stats.TimeToAccuracy;
 import org.digitbench.results.store.DatasetsFile;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
@@ -40,14 +41,31 @@ final class ReportCommand implements Callable<Integer> {
             description = "runs on different datasets, one per dataset, to compare models across (3 or more for the tests)")
     List<String> across;
 
+    @Option(names = "--time-to-accuracy", paramLabel = "A,B,...",
+            description = "validation accuracies whose training time the report gives for models that learn in epochs, "
+                    + "e.g. 0.95,0.99; default: 0.97,0.98")
+    String timeToAccuracy;
+
     @CommandLine.Mixin
     OutputDirOption output = new OutputDirOption();
+
+    private java.util.List<Double> targets() {
+        if (timeToAccuracy == null) {
+            return TimeToAccuracy.DEFAULT_TARGETS;
+        }
+        try {
+            return TimeToAccuracy.parse(timeToAccuracy);
+        } catch (IllegalArgumentException e) {
+            throw new DigitbenchException("--time-to-accuracy " + timeToAccuracy + ": " + e.getMessage());
+        }
+    }
 
     @Override
     public Integer call() throws java.io.IOException {
         if (!java.nio.file.Files.isDirectory(output.dir)) {
             throw new DigitbenchException("no reports folder " + output.dir + "; run digitbench run first, or give --output-dir");
         }
+        targets(); // a malformed --time-to-accuracy stops here, before any report is written
         if (compare != null && across != null) {
             throw new DigitbenchException("--compare and --across-datasets write different pages: give one of them");
         }
@@ -85,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
                     for (String key : DatasetsFile.finishedKeys(dir)) {
                         RunFolder part = RunFolder.at(dir.resolve(key));
                         try (RunFolder.Lock lock = part.lock("digitbench report")) {
-                            parent.out.println("Report: " + ReportWriter.render(part.dir()));
+                            parent.out.println("Report: " + ReportWriter.render(part.dir(), targets()));
                         }
                     }
                     parent.out.println("Report: " + AcrossDatasetsWriter.writeRun(dir));
@@ -93,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
                 }
                 RunFolder folder = RunFolder.existing(output.dir, id, "report");
                 try (RunFolder.Lock lock = folder.lock("digitbench report")) {
-                    parent.out.println("Report: " + ReportWriter.render(folder.dir()));
+                    parent.out.println("Report: " + ReportWriter.render(folder.dir(), targets()));
                 }
             } catch (DigitbenchException e) {
                 parent.err.println("digitbench: error: " + e.getMessage());

@@ -6,6 +6,7 @@ import org.digitbench.data.SafeFiles;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.stats.TimeToAccuracy;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.text.Format;
 
@@ -65,11 +66,21 @@ public final class ReportWriter {
 
     /** Renders {@code runDir/results.json} into {@code runDir/index.html}. */
     public static Path render(Path runDir) {
-        return write(ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME)), runDir);
+        return render(runDir, TimeToAccuracy.DEFAULT_TARGETS);
+    }
+
+    /** Renders {@code runDir/results.json} into {@code runDir/index.html}, with the time to these validation accuracies. */
+    public static Path render(Path runDir, List<Double> targets) {
+        return write(ResultsStore.read(runDir.resolve(ResultsStore.FILE_NAME)), runDir, targets);
     }
 
     /** Writes the report of {@code results} into {@code dir/index.html}. */
     public static Path write(RunResults results, Path dir) {
+        return write(results, dir, TimeToAccuracy.DEFAULT_TARGETS);
+    }
+
+    /** Writes the report of {@code results} into {@code dir/index.html}, with the time to these validation accuracies. */
+    public static Path write(RunResults results, Path dir, List<Double> targets) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("run", results);
         context.put("cpuWarning", MachineNotes.warning(results.mainTrials()));
@@ -99,6 +110,8 @@ public final class ReportWriter {
         context.put("downloads", TableDownloads.of(results));
         context.put("calibration", TableRows.calibration(ok));
         context.put("calibrationBins", org.digitbench.eval.Calibration.BINS);
+        context.put("targets", targets.stream().map(Format::percent).toList());
+        context.put("timeToAccuracy", TableRows.timeToAccuracy(ok, targets));
         context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
         context.put("tablesort", TABLESORT);

@@ -6,6 +6,7 @@ import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.stats.SeedStats;
+import org.digitbench.results.stats.TimeToAccuracy;
 import org.digitbench.results.text.Format;
 import org.digitbench.results.text.Stability;
 
@@ -89,6 +90,26 @@ public final class TableRows {
 
     private static String fixed(double v) {
         return String.format(java.util.Locale.ROOT, "%.4f", v);
+    }
+
+    /** A model that learns in epochs: the training time to each target validation accuracy ("not reached"), as shown. */
+    public record TimeToAccuracyRow(String model, String anchor, List<String> times, String best) {
+    }
+
+    static List<TimeToAccuracyRow> timeToAccuracy(List<TrialResult> models, List<Double> targets) {
+        List<TimeToAccuracyRow> rows = new java.util.ArrayList<>();
+        for (TrialResult m : models) {
+            List<TimeToAccuracy.Reached> reached = TimeToAccuracy.of(m.network().history(), targets);
+            if (reached.isEmpty()) {
+                continue;
+            }
+            double best = m.network().history().stream().filter(e -> e.validationAccuracy() != null)
+                    .mapToDouble(e -> e.validationAccuracy()).max().orElse(Double.NaN);
+            rows.add(new TimeToAccuracyRow(m.pluginId(), ReportWriter.anchor(m.pluginId()), reached.stream()
+                    .map(r -> r.reached() ? Format.seconds(r.seconds()) + " (epoch " + r.epoch() + ")" : "not reached").toList(),
+                    Format.percent(best)));
+        }
+        return rows;
     }
 
     static List<SeedRow> seeds(SeedStats stats, RunResults results) {

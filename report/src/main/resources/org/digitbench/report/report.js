@@ -120,6 +120,27 @@
     bySize.setAttribute('data-rendered', 'true');
   }
 
+  var toAccuracy = document.getElementById('chart-time-to-accuracy');
+  var stepwise = models.filter(function (m) { return m.history && m.history.some(function (e) { return e.validationAccuracy !== null; }); });
+  if (toAccuracy && stepwise.length) {
+    chart(toAccuracy, {
+      title: { text: 'Validation accuracy against training time', left: 'center', textStyle: { fontSize: 14 } },
+      tooltip: { trigger: 'item', formatter: function (p) { return p.seriesName + '<br>epoch ' + p.data[2] + ': ' + pct(p.data[1])
+        + ' after ' + p.data[0].toFixed(1) + ' s'; } },
+      legend: { type: 'scroll', bottom: 0 },
+      grid: { left: 60, right: 30, top: 40, bottom: 80 },
+      xAxis: { type: 'value', name: 'training time (s)', nameLocation: 'middle', nameGap: 26, min: 0 },
+      yAxis: { type: 'value', name: 'validation accuracy', scale: true, axisLabel: { formatter: function (v) { return (100 * v).toFixed(0) + '%'; } } },
+      series: stepwise.map(function (m) {
+        var elapsed = 0;
+        return { name: m.id, type: 'line', symbolSize: 6, data: m.history.map(function (e) {
+          elapsed += e.seconds; return [elapsed, e.validationAccuracy, e.epoch]; }).filter(function (d) { return d[1] !== null; }) };
+      })
+    });
+  } else if (toAccuracy) {
+    toAccuracy.setAttribute('data-rendered', 'true');
+  }
+
   var reliability = document.getElementById('chart-reliability');
   var calibrated = models.filter(function (m) { return m.ece !== null && m.ece !== undefined && m.bins.length; });
   if (reliability && calibrated.length) {

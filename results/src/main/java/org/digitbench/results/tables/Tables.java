@@ -5,6 +5,7 @@ import org.digitbench.results.Measurement;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
+import org.digitbench.results.stats.TimeToAccuracy;
 import org.digitbench.results.text.Stability;
 
 import java.util.ArrayList;
@@ -134,6 +135,9 @@ public final class Tables {
         if (r.times() != null) {
             add(rows, run, r, "train_seconds", r.times().trainSeconds());
             add(rows, run, r, "predict_seconds", r.times().predictSeconds());
+        }
+        for (TimeToAccuracy.Reached reached : TimeToAccuracy.of(r.network().history(), TimeToAccuracy.DEFAULT_TARGETS)) {
+            add(rows, run, r, "seconds_to_validation_accuracy_" + reached.target(), reached.seconds());
         }
         add(rows, run, r, "images_per_second", imagesPerSecond(r));
         add(rows, run, r, "peak_heap_bytes", r.resources().peakHeapBytes());

@@ -18,6 +18,11 @@ public final class Format {
                 + "trial at a time only with that in mind";
     }
 
+    /** A fraction as a percentage with at most two decimals and no trailing zeros: 0.97 "97%", 0.98125 "98.13%". */
+    public static String percent(double fraction) {
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.2f", 100 * fraction)).stripTrailingZeros().toPlainString() + "%";
+    }
+
     /** Seconds with digits to match: "0.23 s", "4.1 s", "123 s"; "–" for none. */
     public static String seconds(Double s) {
         if (s == null) {
