@@ -171,14 +171,7 @@ public final class Tables {
                 benchmark(rows, run, r, "batch-" + b.images(), b.images(), b.measurement(), b.imagesPerSecond(), t, cores);
             }
         }
-        Measurement single = t.single();
-        Double perSecond = null;
-        if (single != null) {
-            Stability s = Stability.of(single, t, cores);
-            double seconds = (s.interval() != null ? s.interval().median() : single.score()) * secondsPer(single.unit());
-            perSecond = seconds > 0 ? 1 / seconds : null;
-        }
-        benchmark(rows, run, r, "single", 1, single, perSecond, t, cores);
+        benchmark(rows, run, r, "single", 1, t.single(), null, t, cores);
     }
 
     /** Seconds in a unit of JMH's time per operation ("us/op": 1e-6), or NaN for another unit. */
@@ -199,6 +192,10 @@ public final class Tables {
         }
         Stability s = Stability.of(m, t, cores);
         boolean interval = s.interval() != null;
+        if (imagesPerSecond == null && images != null) { // the single image's: from the median, as every images/s
+            double seconds = (interval ? s.interval().median() : m.score()) * secondsPer(m.unit());
+            imagesPerSecond = seconds > 0 ? images / seconds : null;
+        }
         rows.add(Arrays.asList(run, r.pluginId(), r.seed(), name, images, m.unit(), interval ? s.interval().median() : m.score(),
                 interval ? s.interval().low() : null, interval ? s.interval().high() : null, s.unstable(), m.score(),
                 m.scoreError(), imagesPerSecond, m.allocatedBytesPerOp(), m.estimate().cpuCores(),
