@@ -31,6 +31,19 @@ public final class Splits {
         return data.subset(chosen, "stratified subset of " + n + " of " + data.size() + " (seed " + seed + ")");
     }
 
+    /**
+     * The positions of a stratified sample of {@code n} of the images ({@code n} below the set's size), in increasing
+     * order: the images {@link #stratifiedSubset} would take.
+     */
+    public static int[] stratifiedPositions(Dataset data, int n, long seed) {
+        if (n <= 0 || n >= data.size()) {
+            throw new IllegalArgumentException("a sample of " + n + " of " + data.size() + " images: expected 1.." + (data.size() - 1));
+        }
+        int[] chosen = stratifiedIndices(data, n, seed);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
     /** Splits off a stratified validation part of {@code fraction} of the images. */
     public static Split stratifiedSplit(Dataset data, double fraction, long seed) {
         if (!(fraction > 0 && fraction < 1)) {

@@ -10,6 +10,7 @@ import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
 import org.digitbench.trial.ModelTrial;
 import org.digitbench.trial.ProgressReporter;
+import org.digitbench.trial.RobustnessEvaluation;
 import org.digitbench.trial.TrialSetup;
 import org.digitbench.trial.TrialSpec;
 import org.digitbench.trial.TrialTiming;
@@ -57,6 +58,9 @@ public final class TrialJvm {
         if (TrialSpec.INFERENCE.equals(spec.task())) {
             return retimeInference(setup, spec, progress);
         }
+        if (TrialSpec.ROBUSTNESS.equals(spec.task())) {
+            return corrupted(setup, spec, progress);
+        }
         TrialTiming timing = setup.config().timing()
                 ? new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy())
                 : TrialTiming.WALL_CLOCK;
@@ -65,24 +69,51 @@ public final class TrialJvm {
 
     /** {@code digitbench timing}: benchmarks the inference of the trial's saved model again; the rest of its result stays. */
     private static TrialResult retimeInference(TrialSetup setup, TrialSpec spec, ProgressReporter progress) {
-        RunFolder folder = setup.folder();
-        TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
-                new DigitbenchException("run " + folder.runId() + " has no result of trial " + spec.trialId()));
-        if (!trial.ok()) {
-            throw new DigitbenchException("trial " + spec.trialId() + " failed; there is no model to time");
-        }
-        Path file = folder.inside(trial.modelFile(), "trials/" + spec.trialId() + ".json: modelFile");
-        TrainedModel model;
-        try {
-            model = setup.job().plugin().load(file);
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
-        }
+        TrialResult trial = trial(setup, spec, "time");
+        TrainedModel model = savedModel(setup, spec, trial);
         JmhTiming timing = new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy());
         try (ProgressReporter.Task task = progress.start(spec.pluginId())) {
             task.phase("benchmarking inference");
             Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());
             return trial.withTiming(trial.modelFile(), retimed);
+        }
+    }
+
+    /** {@code digitbench robustness}: evaluates the trial's saved model on the run's corrupted images; the rest stays. */
+    private static TrialResult corrupted(TrialSetup setup, TrialSpec spec, ProgressReporter progress) {
+        TrialResult trial = trial(setup, spec, "evaluate");
+        if (setup.data().corrupted() == null) {
+            throw new DigitbenchException("run " + setup.folder().runId() + " has no robustness suite (--robustness none)");
+        }
+        int[] predictions = trial.evaluation().predictions();
+        if (predictions == null || predictions.length != setup.data().test().size()) {
+            throw new DigitbenchException("trial " + spec.trialId() + " has no predictions of the test set to compare with");
+        }
+        TrainedModel model = savedModel(setup, spec, trial);
+        try (ProgressReporter.Task task = progress.start(spec.pluginId())) {
+            task.phase("predicting corrupted images");
+            return trial.withRobustness(RobustnessEvaluation.of(model, setup.data().corrupted(), predictions));
+        }
+    }
+
+    /** The trial's result as the run recorded it: a good one, with a model to {@code use}. */
+    private static TrialResult trial(TrialSetup setup, TrialSpec spec, String use) {
+        RunFolder folder = setup.folder();
+        TrialResult trial = folder.readTrial(spec.trialId()).orElseThrow(() ->
+                new DigitbenchException("run " + folder.runId() + " has no result of trial " + spec.trialId()));
+        if (!trial.ok()) {
+            throw new DigitbenchException("trial " + spec.trialId() + " failed; there is no model to " + use);
+        }
+        return trial;
+    }
+
+    /** The trial's saved model, loaded by its plugin from inside the run folder. */
+    private static TrainedModel savedModel(TrialSetup setup, TrialSpec spec, TrialResult trial) {
+        Path file = setup.folder().inside(trial.modelFile(), "trials/" + spec.trialId() + ".json: modelFile");
+        try {
+            return setup.job().plugin().load(file);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new DigitbenchException(spec.trialId() + ": cannot load the saved model " + file + ": " + e.getMessage(), e);
         }
     }
 }

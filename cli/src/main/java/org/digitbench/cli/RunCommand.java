@@ -7,6 +7,7 @@ import org.digitbench.config.ConfigFile;
 import org.digitbench.config.Execution;
 import org.digitbench.config.Profile;
 import org.digitbench.config.RunConfig;
+import org.digitbench.data.CorruptionSuite;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Normalization;
 import org.digitbench.results.store.DatasetsFile;
@@ -89,6 +90,24 @@ final class RunCommand implements Callable<Integer> {
             + "no warm-up and no inference benchmarks (the fast accuracy-only mode)")
     boolean noTiming;
 
+    @Option(names = "--robustness", paramLabel = "SUITE", defaultValue = "default", converter = RobustnessConverter.class,
+            description = {"evaluate every model on corrupted copies of a stratified subset of the test images (500 a",
+                    "corruption for full, 100 for quick): default (MNIST-C's fifteen corruptions), all (also dilate, erode",
+                    "and invert) or none (default: ${DEFAULT-VALUE}; docs/robustness.md)"})
+    CorruptionSuite.Choice robustness;
+
+    /** Reads {@code --robustness}, naming the choices when the value is none of them. */
+    static final class RobustnessConverter implements CommandLine.ITypeConverter<CorruptionSuite.Choice> {
+        @Override
+        public CorruptionSuite.Choice convert(String value) {
+            try {
+                return CorruptionSuite.Choice.of(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--save-models", description = "keep each trial's model in <run>/models/ (for digitbench predict, serve and timing)")
     boolean saveModels;
 
@@ -140,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
                         testSize, validation));
             }
             RunConfig config = new RunConfig(p, Main.pluginIds(plugins, spec), parseParams(params), allSeeds, datasets.getFirst(), !noTiming,
-                    new RunConfig.Output(saveModels, output.dir, runId), spec.commandLine().getParseResult().originalArgs());
+                    new RunConfig.Output(saveModels, output.dir, runId), spec.commandLine().getParseResult().originalArgs(), robustness);
             Execution exec = execution.execution(p);
             if (dryRun) {
                 Runner runner = runner(exec, terminal);

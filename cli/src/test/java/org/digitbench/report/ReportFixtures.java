@@ -6,7 +6,9 @@ import org.digitbench.api.LayerInfo;
 import org.digitbench.api.SourceFile;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Robustness;
 import org.digitbench.eval.Statistics;
+import org.digitbench.results.CorruptionSamples;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.Measurement;
 import org.digitbench.results.Plan;
@@ -123,6 +125,18 @@ public final class ReportFixtures {
                         new Timing.BatchSize(256, null, null, "the test set has 20 images"))), new Timing.Load(0.5, false), 1.0)));
         models.set(1, models.get(1).withTiming(null, new Timing(TrialStatus.FAILED,
                 "batch: IllegalStateException: no batch path", treeTrain, null, null, null, 9, new Timing.Load(3.5, true), 0.2)));
+        // robustness: two corruptions; the network evaluated on both, the tree stopped on the second
+        int[] examples = {0, 1};
+        Random corrupting = new Random(7);
+        List<DigitImage> clean = List.of(image(test, 0, null, null), image(test, 1, null, null));
+        CorruptionSamples suite = new CorruptionSamples("default", "MNIST-C's fifteen corruptions", truth.length, 42, clean, List.of(
+                new CorruptionSamples.Corruption("shot-noise", "Poisson noise", true, clean),
+                new CorruptionSamples.Corruption("fog", "a plasma fractal <b>added</b>", true, clean)));
+        models.set(0, models.get(0).withRobustness(Robustness.of("default", truth, good, List.of(
+                Robustness.corrupted("shot-noise", truth, noisy(truth, 0.2, corrupting), examples),
+                Robustness.corrupted("fog", truth, noisy(truth, 0.5, corrupting), examples)), null)));
+        models.set(1, models.get(1).withRobustness(Robustness.of("default", truth, fair, List.of(
+                Robustness.corrupted("shot-noise", truth, noisy(truth, 0.6, corrupting), examples)), "fog: OutOfMemoryError: <i>heap</i>")));
         List<RunResults.Comparison> comparisons = List.of(new RunResults.Comparison("fixture-network", hostileName,
                 Statistics.mcnemar(truth, good, fair)));
         SourceFile images = new SourceFile("data/mnist/t10k-images-idx3-ubyte.gz", "ab".repeat(32), 1_648_877);
@@ -147,7 +161,7 @@ public final class ReportFixtures {
         RunResults base = new RunResults(new RunResults.Header(RunResults.SCHEMA_VERSION, "fixture-run", RunStatus.COMPLETE,
                 Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:14:05Z"), "quick", List.of("run", "--profile", "quick")),
                 provenance,
-                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples), plan, List.of(),
+                new RunResults.DataInfo("unit", "pixel / 255, into [0, 1]", trainInfo, testInfo, samples).withRobustness(suite), plan, List.of(),
                 List.of(), comparisons);
         return base.withTrials(models, base.status(), base.finishedAt(), truth);
     }

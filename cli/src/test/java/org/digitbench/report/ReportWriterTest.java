@@ -211,6 +211,27 @@ class ReportWriterTest {
     }
 
     @Test
+    void showsEachModelsAccuracyOnEachCorruptionAndWhatItSaidOfTheExamples() throws IOException {
+        String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
+        String section = html.substring(html.indexOf("<section id=\"robustness\">"), html.indexOf("<section id=\"calibration\">"));
+        assertTrue(section.contains("<th>model</th>") && section.contains(">shot-noise<") && section.contains(">fog<"), "a column per corruption");
+        assertTrue(section.indexOf("fixture-network") < section.indexOf("fixture-tree"), "the sturdier model first");
+        assertTrue(section.contains("1 (1)"), "its rank by mean corruption accuracy, and by clean accuracy");
+        assertTrue(section.contains("style=\"background:hsl("), "the heat map's colours");
+        assertTrue(section.contains("stopped: fog: OutOfMemoryError: &lt;i&gt;heap&lt;/i&gt;"), "why an evaluation stopped, escaped");
+        assertTrue(section.contains("a plasma fractal &lt;b&gt;added&lt;/b&gt;"), "descriptions escaped");
+        assertTrue(section.contains("class=\"answers\"") && (section.contains("class=\"wrong\"") || section.contains("class=\"right\"")),
+                "what each model said of the example images");
+        assertTrue(html.contains("<a href=\"#robustness\">Robustness</a>"), "in the page's navigation");
+        assertTrue(html.contains("corrupted 0."), "the leaderboard shows the mean corruption accuracy under the accuracy");
+
+        RunResults without = ReportFixtures.results("fixture-tree");
+        without = without.withData(without.data().withRobustness(null));
+        String plain = Files.readString(ReportWriter.write(without, dir));
+        assertFalse(plain.contains("id=\"robustness\""), "a run without corruptions has no such section");
+    }
+
+    @Test
     void isSelfContained() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));
         assertFalse(Pattern.compile("<(script|link|img)[^>]+(src|href)=\"(https?:)?//").matcher(html).find(), "no remote resources");

@@ -1,5 +1,6 @@
 package org.digitbench.config;
 
+import org.digitbench.data.CorruptionSuite;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Normalization;
 
@@ -24,10 +25,18 @@ import java.util.Map;
  *                      for wall-clock times only ({@code --no-timing})
  * @param output        what the run writes where; its fields stand at the top level of {@code config.json}
  * @param commandLine   the arguments the run was started with, for provenance
+ * @param robustness    the corrupted test images every model is also evaluated on ({@code --robustness}); a run folder
+ *                      from before it was measured has none
  */
 public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides,
                         List<Long> seeds, DataChoice dataset, boolean timing, @JsonUnwrapped Output output,
-                        List<String> commandLine) {
+                        List<String> commandLine, CorruptionSuite.Choice robustness) {
+
+    /** Without corrupted images. */
+    public RunConfig(Profile profile, List<String> pluginIds, Map<String, Map<String, String>> overrides, List<Long> seeds,
+                     DataChoice dataset, boolean timing, Output output, List<String> commandLine) {
+        this(profile, pluginIds, overrides, seeds, dataset, timing, output, commandLine, CorruptionSuite.Choice.NONE);
+    }
 
     /**
      * What a run writes, and where.
@@ -99,6 +108,7 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         commandLine = List.copyOf(commandLine);
         java.util.Objects.requireNonNull(dataset, "dataset");
         java.util.Objects.requireNonNull(output, "output");
+        robustness = robustness == null ? CorruptionSuite.Choice.NONE : robustness;
     }
 
     /** The main seed: the report's model details and McNemar's tests use its trials; it draws the subsets. */
@@ -109,12 +119,17 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
     /** The same configuration with the run's id filled in. */
     public RunConfig withRunId(String id) {
         return new RunConfig(profile, pluginIds, overrides, seeds, dataset, timing, new Output(output.saveModels(), output.outputDir(), id),
-                commandLine);
+                commandLine, robustness);
+    }
+
+    /** The same configuration with this robustness suite ({@code digitbench robustness RUN --suite}). */
+    public RunConfig withRobustness(CorruptionSuite.Choice suite) {
+        return new RunConfig(profile, pluginIds, overrides, seeds, dataset, timing, output, commandLine, suite);
     }
 
     /** The same configuration with the plugin ids resolved (all plugins when none were named). */
     public RunConfig withPlugins(List<String> ids) {
-        return new RunConfig(profile, ids, overrides, seeds, dataset, timing, output, commandLine);
+        return new RunConfig(profile, ids, overrides, seeds, dataset, timing, output, commandLine, robustness);
     }
 
     /**
@@ -127,12 +142,12 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
         }
         DataChoice moved = new DataChoice(DataSource.mnist(location), dataset.download(), dataset.normalization(),
                 dataset.trainSize(), dataset.testSize(), dataset.validation());
-        return new RunConfig(profile, pluginIds, overrides, seeds, moved, timing, output, commandLine);
+        return new RunConfig(profile, pluginIds, overrides, seeds, moved, timing, output, commandLine, robustness);
     }
 
     /** The same configuration on another dataset, as a run of its own in {@code dir} named {@code id}. */
     public RunConfig onDataset(DataChoice data, Path dir, String id) {
-        return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, new Output(output.saveModels(), dir, id), commandLine);
+        return new RunConfig(profile, pluginIds, overrides, seeds, data, timing, new Output(output.saveModels(), dir, id), commandLine, robustness);
     }
 
     /**
@@ -148,6 +163,11 @@ public record RunConfig(Profile profile, List<String> pluginIds, Map<String, Map
     public int testSize(int available) {
         Integer n = dataset.testSize();
         return n != null ? n : dataset.source().isMnist() ? profile.testSize() : profile.share(available, Profile.QUICK_TEST_SHARE);
+    }
+
+    /** Images per corruption of the robustness suite, out of the {@code tested} test images: the profile's, or all of them. */
+    public int robustnessImages(int tested) {
+        return Math.min(profile.robustnessImages(), tested);
     }
 
     /** The sizes as the console says them before any data is read. */

@@ -8,6 +8,7 @@ import org.digitbench.api.TrainedModel;
 import org.digitbench.data.SafeFiles;
 import org.digitbench.eval.Calibration;
 import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Robustness;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.Plan;
 import org.digitbench.results.Timing;
@@ -70,6 +71,10 @@ public final class ModelTrial {
             m.calibration = predictions.probabilities() == null ? null
                     : Calibration.of(truth, predictions.probabilities(), Calibration.BINS);
             m.predictions = predictions.labels();
+            if (data.corrupted() != null) {
+                task.phase("predicting corrupted images");
+                m.robustness = RobustnessEvaluation.of(model, data.corrupted(), predictions.labels());
+            }
             m.trainingSize = model.trainingSize().orElse(train.size());
             m.libraryProvenance = model.provenance();
             m.parameterCount = model.parameterCount().isPresent() ? model.parameterCount().getAsLong() : null;
@@ -148,6 +153,7 @@ public final class ModelTrial {
         Double predictSeconds;
         ClassificationMetrics metrics;
         Calibration calibration;
+        Robustness robustness;
         int[] predictions;
         Map<String, String> libraryProvenance = Map.of();
         Long parameterCount;
@@ -171,7 +177,7 @@ public final class ModelTrial {
             return new TrialResult(new TrialResult.Outcome(plugin.id(), job.seed(), status, error),
                     new TrialResult.PluginInfo(plugin.library(), plugin.libraryVersion(), plugin.family(), plugin.description(),
                             job.params().asMap(), libraryProvenance),
-                    new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes, calibration),
+                    new TrialResult.Evaluation(trainingSize, testSize, metrics, predictions, mistakes, calibration, robustness),
                     new TrialResult.Times(trainSeconds, predictSeconds, started == 0 ? null : trialSeconds(started), Instant.now()),
                     new TrialResult.Network(parameterCount, layers, history),
                     new TrialResult.Resources(peaks == null ? null : peaks.heapBytes(), peaks == null ? null : peaks.rssBytes(),

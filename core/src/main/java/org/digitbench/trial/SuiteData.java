@@ -5,9 +5,11 @@ import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.SourceFile;
 import org.digitbench.api.Splits;
 import org.digitbench.config.RunConfig;
+import org.digitbench.data.CorruptionSuite;
 import org.digitbench.data.DatasetSummary;
 import org.digitbench.data.Mnist;
 import org.digitbench.data.MnistFetcher;
+import org.digitbench.results.CorruptionSamples;
 import org.digitbench.results.DigitImage;
 import org.digitbench.results.RunResults;
 
@@ -22,15 +24,15 @@ import java.util.Optional;
  * stratified sixth of the training images and the training set the rest.
  */
 public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization,
-                        List<String> classNames) {
+                        List<String> classNames, CorruptionSuite corrupted) {
 
     public SuiteData {
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
     }
 
-    /** Without class names. */
+    /** Without class names or corrupted images. */
     public SuiteData(Dataset train, Dataset test, org.digitbench.data.Normalization.Fitted normalization) {
-        this(train, test, normalization, List.of());
+        this(train, test, normalization, List.of(), null);
     }
 
     public static SuiteData prepare(RunConfig config, Optional<MnistFetcher> fetcher) {
@@ -58,7 +60,9 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
         Dataset test = Splits.stratifiedSubset(testAll, config.testSize(testAll.size()), config.mainSeed());
         requireEveryClassTested(train, test, config);
         var normalization = config.dataset().normalization().fit(train);
-        return new SuiteData(normalization.apply(train), normalization.apply(test), normalization, split.classNames());
+        CorruptionSuite corrupted = config.robustness() == CorruptionSuite.Choice.NONE ? null
+                : CorruptionSuite.of(config.robustness(), test, config.robustnessImages(test.size()), config.mainSeed(), normalization);
+        return new SuiteData(normalization.apply(train), normalization.apply(test), normalization, split.classNames(), corrupted);
     }
 
     /**
@@ -144,7 +148,20 @@ public record SuiteData(Dataset train, Dataset test, org.digitbench.data.Normali
 
     /** What results.json records of the data: its normalisation, both sets with their files, sample test images, class names. */
     public RunResults.DataInfo info(org.digitbench.data.Normalization n) {
-        return new RunResults.DataInfo(n.id(), n.description(), info(train), info(test), samples(test), classNames);
+        return new RunResults.DataInfo(n.id(), n.description(), info(train), info(test), samples(test), classNames,
+                corrupted == null ? null : corruptionSamples(corrupted));
+    }
+
+    /** The suite as results.json records it: its corruptions, and each one's example images. */
+    private static CorruptionSamples corruptionSamples(CorruptionSuite suite) {
+        int[] examples = suite.examples();
+        int[] positions = suite.positions();
+        java.util.function.Function<Dataset, List<DigitImage>> pictures = d -> java.util.stream.IntStream.range(0, d.size())
+                .mapToObj(k -> DigitImage.raw(d, k, positions[examples[k]])).toList();
+        return new CorruptionSamples(suite.choice().id(), suite.choice().description(), suite.size(), suite.seed(),
+                pictures.apply(suite.clean().subset(examples, "examples")),
+                suite.corruptions().stream().map(c -> new CorruptionSamples.Corruption(c.id(), c.description(), c.mnistC(),
+                        pictures.apply(suite.raw(c, examples)))).toList());
     }
 
     /** Sample images per class in the results. */

@@ -20,7 +20,8 @@ import java.util.List;
  * @param pluginPath  jars and folders with more plugins, from the command line of the driver
  * @param timeLimit   the trial's time limit, or {@code null} for none (JMH's iteration timeout follows it)
  * @param task        {@code trial} for a whole trial, {@code inference} to benchmark the inference of the trial's
- *                    saved model again ({@code digitbench timing})
+ *                    saved model again ({@code digitbench timing}), {@code robustness} to evaluate it on the run's
+ *                    corrupted images ({@code digitbench robustness})
  * @param load        the 1-minute load average the driver saw just before starting the trial, and whether the machine
  *                    was still busy (load above its cores) after the driver's wait; its fields stand at the top level
  * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
@@ -29,6 +30,7 @@ public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode con
                         Duration timeLimit, String task, @JsonUnwrapped Timing.Load load, List<Integer> cores) {
     public static final String TRIAL = "trial";
     public static final String INFERENCE = "inference";
+    public static final String ROBUSTNESS = "robustness";
 
     public TrialSpec {
         pluginPath = pluginPath == null ? List.of() : List.copyOf(pluginPath);
@@ -37,7 +39,7 @@ public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode con
         load = load == null || load.loadBefore() == null || load.busy() == null ? new Timing.Load(
                 load == null || load.loadBefore() == null ? 0.0 : load.loadBefore(), load != null && Boolean.TRUE.equals(load.busy()))
                 : load;
-        if (!TRIAL.equals(task) && !INFERENCE.equals(task)) {
+        if (!TRIAL.equals(task) && !INFERENCE.equals(task) && !ROBUSTNESS.equals(task)) {
             throw new IllegalArgumentException("unknown trial task '" + task + "'");
         }
     }

@@ -49,6 +49,11 @@ public enum Corruption {
         return description;
     }
 
+    /** Whether it is one of MNIST-C's fifteen (the others are dilate, erode and invert). */
+    public boolean mnistC() {
+        return ordinal() < DILATE.ordinal();
+    }
+
     /** The corruption named {@code id}, or an {@link IllegalArgumentException} that lists them. */
     public static Corruption of(String id) {
         return Arrays.stream(values()).filter(c -> c.id.equals(id.strip().toLowerCase(Locale.ROOT))).findFirst()

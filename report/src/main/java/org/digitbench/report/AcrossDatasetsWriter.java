@@ -96,6 +96,7 @@ public final class AcrossDatasetsWriter {
             rows.add(new Row(r.pluginId(), r.library(), cells, String.format(Locale.ROOT, "%.2f", r.meanRank())));
         }
         context.put("rows", rows);
+        context.put("corrupted", corrupted(runIds, runs));
         RankTestsView test = across.friedman() == null ? null : RankTestsView.of(across);
         context.put("test", test);
         context.put("chartData", ReportWriter.scriptJson(chart(across)));
@@ -103,6 +104,35 @@ public final class AcrossDatasetsWriter {
         context.put("tablesort", ReportWriter.TABLESORT);
         context.put("echarts", ReportWriter.ECHARTS);
         return context;
+    }
+
+    /**
+     * The models ranked by mean corruption accuracy on each dataset, or {@code null} when no run has a robustness suite.
+     *
+     * @param rows   each model's mean corruption accuracy (rank) on each dataset, best mean rank first
+     * @param test   Friedman's test over these ranks, in words, or why there is none
+     */
+    public record CorruptedView(List<Row> rows, List<AcrossDatasets.LeftOut> leftOut, String test) {
+    }
+
+    private static CorruptedView corrupted(List<String> runIds, List<RunResults> runs) {
+        if (runs.stream().allMatch(r -> r.data().robustness() == null)) {
+            return null;
+        }
+        AcrossDatasets x = AcrossDatasets.of(runIds, runs, ALPHA, AcrossDatasets.Score.CORRUPTED);
+        List<Row> rows = new ArrayList<>();
+        for (AcrossDatasets.Row r : x.models()) {
+            List<String> cells = new ArrayList<>();
+            for (int d = 0; d < r.accuracy().size(); d++) {
+                cells.add(String.format(Locale.ROOT, "%.4f (%s)", r.accuracy().get(d), rank(r.ranks().get(d))));
+            }
+            rows.add(new Row(r.pluginId(), r.library(), cells, String.format(Locale.ROOT, "%.2f", r.meanRank())));
+        }
+        String test = x.friedman() == null ? x.noTest() : String.format(Locale.ROOT, "Friedman's test (Iman–Davenport F): p = %s%s",
+                p(x.friedman().pF()), x.friedman().pF() < x.alpha() ? "; significantly different: "
+                        + (x.differingPairs().isEmpty() ? "no two models a critical difference apart" : String.join(", ", x.differingPairs()))
+                        : "; the ranks may differ by chance");
+        return new CorruptedView(rows, x.leftOut(), test);
     }
 
     /** The run over several datasets: its id, its datasets, and how many have no results yet. */

@@ -73,8 +73,12 @@ final class LeaderboardRows {
      * @param ciLow  the lower end of its accuracy's Wilson 95% interval
      * @param ciHigh the upper end
      * @param cells  for each column key, the cell
+     * @param corrupted  its mean accuracy on the run's corrupted images, or {@code null} without them
+     * @param toAccuracy the training time it took to first reach the last target validation accuracy ("98%: 41 s",
+     *                   "98%: not reached"), or {@code null} for a model that does not learn in epochs
      */
-    public record Row(TrialResult m, String anchor, String ciLow, String ciHigh, Map<String, Cell> cells) {
+    public record Row(TrialResult m, String anchor, String ciLow, String ciHigh, Map<String, Cell> cells, String corrupted,
+                      String toAccuracy) {
     }
 
     /**
@@ -86,6 +90,11 @@ final class LeaderboardRows {
     }
 
     static List<Row> rows(List<TrialResult> models) {
+        return rows(models, org.digitbench.results.stats.TimeToAccuracy.DEFAULT_TARGETS);
+    }
+
+    /** @param targets the validation accuracies of time to accuracy; the leaderboard shows the last */
+    static List<Row> rows(List<TrialResult> models, List<Double> targets) {
         List<Row> rows = new ArrayList<>();
         for (TrialResult m : models) {
             Map<String, Cell> cells = new LinkedHashMap<>();
@@ -101,10 +110,22 @@ final class LeaderboardRows {
                 cells.put(c.key(), new Cell(v == null ? "–" : c.text().apply(m, v), v == null ? "" : String.format(Locale.ROOT, "%.9g", v),
                         v != null && v.equals(best) && models.size() > 1));
             }
+            var robustness = m.evaluation().robustness();
             rows.add(new Row(m, ReportWriter.anchor(m.pluginId()), f4(m.metrics().accuracyCi95().low()),
-                    f4(m.metrics().accuracyCi95().high()), cells));
+                    f4(m.metrics().accuracyCi95().high()), cells, robustness == null || robustness.meanAccuracy() == null ? null
+                    : f4(robustness.meanAccuracy()), toAccuracy(m, targets)));
         }
         return rows;
+    }
+
+    private static String toAccuracy(TrialResult m, List<Double> targets) {
+        if (targets.isEmpty()) {
+            return null;
+        }
+        double highest = targets.getLast(); // the report's last target, as its note says
+        var reached = org.digitbench.results.stats.TimeToAccuracy.of(m.network().history(), List.of(highest));
+        return reached.isEmpty() ? null : Format.percent(highest) + ": "
+                + (reached.getFirst().reached() ? seconds(reached.getFirst().seconds()) : "not reached");
     }
 
     static String f4(double v) {

@@ -92,7 +92,7 @@ public final class ReportWriter {
                 .sorted(Comparator.comparingDouble((TrialResult m) -> -m.metrics().accuracy())).toList();
         List<TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
-        context.put("rows", LeaderboardRows.rows(ok));
+        context.put("rows", LeaderboardRows.rows(ok, targets));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
         context.put("jmhVersion", org.digitbench.results.provenance.ProvenanceCollector.jmhVersion(results.provenance()));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());
@@ -108,6 +108,7 @@ public final class ReportWriter {
                 : results.data().samples().stream().map(ModelView.Image::of).toList());
         context.put("checksums", checksums(results));
         context.put("downloads", TableDownloads.of(results));
+        context.put("robustness", RobustnessView.of(ok, results.data()));
         context.put("calibration", TableRows.calibration(ok));
         context.put("calibrationBins", org.digitbench.eval.Calibration.BINS);
         context.put("targets", targets.stream().map(Format::percent).toList());

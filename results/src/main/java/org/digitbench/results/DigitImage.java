@@ -36,6 +36,19 @@ public record DigitImage(int index, int label, Integer predicted, Double confide
                 Base64.getEncoder().encodeToString(bytes));
     }
 
+    /**
+     * Image {@code i} of a dataset of raw values 0..255, as they are (clipped, not stretched: a brightened image stays
+     * bright), recorded as image {@code index} of the test set.
+     */
+    public static DigitImage raw(Dataset data, int i, int index) {
+        float[] row = data.row(i);
+        byte[] bytes = new byte[row.length];
+        for (int j = 0; j < row.length; j++) {
+            bytes[j] = (byte) Math.round(Math.max(0f, Math.min(255f, row[j])));
+        }
+        return new DigitImage(index, data.label(i), null, null, data.height(), data.width(), Base64.getEncoder().encodeToString(bytes));
+    }
+
     /** The grey values, 0..255. */
     public int[] grey() {
         byte[] bytes = Base64.getDecoder().decode(pixels);

@@ -46,7 +46,7 @@ public final class ResultsMigration {
     private static Map<String, List<String>> groups() {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("plugin", List.of("library", "libraryVersion", "family", "description", "hyperparameters", "libraryProvenance"));
-        g.put("evaluation", List.of("trainingSize", "testSize", "metrics", "predictions", "mistakes", "calibration"));
+        g.put("evaluation", List.of("trainingSize", "testSize", "metrics", "predictions", "mistakes", "calibration", "robustness"));
         g.put("times", List.of("trainSeconds", "predictSeconds", "trialSeconds", "finishedAt"));
         g.put("network", List.of("parameterCount", "layers", "history"));
         g.put("resources", List.of("peakHeapBytes", "peakRssBytes", "machine", "modelBytes"));

@@ -121,6 +121,10 @@ public record RunResults(@JsonUnwrapped Header header, Provenance provenance, Da
     }
 
     /** The same results with another plan (and the rest kept). */
+    public RunResults withData(DataInfo newData) {
+        return new RunResults(header, provenance, newData, plan, models, trials, comparisons);
+    }
+
     public RunResults withPlan(Plan newPlan) {
         return new RunResults(header, provenance, data, newPlan, models, trials, comparisons);
     }
@@ -152,17 +156,31 @@ public record RunResults(@JsonUnwrapped Header header, Provenance provenance, Da
      * @param test  the test set
      * @param samples the first few test images of each class, for the report
      * @param classNames the name of each class by label, from the dataset's descriptor, or empty (then the label is the name)
+     * @param robustness the corrupted images every model was evaluated on, or {@code null} without ({@code --robustness none})
      */
     public record DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
-                           List<DigitImage> samples, List<String> classNames) {
+                           List<DigitImage> samples, List<String> classNames,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                           CorruptionSamples robustness) {
         public DataInfo {
             classNames = classNames == null ? List.of() : List.copyOf(classNames);
+        }
+
+        /** Without robustness. */
+        public DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
+                        List<DigitImage> samples, List<String> classNames) {
+            this(normalization, normalizationDescription, train, test, samples, classNames, null);
         }
 
         /** Without class names. */
         public DataInfo(String normalization, String normalizationDescription, DatasetInfo train, DatasetInfo test,
                         List<DigitImage> samples) {
-            this(normalization, normalizationDescription, train, test, samples, List.of());
+            this(normalization, normalizationDescription, train, test, samples, List.of(), null);
+        }
+
+        /** The same with this robustness suite. */
+        public DataInfo withRobustness(CorruptionSamples suite) {
+            return new DataInfo(normalization, normalizationDescription, train, test, samples, classNames, suite);
         }
 
         /** The class's name: its label, followed by its name where the dataset has names ("3 · Dress"). */

@@ -4,6 +4,7 @@ import org.digitbench.api.EpochStats;
 import org.digitbench.api.LayerInfo;
 import org.digitbench.eval.Calibration;
 import org.digitbench.eval.ClassificationMetrics;
+import org.digitbench.eval.Robustness;
 import org.digitbench.results.provenance.Machine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -83,17 +84,31 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
      * @param mistakes     up to {@value ModelTrial#MISTAKES} misclassified test images, the most confident first
      * @param calibration  how far its probabilities can be trusted (ECE, MCE, Brier, reliability diagram), or {@code null}
      *                     for a model without probabilities
+     * @param robustness   its accuracy on corrupted copies of a subset of the test images, or {@code null} when the run
+     *                     has none ({@code --robustness none}, or a run from before robustness was measured)
      */
     public record Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
-                             List<DigitImage> mistakes, @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration) {
+                             List<DigitImage> mistakes, @JsonInclude(JsonInclude.Include.NON_NULL) Calibration calibration,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Robustness robustness) {
         public Evaluation {
             mistakes = mistakes == null ? List.of() : mistakes;
+        }
+
+        /** An evaluation without robustness. */
+        public Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
+                          List<DigitImage> mistakes, Calibration calibration) {
+            this(trainingSize, testSize, metrics, predictions, mistakes, calibration, null);
         }
 
         /** An evaluation of a model without probabilities (or from before calibration was measured). */
         public Evaluation(int trainingSize, int testSize, ClassificationMetrics metrics, int[] predictions,
                           List<DigitImage> mistakes) {
-            this(trainingSize, testSize, metrics, predictions, mistakes, null);
+            this(trainingSize, testSize, metrics, predictions, mistakes, null, null);
+        }
+
+        /** The same evaluation with this robustness. */
+        public Evaluation withRobustness(Robustness r) {
+            return new Evaluation(trainingSize, testSize, metrics, predictions, mistakes, calibration, r);
         }
     }
 
@@ -164,5 +179,10 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
 
     public TrialResult withTiming(String newModelFile, Timing newTiming) {
         return new TrialResult(outcome, plugin, evaluation, times, network, resources, newModelFile, newTiming);
+    }
+
+    /** The same trial with this robustness ({@code digitbench robustness}). */
+    public TrialResult withRobustness(Robustness r) {
+        return new TrialResult(outcome, plugin, evaluation.withRobustness(r), times, network, resources, modelFile, timing);
     }
 }

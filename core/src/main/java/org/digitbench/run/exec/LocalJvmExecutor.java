@@ -1,6 +1,7 @@
 package org.digitbench.run.exec;
 
 import org.digitbench.config.Execution;
+import org.digitbench.eval.Robustness;
 import org.digitbench.results.Timing;
 import org.digitbench.results.TrialResult;
 import org.digitbench.results.TrialStatus;
@@ -74,7 +75,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
         try {
             folder.folder(work);
             folder.folder(folder.trials());
-            if (TrialSpec.INFERENCE.equals(spec.task())) {
+            if (!TrialSpec.TRIAL.equals(spec.task())) {
                 before = folder.readTrial(spec.trialId()).orElse(null);
             } else {
                 Files.deleteIfExists(result);
@@ -141,6 +142,9 @@ public final class LocalJvmExecutor implements TrialExecutor {
             }
         }
         String why = why(process.exitValue(), stderr.tail(), Files.isRegularFile(crashLog) ? spec.runDir().relativize(crashLog) : null);
+        if (before != null && TrialSpec.ROBUSTNESS.equals(spec.task())) { // the trial keeps its result; the caller says why
+            return before.withRobustness(Robustness.failed(why));
+        }
         if (before != null) { // re-timing failed: the trial keeps its result, with the timing's failure
             Timing t = before.timing();
             return before.withTiming(before.modelFile(), new Timing(TrialStatus.FAILED, why,

@@ -80,6 +80,43 @@ public record AcrossDatasets(List<Column> datasets, List<Row> models, List<LeftO
      * @param runIds the runs' folder names, in the order of {@code runs}
      */
     public static AcrossDatasets of(List<String> runIds, List<RunResults> runs, double alpha) {
+        return of(runIds, runs, alpha, Score.ACCURACY);
+    }
+
+    /** What the models are ranked by on each dataset. */
+    public enum Score {
+        /** Test accuracy, the mean over the seeds. */
+        ACCURACY("accuracy"),
+        /** Mean corruption accuracy of the main seed's trial, on the run's robustness suite. */
+        CORRUPTED("mean corruption accuracy");
+
+        private final String description;
+
+        Score(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** The model's score in a run, or {@code null} when it has none there. */
+        Double of(RunResults run, String pluginId) {
+            if (this == ACCURACY) {
+                return run.summary(pluginId).filter(s -> s.accuracy() != null).map(s -> s.accuracy().mean()).orElse(null);
+            }
+            return run.mainTrials().stream().filter(t -> t.pluginId().equals(pluginId) && t.ok())
+                    .map(t -> t.evaluation().robustness()).filter(r -> r != null && r.meanAccuracy() != null)
+                    .map(org.digitbench.eval.Robustness::meanAccuracy).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * Compares the runs' models by {@code score}.
+     *
+     * @param runIds the runs' folder names, in the order of {@code runs}
+     */
+    public static AcrossDatasets of(List<String> runIds, List<RunResults> runs, double alpha, Score score) {
         if (runs.size() < 2) {
             throw new DigitbenchException("a comparison across datasets needs at least 2 runs, one per dataset; got " + runs.size());
         }
@@ -99,10 +136,12 @@ public record AcrossDatasets(List<Column> datasets, List<Row> models, List<LeftO
             String missing = null;
             for (int d = 0; d < runs.size() && missing == null; d++) {
                 Optional<ModelSummary> s = runs.get(d).summary(id);
-                if (s.isEmpty() || s.get().accuracy() == null) {
-                    missing = (s.isEmpty() ? "not in run " : "failed in run ") + runIds.get(d) + " (" + columns.get(d).name() + ")";
+                Double value = score.of(runs.get(d), id);
+                if (s.isEmpty() || value == null) {
+                    missing = (s.isEmpty() ? "not in run " : s.get().accuracy() == null ? "failed in run "
+                            : "no " + score.description() + " in run ") + runIds.get(d) + " (" + columns.get(d).name() + ")";
                 } else {
-                    acc[d] = s.get().accuracy().mean();
+                    acc[d] = value;
                 }
             }
             if (missing == null) {
@@ -136,7 +175,7 @@ public record AcrossDatasets(List<Column> datasets, List<Row> models, List<LeftO
         rows.sort(java.util.Comparator.comparingDouble(Row::meanRank));
         if (compared.size() < 2) {
             return new AcrossDatasets(columns, rows, left, null, null, alpha, "only " + compared.size()
-                    + " model has an accuracy on every dataset; ranks need two at least");
+                    + " model has its " + score.description() + " on every dataset; ranks need two at least");
         }
         if (runs.size() < MIN_DATASETS_FOR_TESTS) {
             return new AcrossDatasets(columns, rows, left, null, null, alpha, "with " + runs.size() + " datasets there is no test: "

@@ -132,6 +132,12 @@ public final class Tables {
             add(rows, run, r, "mce", calibration.mce());
             add(rows, run, r, "brier", calibration.brier());
         }
+        var robustness = r.evaluation() == null ? null : r.evaluation().robustness();
+        if (robustness != null && robustness.meanAccuracy() != null) {
+            add(rows, run, r, "mean_corruption_accuracy", robustness.meanAccuracy());
+            add(rows, run, r, "corruption_clean_accuracy", robustness.cleanAccuracy());
+            robustness.corruptions().forEach(c -> add(rows, run, r, "corruption_accuracy_" + c.corruption(), c.accuracy()));
+        }
         if (r.times() != null) {
             add(rows, run, r, "train_seconds", r.times().trainSeconds());
             add(rows, run, r, "predict_seconds", r.times().predictSeconds());
