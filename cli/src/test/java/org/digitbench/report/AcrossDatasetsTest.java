@@ -53,6 +53,31 @@ class AcrossDatasetsTest {
         return new RunResults(r.header().withRunId(name), r.provenance(), data, plan, models, List.of(), List.of());
     }
 
+    /** The whole fixture run (its trials evaluated on corrupted images) as if made on dataset {@code name}. */
+    static RunResults corruptedOn(String name) {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        RunResults shaped = on(name, 0.9);
+        return r.withData(shaped.data().withRobustness(r.data().robustness()));
+    }
+
+    @Test
+    void ranksByMeanCorruptionAccuracyToo() throws IOException {
+        List<RunResults> runs = List.of(corruptedOn("mnist"), corruptedOn("fashion"));
+        AcrossDatasets x = AcrossDatasets.of(List.of("r1", "r2"), runs, 0.05, AcrossDatasets.Score.CORRUPTED);
+        assertEquals(List.of("fixture-network", "fixture-tree"), x.models().stream().map(AcrossDatasets.Row::pluginId).toList(),
+                "the network holds up better on the corrupted images");
+        double networkMean = runs.getFirst().mainTrials().getFirst().evaluation().robustness().meanAccuracy();
+        assertEquals(networkMean, x.models().getFirst().accuracy().getFirst(), 1e-12, "the main seed's mean corruption accuracy");
+        assertEquals(List.of("fixture-broken"), x.leftOut().stream().map(AcrossDatasets.LeftOut::pluginId).toList());
+        for (int i = 0; i < runs.size(); i++) {
+            ResultsStore.write(Files.createDirectories(dir.resolve("r" + (i + 1))), runs.get(i));
+        }
+        String html = Files.readString(AcrossDatasetsWriter.write(dir, List.of("r1", "r2")));
+        assertTrue(html.contains("id=\"across-corrupted\""), "a second table, by mean corruption accuracy");
+        assertTrue(html.indexOf("fixture-network", html.indexOf("id=\"across-corrupted\""))
+                < html.indexOf("fixture-tree", html.indexOf("id=\"across-corrupted\"")), "in that order");
+    }
+
     @Test
     void ranksAndTestsOverThreeDatasets() {
         List<RunResults> runs = List.of(on("mnist", 0.97, 0.99, 0.92, 0.96), on("fashion", 0.80, 0.90, 0.84, 0.85),

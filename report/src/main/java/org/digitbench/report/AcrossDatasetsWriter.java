@@ -87,15 +87,7 @@ public final class AcrossDatasetsWriter {
                     String.format(Locale.ROOT, "%,d / %,d", c.train(), c.test()), c.seeds()));
         }
         context.put("columns", columns);
-        List<Row> rows = new ArrayList<>();
-        for (AcrossDatasets.Row r : across.models()) {
-            List<String> cells = new ArrayList<>();
-            for (int d = 0; d < r.accuracy().size(); d++) {
-                cells.add(String.format(Locale.ROOT, "%.4f (%s)", r.accuracy().get(d), rank(r.ranks().get(d))));
-            }
-            rows.add(new Row(r.pluginId(), r.library(), cells, String.format(Locale.ROOT, "%.2f", r.meanRank())));
-        }
-        context.put("rows", rows);
+        context.put("rows", rows(across));
         context.put("corrupted", corrupted(runIds, runs));
         RankTestsView test = across.friedman() == null ? null : RankTestsView.of(across);
         context.put("test", test);
@@ -120,6 +112,15 @@ public final class AcrossDatasetsWriter {
             return null;
         }
         AcrossDatasets x = AcrossDatasets.of(runIds, runs, ALPHA, AcrossDatasets.Score.CORRUPTED);
+        String test = x.friedman() == null ? x.noTest() : String.format(Locale.ROOT, "Friedman's test (Iman–Davenport F): p = %s%s",
+                p(x.friedman().pF()), x.friedman().pF() < x.alpha() ? "; significantly different: "
+                        + (x.differingPairs().isEmpty() ? "no two models a critical difference apart" : String.join(", ", x.differingPairs()))
+                        : "; the ranks may differ by chance");
+        return new CorruptedView(rows(x), x.leftOut(), test);
+    }
+
+    /** Each model's score (rank) on each dataset, and its mean rank, as the tables show them. */
+    private static List<Row> rows(AcrossDatasets x) {
         List<Row> rows = new ArrayList<>();
         for (AcrossDatasets.Row r : x.models()) {
             List<String> cells = new ArrayList<>();
@@ -128,11 +129,7 @@ public final class AcrossDatasetsWriter {
             }
             rows.add(new Row(r.pluginId(), r.library(), cells, String.format(Locale.ROOT, "%.2f", r.meanRank())));
         }
-        String test = x.friedman() == null ? x.noTest() : String.format(Locale.ROOT, "Friedman's test (Iman–Davenport F): p = %s%s",
-                p(x.friedman().pF()), x.friedman().pF() < x.alpha() ? "; significantly different: "
-                        + (x.differingPairs().isEmpty() ? "no two models a critical difference apart" : String.join(", ", x.differingPairs()))
-                        : "; the ranks may differ by chance");
-        return new CorruptedView(rows, x.leftOut(), test);
+        return rows;
     }
 
     /** The run over several datasets: its id, its datasets, and how many have no results yet. */
