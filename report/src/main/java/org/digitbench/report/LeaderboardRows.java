@@ -74,11 +74,11 @@ final class LeaderboardRows {
      * @param ciHigh the upper end
      * @param cells  for each column key, the cell
      * @param corrupted  its mean accuracy on the run's corrupted images, or {@code null} without them
-     * @param toAccuracy the training time it took to first reach the last target validation accuracy ("98%: 41 s",
-     *                   "98%: not reached"), or {@code null} for a model that does not learn in epochs
+     * @param toAccuracy the last target validation accuracy and the training time it took to first reach it ("to 98%",
+     *                   "41.2 s" or "never"), or {@code null} for a model that does not learn in epochs
      */
     public record Row(TrialResult m, String anchor, String ciLow, String ciHigh, Map<String, Cell> cells, String corrupted,
-                      String toAccuracy) {
+                      List<String> toAccuracy) {
     }
 
     /**
@@ -118,14 +118,14 @@ final class LeaderboardRows {
         return rows;
     }
 
-    private static String toAccuracy(TrialResult m, List<Double> targets) {
+    private static List<String> toAccuracy(TrialResult m, List<Double> targets) {
         if (targets.isEmpty()) {
             return null;
         }
         double highest = targets.getLast(); // the report's last target, as its note says
         var reached = org.digitbench.results.stats.TimeToAccuracy.of(m.network().history(), List.of(highest));
-        return reached.isEmpty() ? null : Format.percent(highest) + ": "
-                + (reached.getFirst().reached() ? seconds(reached.getFirst().seconds()) : "not reached");
+        return reached.isEmpty() ? null : List.of("to " + Format.percent(highest),
+                reached.getFirst().reached() ? seconds(reached.getFirst().seconds()) : "never");
     }
 
     static String f4(double v) {
