@@ -30,7 +30,7 @@ public final class DryRun {
             var entry = estimates.entry(p.id(), hp, config); // the same lookup as the run's progress display
             for (long seed : config.seeds()) {
                 if (entry.isPresent()) {
-                    double s = entry.get().seconds(config.timing());
+                    double s = entry.get().seconds(config);
                     total += s;
                     sb.append(String.format(Locale.ROOT, "%-" + width + "s  %6d  %14s  %14s  %s%n", p.id(), seed,
                             Format.duration(s), Format.duration(total), entry.get().run()));

@@ -37,11 +37,28 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
      * @param wallClockSeconds what {@code --no-timing} keeps of it: start-up, data, training and evaluation
      * @param hyperparameters  the hyper-parameters it was measured with
      * @param run              the reference run it comes from
+     * @param secondsPerImage  the evaluation's prediction time per test image (what a corrupted image costs too)
+     * @param corruptedImages  the corrupted images its trial predicted (images per corruption × corruptions; 0 without)
      */
-    public record Entry(double trialSeconds, double wallClockSeconds, Map<String, Object> hyperparameters, String run) {
-        /** The expected seconds of a trial timed by JMH, or of one under {@code --no-timing}. */
+    public record Entry(double trialSeconds, double wallClockSeconds, Map<String, Object> hyperparameters, String run,
+                        double secondsPerImage, int corruptedImages) {
+        /** Without robustness. */
+        public Entry(double trialSeconds, double wallClockSeconds, Map<String, Object> hyperparameters, String run) {
+            this(trialSeconds, wallClockSeconds, hyperparameters, run, 0, 0);
+        }
+
+        /** The expected seconds of a trial timed by JMH, or of one under {@code --no-timing}, without corrupted images. */
         public double seconds(boolean timing) {
             return timing ? trialSeconds : wallClockSeconds;
+        }
+
+        /**
+         * The expected seconds of a trial of this configuration: the reference's, with the prediction of the corrupted
+         * images the configuration asks for in place of the reference's own (at the reference's pace per image).
+         */
+        public double seconds(RunConfig config) {
+            int images = config.robustness().corruptions().size() * config.robustnessImages(config.testSize(0));
+            return Math.max(1, seconds(config.timing()) + secondsPerImage * (images - corruptedImages));
         }
     }
 
@@ -77,8 +94,12 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                         }
                     }
                 }
+                var robustness = t.evaluation().robustness();
+                int corrupted = robustness == null ? 0 : robustness.images() * robustness.corruptions().size();
+                double perImage = t.times().predictSeconds() == null || t.evaluation().testSize() == 0 ? 0
+                        : t.times().predictSeconds() / t.evaluation().testSize();
                 entries.put(t.pluginId(), new Entry(t.times().trialSeconds(), Math.max(1, t.times().trialSeconds() - jmhOnly),
-                        t.plugin().hyperparameters(), sources.get(i) + " (" + r.runId() + ")"));
+                        t.plugin().hyperparameters(), sources.get(i) + " (" + r.runId() + ")", perImage, corrupted));
             }
             profiles.put(r.profile(), entries);
         }
@@ -119,7 +140,7 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
     @Override
     public OptionalDouble trialSeconds(String pluginId, Map<String, Object> hyperparameters, RunConfig config) {
         return entry(pluginId, hyperparameters, config)
-                .map(e -> OptionalDouble.of(e.seconds(config.timing())))
+                .map(e -> OptionalDouble.of(e.seconds(config)))
                 .orElse(OptionalDouble.empty());
     }
 }

@@ -35,4 +35,24 @@ class ReferenceEstimatesTest {
                 "other data sizes");
         assertTrue(ESTIMATES.trialSeconds("dl4j-cnn", Map.of(), config(true, null)).isEmpty());
     }
+
+    /** A reference made without corrupted images, and a run that predicts 15 × 500 of them at 16 ms an image (an RBF SVM's pace). */
+    @Test
+    void theCorruptedImagesAreAddedAtTheReferencesPacePerImage() {
+        ReferenceEstimates svm = new ReferenceEstimates("2 cores", Map.of("full", Map.of("smile-svm-rbf",
+                new ReferenceEstimates.Entry(1000, 400, Map.of(), "full/results.json", 0.016, 0))));
+        RunConfig plain = config(true, null);
+        RunConfig robust = new RunConfig(plain.profile(), plain.pluginIds(), plain.overrides(), plain.seeds(), plain.dataset(), true,
+                plain.output(), plain.commandLine(), org.digitbench.data.CorruptionSuite.Choice.DEFAULT);
+        assertEquals(1000, svm.trialSeconds("smile-svm-rbf", Map.of(), plain).getAsDouble(), 1e-9);
+        assertEquals(1000 + 0.016 * 15 * 500, svm.trialSeconds("smile-svm-rbf", Map.of(), robust).getAsDouble(), 1e-9);
+        // a reference that had them already, and a run with the larger suite: only the difference is added
+        ReferenceEstimates had = new ReferenceEstimates("2 cores", Map.of("full", Map.of("smile-svm-rbf",
+                new ReferenceEstimates.Entry(1120, 520, Map.of(), "full/results.json", 0.016, 15 * 500))));
+        RunConfig all = new RunConfig(plain.profile(), plain.pluginIds(), plain.overrides(), plain.seeds(), plain.dataset(), false,
+                plain.output(), plain.commandLine(), org.digitbench.data.CorruptionSuite.Choice.ALL);
+        assertEquals(520 + 0.016 * 3 * 500, had.trialSeconds("smile-svm-rbf", Map.of(), all).getAsDouble(), 1e-9);
+        assertEquals(1120 - 0.016 * 15 * 500, had.trialSeconds("smile-svm-rbf", Map.of(), plain).getAsDouble(), 1e-9,
+                "--robustness none takes them away");
+    }
 }
