@@ -49,6 +49,23 @@ public final class FaultPlugins {
         }
     }
 
+    /** Writes a file to {@code java.io.tmpdir}, then throws with the file's path: where do a trial's temporary files go? */
+    public static final class WritesTemp extends Fault {
+        public WritesTemp() {
+            super("test-writes-temp", "writes a temporary file, then throws naming it");
+        }
+
+        @Override
+        public TrainedModel train(Dataset train, Hyperparameters params, long seed) {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("unpacked", ".so");
+                throw new IllegalStateException("wrote " + file.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Allocates until the heap is exhausted. */
     public static final class RunsOutOfMemory extends Fault {
         public RunsOutOfMemory() {

@@ -78,6 +78,25 @@ class FaultIsolationIT {
     }
 
     /**
+     * What a trial's libraries unpack to {@code java.io.tmpdir} (XGBoost its native library, Weka its home, JMH its
+     * files) stays inside the run folder, in the trial's own folder under {@code work/}, and goes when the trial ends.
+     */
+    @Test
+    void aTrialsTemporaryFilesStayInTheRunFolderAndGoWithTheTrial() {
+        RunConfig config = new RunConfig(Profile.QUICK, List.of("test-writes-temp"), Map.of(), List.of(42L), new RunConfig.DataChoice(
+                org.digitbench.data.DataSource.mnist(RealMnist.location()), false, Normalization.UNIT, 100, 100, false), false,
+                new RunConfig.Output(false, out, "temp"), List.of("run"));
+        Execution execution = new Execution(true, Duration.ofSeconds(60), List.of("-Xmx512m"), List.of(FAULTS), true, null);
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        Runner.Outcome outcome = Trials.runner(PluginRegistry.discover(List.of(FAULTS)), sink, sink, org.digitbench.trial.ConsoleMode.LOG,
+                execution, Estimates.NONE, (dir, r) -> { }).run(config);
+        String error = error(ResultsStore.read(outcome.resultsFile()), "test-writes-temp");
+        Path tmp = outcome.resultsFile().resolveSibling("work").resolve("test-writes-temp.seed42.tmp").toAbsolutePath();
+        assertTrue(error.startsWith("IllegalStateException: wrote " + tmp + "/unpacked"), error);
+        assertFalse(Files.exists(tmp), "the trial's temporary folder is removed when it ends");
+    }
+
+    /**
      * A JVM started with SIGINT ignored (anything launched in the background by a non-interactive shell: {@code cmd &}) keeps
      * ignoring it, so Ctrl-C could not reach the run. GNU env resets the signal before starting it, where it can.
      */

@@ -69,6 +69,8 @@ public final class LocalJvmExecutor implements TrialExecutor {
             extra.add("-XX:ActiveProcessorCount=" + spec.cores().size());
         }
         extra.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
+        Path tmp = work.resolve(spec.trialId() + ".tmp");
+        extra.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
         command.addAll(JvmArgs.trialJvm(execution.workerJvmArgs(), extra, mainClass));
         command.add(specFile.toAbsolutePath().toString());
         TrialResult before = null;
@@ -81,6 +83,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
                 Files.deleteIfExists(result);
             }
             Files.deleteIfExists(crashLog);
+            TrialTemp.create(folder, spec.trialId());
             ResultsStore.writeJson(specFile, spec);
         } catch (IOException | RuntimeException e) {
             return failed.apply("cannot prepare " + work + ": " + e.getMessage());
@@ -125,6 +128,11 @@ public final class LocalJvmExecutor implements TrialExecutor {
         }
         stdout.finish();
         stderr.finish();
+        try {
+            TrialTemp.delete(tmp);
+        } catch (IOException e) {
+            err.println("  could not remove the trial's temporary folder " + tmp + ": " + e.getMessage());
+        }
         if (!finished) {
             return failed.apply("timed out: still running after "
                     + Format.duration(timeout.toSeconds()) + " (--timeout), so its JVM was killed");
