@@ -27,18 +27,20 @@ class ArchitectureTest {
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(static\\s+)?([\\w.]+)", Pattern.MULTILINE);
 
     /** Library package prefix to the only source folders allowed to import it. */
-    private static final Map<String, List<String>> OWNERS = Map.of(
-            "smile.", List.of("plugins/smile"),
-            "org.tribuo.", List.of("plugins/tribuo"),
-            "org.deeplearning4j.", List.of("plugins/dl4j"),
-            "libsvm.", List.of("plugins/tribuo"),
-            "ml.dmlc.", List.of("plugins/tribuo"),
-            "org.nd4j.", List.of("plugins/dl4j"),
+    private static final Map<String, List<String>> OWNERS = Map.ofEntries(
+            Map.entry("smile.", List.of("plugins/smile")),
+            Map.entry("org.tribuo.", List.of("plugins/tribuo")),
+            Map.entry("org.deeplearning4j.", List.of("plugins/dl4j")),
+            Map.entry("libsvm.", List.of("plugins/tribuo")),
+            Map.entry("ml.dmlc.", List.of("plugins/tribuo", "plugins/xgboost")),
+            Map.entry("weka.", List.of("plugins/weka")),
+            Map.entry("ai.djl.", List.of("plugins/djl")),
+            Map.entry("org.nd4j.", List.of("plugins/dl4j")),
             // JavaCPP: ND4J's natives, and the OpenBLAS jar Smile falls back on
-            "org.bytedeco.", List.of("plugins/dl4j", "plugins/smile"),
-            "org.openjdk.jmh.", List.of("benchmarks"),
-            "io.javalin.", List.of("serve"),
-            "org.eclipse.jetty.", List.of("serve"));
+            Map.entry("org.bytedeco.", List.of("plugins/dl4j", "plugins/smile")),
+            Map.entry("org.openjdk.jmh.", List.of("benchmarks")),
+            Map.entry("io.javalin.", List.of("serve")),
+            Map.entry("org.eclipse.jetty.", List.of("serve")));
 
     @Test
     void librariesAreImportedOnlyByTheirPlugins() throws IOException {
@@ -97,6 +99,9 @@ class ArchitectureTest {
             Map.entry("plugins.smile", List.of("api")),
             Map.entry("plugins.tribuo", List.of("api")),
             Map.entry("plugins.dl4j", List.of("api")),
+            Map.entry("plugins.xgboost", List.of("api")),
+            Map.entry("plugins.weka", List.of("api")),
+            Map.entry("plugins.djl", List.of("api")),
             Map.entry("report", List.of("api", "data", "eval", "results.*")),
             Map.entry("serve", List.of("api", "data", "eval", "results.*")),
             Map.entry("benchmarks", List.of("api", "data", "eval", "results.*", "config", "trial", "run.*")),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One algorithm of one library, as digitbench trains and evaluates it.
@@ -31,6 +32,15 @@ public interface ClassifierPlugin {
 
     /** A one-line description of the algorithm and its defaults. */
     String description();
+
+    /**
+     * Why a run that names no plugins leaves this one out (it cannot train the full training set within the full run's
+     * hour, say, with the figure that shows it), or empty when it is in the default set. A plugin left out still runs
+     * when named with {@code -m}; {@code digitbench list} and the report say which were left out and why.
+     */
+    default Optional<String> leftOutOfDefaultSet() {
+        return Optional.empty();
+    }
 
     /** The hyper-parameters the plugin takes, with their defaults. */
     List<ParamSpec> parameters();

@@ -112,10 +112,22 @@ public final class PluginRegistry {
         return plugin;
     }
 
-    /** The plugins with these ids, in the order given; all plugins when the list is empty. */
+    /** The plugins a run that names none trains: all but those that say they are left out of the default set. */
+    public List<ClassifierPlugin> defaultSet() {
+        return plugins.values().stream().filter(p -> p.leftOutOfDefaultSet().isEmpty()).toList();
+    }
+
+    /** The plugins the default set leaves out, each with why, in discovery order. */
+    public Map<String, String> leftOut() {
+        Map<String, String> out = new LinkedHashMap<>();
+        plugins.values().forEach(p -> p.leftOutOfDefaultSet().ifPresent(why -> out.put(p.id(), why)));
+        return out;
+    }
+
+    /** The plugins with these ids, in the order given; the {@linkplain #defaultSet default set} when the list is empty. */
     public List<ClassifierPlugin> select(List<String> ids) {
         if (ids == null || ids.isEmpty()) {
-            return all();
+            return defaultSet();
         }
         List<ClassifierPlugin> selected = new ArrayList<>();
         for (String id : ids) {

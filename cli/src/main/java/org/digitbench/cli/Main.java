@@ -39,14 +39,14 @@ public final class Main implements Runnable {
     }
 
     /**
-     * The ids {@code -m} gave: empty when it was not given (all plugins); an empty list or an empty id ({@code -m ,},
+     * The ids {@code -m} gave: empty when it was not given (the default set); an empty list or an empty id ({@code -m ,},
      * {@code -m a,,b}) is an error, never "every plugin".
      */
     static java.util.List<String> pluginIds(java.util.List<String> ids, picocli.CommandLine.Model.CommandSpec spec) {
         boolean given = spec.commandLine().getParseResult().hasMatchedOption("-m");
         if (given && (ids.isEmpty() || ids.stream().anyMatch(String::isBlank))) {
             throw new org.digitbench.api.DigitbenchException("-m " + String.join(",", ids) + ": expected plugin ids separated by "
-                    + "commas, e.g. -m smile-mlp,tribuo-xgboost (see digitbench list); leave -m out to run every plugin");
+                    + "commas, e.g. -m smile-mlp,tribuo-xgboost (see digitbench list); leave -m out to run the default set");
         }
         return ids;
     }

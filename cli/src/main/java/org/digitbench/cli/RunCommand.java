@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", sortOptions = false, mixinStandardHelpOptions = true,
-        description = {"Runs a benchmark: every plugin (or those of -m) trained and tested once per seed, each trial in its own",
+        description = {"Runs a benchmark: the default set of plugins (or those of -m) trained and tested once per seed, each trial in its own",
                 "JVM: an unmeasured warm-up, the training (timed by JMH as a single shot: the evaluated model is the timed one),",
                 "the evaluation on the test set, then JMH's inference benchmarks of that model. Writes reports/<run-id>/",
                 "results.json (after every trial) and index.html."})
@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     String profile;
 
     @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID", completionCandidates = PluginIds.class,
-            description = "plugins to run, comma-separated (default: all; see digitbench list)")
+            description = "plugins to run, comma-separated (default: the default set, which digitbench list marks)")
     List<String> plugins = new ArrayList<>();
 
     @Option(names = {"-P", "--param"}, paramLabel = "PLUGIN.NAME=VALUE",

@@ -129,6 +129,37 @@ class ReportWriterTest {
         assertTrue(org.digitbench.run.Leaderboard.format(jobs).contains("taken concurrently"), "and on the console");
     }
 
+    /**
+     * Models of one family from several libraries are compared in "By family": points behind the family's best, training
+     * time and throughput against the family's fastest; the plugins a default run left out are named with why.
+     */
+    @Test
+    void groupsAFamilyAcrossLibrariesAndNamesWhatTheDefaultSetLeftOut() throws IOException {
+        RunResults r = ReportFixtures.results("fixture-tree");
+        String plain = Files.readString(ReportWriter.write(r, dir));
+        assertFalse(plain.contains("id=\"families\""), "no family with two models: no section");
+        assertFalse(plain.contains("id=\"left-out\""), "nothing left out: no note");
+
+        List<TrialResult> ok = r.mainTrials().stream().filter(TrialResult::ok).toList();
+        TrialResult.PluginInfo p = ok.getFirst().plugin();
+        List<TrialResult> sameFamily = r.trials().stream().map(t -> new TrialResult(t.outcome(), new TrialResult.PluginInfo(
+                t.pluginId().equals(ok.getFirst().pluginId()) ? "LibraryA" : "LibraryB", p.libraryVersion(), "forest", p.description(),
+                t.plugin().hyperparameters(), t.plugin().libraryProvenance()), t.evaluation(), t.times(), t.network(), t.resources(),
+                t.modelFile(), t.timing())).toList();
+        Plan plan = new Plan(r.plan().plugins(), r.plan().seeds(), r.plan().timing(), false, 1,
+                java.util.Map.of("weka-smo-rbf", "did not finish training <60,000 images> in 12 min"));
+        RunResults grouped = r.withPlan(plan).withTrials(sameFamily, r.status(), r.finishedAt(), null);
+        String html = Files.readString(ReportWriter.write(grouped, dir));
+        assertTrue(html.contains("<a href=\"#families\">By family</a>"), "the section is in the navigation");
+        assertTrue(html.contains("<h3>forest</h3>"), html);
+        assertTrue(html.contains("<td>LibraryA</td>") && html.contains("<td>LibraryB</td>"));
+        assertTrue(html.contains("<td>best</td>") && html.contains("<td>fastest</td>"), "the family's best and fastest are marked");
+        assertTrue(Pattern.compile("<td>−\\d+\\.\\d{2}</td>").matcher(html).find(), "the other is so many points behind");
+        assertTrue(Pattern.compile("<td>\\d+\\.\\d×</td>").matcher(html).find(), "and so many times slower");
+        assertTrue(html.contains("id=\"left-out\"") && html.contains("<b>weka-smo-rbf</b>: did not finish training &lt;60,000 images&gt; in 12 min"),
+                "what was left out, escaped");
+    }
+
     @Test
     void saysWhenARunWasNotTimed() throws IOException {
         String html = Files.readString(ReportWriter.write(untimed(ReportFixtures.results("fixture-tree")), dir));

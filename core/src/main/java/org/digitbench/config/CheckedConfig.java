@@ -15,14 +15,17 @@ import java.util.Map;
  * @param config  the configuration, its plugin list filled in
  * @param plugins the plugins, in run order
  * @param params  each plugin's resolved hyper-parameters, in run order
+ * @param leftOut the plugins the default set left out, with why, when the run named none; otherwise empty
  */
-public record CheckedConfig(RunConfig config, List<ClassifierPlugin> plugins, Map<ClassifierPlugin, Hyperparameters> params) {
+public record CheckedConfig(RunConfig config, List<ClassifierPlugin> plugins, Map<ClassifierPlugin, Hyperparameters> params,
+                            Map<String, String> leftOut) {
 
     /** Checks what the user typed: plugin ids, hyper-parameters; fills in all plugins when none were named. */
     public static CheckedConfig of(RunConfig config, PluginRegistry registry) {
         List<ClassifierPlugin> plugins = registry.select(config.pluginIds());
         RunConfig filled = config.withPlugins(plugins.stream().map(ClassifierPlugin::id).toList());
-        return new CheckedConfig(filled, plugins, resolve(filled, plugins, registry));
+        Map<String, String> leftOut = config.pluginIds().isEmpty() ? registry.leftOut() : Map.of();
+        return new CheckedConfig(filled, plugins, resolve(filled, plugins, registry), leftOut);
     }
 
     private static Map<ClassifierPlugin, Hyperparameters> resolve(RunConfig config, List<ClassifierPlugin> plugins,

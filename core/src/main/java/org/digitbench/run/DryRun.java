@@ -44,6 +44,8 @@ public final class DryRun {
         sb.append(String.format(Locale.ROOT, "Expected total: %s%s, on the reference machine (%s); machines of one kind differ "
                 + "by up to about 1.5x.%n", Format.duration(total), unknown == 0 ? "" : " plus " + unknown + " trial"
                 + (unknown == 1 ? "" : "s") + " of unknown cost", estimates.machine()));
+        checked.leftOut().forEach((id, why) -> sb.append("Left out of the default set (name it with -m to run it): ")
+                .append(id).append(": ").append(why).append('\n'));
         if (execution.timeout() != null) {
             sb.append("Each trial is stopped after ").append(Format.duration(execution.timeout().toSeconds())).append(" (--timeout).\n");
         }

@@ -148,7 +148,7 @@ public final class Runner {
                 out.println("Classes (from the dataset's descriptor): " + String.join(", ", data.classNames()));
             }
             Plan plan = new Plan(config.pluginIds(), config.seeds(),
-                    config.timing() ? Plan.JMH : Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs());
+                    config.timing() ? Plan.JMH : Plan.WALL_CLOCK, config.dataset().validation(), execution.jobs(), checked.leftOut());
             RunResults base = new RunResults(new RunResults.Header(RunResults.SCHEMA_VERSION, folder.runId(), RunStatus.RUNNING,
                     started, null, config.profile().id(), config.commandLine()), ProvenanceCollector.collect(checked.plugins(), config.mainSeed()),
                     dataInfo, plan, List.of(), List.of(), List.of());
@@ -191,7 +191,7 @@ public final class Runner {
                     previous.plan().trialCount());
             Plan was = previous.plan();
             RunResults base = was.jobs() >= execution.jobs() ? previous
-                    : previous.withPlan(new Plan(was.plugins(), was.seeds(), was.timing(), was.validation(), execution.jobs()));
+                    : previous.withPlan(new Plan(was.plugins(), was.seeds(), was.timing(), was.validation(), execution.jobs(), was.leftOut()));
             return runTrials(folder, config, checked, data, base, kept);
         }
     }

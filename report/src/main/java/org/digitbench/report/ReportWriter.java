@@ -93,6 +93,7 @@ public final class ReportWriter {
         List<TrialResult> failed = main.stream().filter(m -> !m.ok()).toList();
         context.put("headline", headline(ok, failed));
         context.put("rows", LeaderboardRows.rows(ok, targets));
+        context.put("families", FamilyView.of(ok));
         context.put("timed", ok.stream().anyMatch(m -> m.timing() != null));
         context.put("jmhVersion", org.digitbench.results.provenance.ProvenanceCollector.jmhVersion(results.provenance()));
         context.put("savedModels", ok.stream().filter(m -> m.modelFile() != null).count());

@@ -1,6 +1,8 @@
 package org.digitbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the run set out to do.
@@ -11,8 +13,12 @@ import java.util.List;
  *                   {@code wall-clock} ({@code --no-timing})
  * @param validation whether the test set is a validation split of the training images ({@code --validation})
  * @param jobs       trials that ran at once ({@code --jobs}); above 1 every trial's times were taken while others ran
+ * @param leftOut    the plugins on the class path that the default set left out, each with why; empty when the run
+ *                   named its plugins ({@code -m}); left out of the JSON when empty, so results written before it read
+ *                   and write back the same
  */
-public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation, Integer jobs) {
+public record Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation, Integer jobs,
+                   @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> leftOut) {
     public static final String JMH = "jmh";
     public static final String WALL_CLOCK = "wall-clock";
 
@@ -23,6 +29,12 @@ public record Plan(List<String> plugins, List<Long> seeds, String timing, boolea
             throw new IllegalArgumentException("plan.seeds is empty: a run trains every plugin with one seed at least");
         }
         jobs = jobs == null ? 1 : jobs; // results written before --jobs existed
+        leftOut = leftOut == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(leftOut));
+    }
+
+    /** Nothing left out. */
+    public Plan(List<String> plugins, List<Long> seeds, String timing, boolean validation, Integer jobs) {
+        this(plugins, seeds, timing, validation, jobs, Map.of());
     }
 
     /** One trial at a time. */
