@@ -65,7 +65,10 @@ class QuickProfileIT {
                 Map.entry("tribuo-logistic-regression", 0.82), Map.entry("tribuo-decision-tree", 0.66),
                 Map.entry("tribuo-random-forest", 0.86), Map.entry("tribuo-linear-svm", 0.82),
                 Map.entry("tribuo-svm-rbf", 0.90), Map.entry("tribuo-xgboost", 0.85),
-                Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80));
+                Map.entry("dl4j-mlp", 0.87), Map.entry("dl4j-cnn", 0.90), Map.entry("dl4j-rnn", 0.80),
+                // measured at 5d74313 (./digitbench run --profile quick -m ...): 0.897, 0.850, 0.727, 0.914, 0.912, 0.939, 0.752
+                Map.entry("xgboost4j-trees", 0.85), Map.entry("weka-naive-bayes", 0.80), Map.entry("weka-j48", 0.66),
+                Map.entry("weka-random-forest", 0.86), Map.entry("djl-mlp", 0.87), Map.entry("djl-cnn", 0.90), Map.entry("djl-rnn", 0.70));
         for (TrialResult m : r.mainTrials()) {
             assertEquals(org.digitbench.results.TrialStatus.OK, m.status(), m.pluginId() + ": " + m.error());
             assertNull(m.error());

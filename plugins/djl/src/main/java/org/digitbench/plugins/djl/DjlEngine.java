@@ -14,8 +14,16 @@ final class DjlEngine {
     static final String NATIVE_ARTIFACT = "ai.djl.pytorch:pytorch-native-cpu:2.7.1:linux-x86_64";
     static final String JNI_ARTIFACT = "ai.djl.pytorch:pytorch-jni:2.7.1-0.36.0";
 
+    /** SLF4J's simple logger reads a logger's level when the logger is made: before DJL's classes make theirs. */
+    static final String MODEL_LOG_LEVEL = "org.slf4j.simpleLogger.log.ai.djl.BaseModel";
+
     static {
         System.setProperty("ai.djl.offline", "true");
+        // DJL warns of every Model the garbage collector finds unclosed, such as the trial's unmeasured warm-up model,
+        // in the middle of the progress lines; its errors still show
+        if (System.getProperty(MODEL_LOG_LEVEL) == null) {
+            System.setProperty(MODEL_LOG_LEVEL, "error");
+        }
     }
 
     private DjlEngine() {

@@ -21,6 +21,13 @@ class DjlEngineTest {
         assertEquals("2.7.1", engine.getVersion());
     }
 
+    /** DJL's warning about each unclosed Model (the trial's warm-up model) is kept out of the trial's log. */
+    @Test
+    void djlsUnclosedModelWarningIsQuiet() {
+        DjlEngine.pytorch(1);
+        assertEquals("error", System.getProperty(DjlEngine.MODEL_LOG_LEVEL));
+    }
+
     /** The guard the module's tests run behind: a request to the network fails, so a download would have failed them. */
     @Test
     void theTestsCannotReachTheNetwork() {
