@@ -128,33 +128,12 @@ final class DjlModel implements TrainedModel {
             throw new IllegalArgumentException("an image of " + image.length + " pixels; this network takes " + height + "x" + width);
         }
         Dataset one = new Dataset("image", height, width, image, new int[] {0}, classes, List.of(), List.of());
-        return toDouble(probabilities(model, plugin.layout(), one)[0]);
+        return Predictions.normalized(probabilities(model, plugin.layout(), one)[0]);
     }
 
     @Override
     public Predictions predict(Dataset test) {
-        float[][] p = probabilities(model, plugin.layout(), test);
-        int[] labels = new int[p.length];
-        double[][] probabilities = new double[p.length][];
-        for (int i = 0; i < p.length; i++) {
-            probabilities[i] = toDouble(p[i]);
-            labels[i] = TrainedModel.argMax(probabilities[i]);
-        }
-        return new Predictions(labels, probabilities);
-    }
-
-    /** Single-precision softmax, renormalised in double so that each row sums to 1. */
-    private static double[] toDouble(float[] p) {
-        double[] d = new double[p.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            d[i] = p[i];
-            sum += d[i];
-        }
-        for (int i = 0; i < d.length; i++) {
-            d[i] /= sum;
-        }
-        return d;
+        return Predictions.ofProbabilities(probabilities(model, plugin.layout(), test));
     }
 
     @Override

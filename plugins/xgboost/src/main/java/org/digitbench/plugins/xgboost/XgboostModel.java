@@ -70,13 +70,10 @@ final class XgboostModel implements TrainedModel {
     @Override
     public Predictions predict(Dataset test) {
         float[][] scores = predict(test.pixels(), test.size());
-        int[] labels = new int[scores.length];
-        double[][] probabilities = new double[scores.length][];
-        for (int i = 0; i < scores.length; i++) {
-            probabilities[i] = toDouble(scores[i]);
-            labels[i] = TrainedModel.argMax(probabilities[i]);
+        for (float[] row : scores) {
+            checkClasses(row);
         }
-        return new Predictions(labels, probabilities);
+        return Predictions.ofProbabilities(scores);
     }
 
     private float[][] predict(float[] pixels, int rows) {
@@ -93,19 +90,14 @@ final class XgboostModel implements TrainedModel {
 
     /** XGBoost's softmax in single precision, renormalised in double so that each row sums to 1. */
     private double[] toDouble(float[] scores) {
+        checkClasses(scores);
+        return Predictions.normalized(scores);
+    }
+
+    private void checkClasses(float[] scores) {
         if (scores.length != numClasses) {
             throw new IllegalStateException("XGBoost gave " + scores.length + " scores for a model of " + numClasses + " classes");
         }
-        double[] p = new double[scores.length];
-        double sum = 0;
-        for (int c = 0; c < p.length; c++) {
-            p[c] = scores[c];
-            sum += p[c];
-        }
-        for (int c = 0; c < p.length; c++) {
-            p[c] /= sum;
-        }
-        return p;
     }
 
     @Override
