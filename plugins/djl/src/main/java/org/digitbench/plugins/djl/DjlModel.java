@@ -31,7 +31,9 @@ import org.digitbench.api.TrainedModel;
 
 /** A trained DJL network: predictions in inference mode (no dropout), softmax over its logits. */
 final class DjlModel implements TrainedModel {
-    static final String MAGIC = "digitbench djl model 1";
+    static final String MAGIC = "digitbench djl model 2";
+    /** The first format, without the thread count: read with the plugin's default threads. */
+    static final String MAGIC_1 = "digitbench djl model 1";
     /** Images predicted at once: bounds the activations a batch holds (keras-cnn's are 147 KB an image). */
     static final int CHUNK = 500;
     /** The largest model file read back: far above these networks' few MB. */
@@ -43,18 +45,20 @@ final class DjlModel implements TrainedModel {
     private final int width;
     private final int classes;
     private final int shapeParameter;
+    private final int threads;
     private final List<EpochStats> history;
     private final Map<String, String> provenance;
     private final int trainingSize;
 
-    DjlModel(DjlPlugin plugin, Model model, int height, int width, int classes, int shapeParameter, List<EpochStats> history,
-             Map<String, String> provenance, int trainingSize) {
+    DjlModel(DjlPlugin plugin, Model model, int height, int width, int classes, int shapeParameter, int threads,
+             List<EpochStats> history, Map<String, String> provenance, int trainingSize) {
         this.plugin = plugin;
         this.model = model;
         this.height = height;
         this.width = width;
         this.classes = classes;
         this.shapeParameter = shapeParameter;
+        this.threads = threads;
         this.history = List.copyOf(history);
         this.provenance = Map.copyOf(provenance);
         this.trainingSize = trainingSize;
@@ -174,7 +178,11 @@ final class DjlModel implements TrainedModel {
         return layers;
     }
 
-    /** The header ({@link #MAGIC}, plugin, image shape, classes, shape parameter), then DJL's parameters. */
+    /**
+     * The header ({@link #MAGIC}, plugin, image shape, classes, shape parameter, threads), then DJL's parameters. The threads
+     * are PyTorch's intra-op threads of the training: a loaded model predicts with them, so {@code predict} and
+     * {@code serve} time what the trial timed.
+     */
     @Override
     public void save(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); DataOutputStream data = new DataOutputStream(out)) {
@@ -184,6 +192,7 @@ final class DjlModel implements TrainedModel {
             data.writeInt(width);
             data.writeInt(classes);
             data.writeInt(shapeParameter);
+            data.writeInt(threads);
             model.getBlock().saveParameters(data);
         }
     }
@@ -200,7 +209,7 @@ final class DjlModel implements TrainedModel {
             } catch (IOException e) {
                 magic = "";
             }
-            if (!MAGIC.equals(magic)) {
+            if (!MAGIC.equals(magic) && !MAGIC_1.equals(magic)) {
                 throw new IOException(file + ": not a digitbench DJL model (expected a file that starts with '" + MAGIC + "')");
             }
             String id = data.readUTF();
@@ -208,12 +217,16 @@ final class DjlModel implements TrainedModel {
             int width = data.readInt();
             int classes = data.readInt();
             int shapeParameter = data.readInt();
+            int threads = MAGIC_1.equals(magic) ? plugin.defaultThreads() : data.readInt();
+            if (threads < 1 || threads > DjlPlugin.MAX_THREADS) {
+                throw new IOException(file + ": a DJL model saved with " + threads + " threads; expected 1 to " + DjlPlugin.MAX_THREADS);
+            }
             if (!id.equals(plugin.id()) || height < 1 || width < 1 || (long) height * width > 1 << 24 || classes < 2
                     || classes > Dataset.MAX_CLASSES || shapeParameter < 0 || shapeParameter > 100_000) {
                 throw new IOException(file + ": a DJL model of " + id + ", " + height + "x" + width + " images, " + classes
                         + " classes; expected one of " + plugin.id() + " with 2 to " + Dataset.MAX_CLASSES + " classes");
             }
-            DjlEngine.pytorch(1);
+            DjlEngine.pytorch(threads);
             Model model = Model.newInstance(plugin.id(), "PyTorch");
             Block block = plugin.network(shapeParameter, classes);
             model.setBlock(block);
@@ -223,7 +236,8 @@ final class DjlModel implements TrainedModel {
             } catch (MalformedModelException | RuntimeException e) {
                 throw new IOException(file + ": its parameters are not those of " + plugin.id() + "'s network (" + e.getMessage() + ")", e);
             }
-            return new DjlModel(plugin, model, height, width, classes, shapeParameter, List.of(), Map.of(), -1);
+            return new DjlModel(plugin, model, height, width, classes, shapeParameter, threads, List.of(),
+                    Map.of("threads", String.valueOf(threads)), -1);
         }
     }
 }

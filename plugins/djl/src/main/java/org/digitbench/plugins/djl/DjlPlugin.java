@@ -21,6 +21,8 @@ abstract class DjlPlugin extends AbstractClassifierPlugin {
     private final DjlNetworks.Layout layout;
     private final int defaultEpochs;
     private final int defaultBatchSize;
+    /** The most intra-op threads a model may ask for. */
+    static final int MAX_THREADS = 1024;
     private final int defaultThreads;
 
     DjlPlugin(String id, String family, String description, DjlNetworks.Layout layout, int defaultEpochs, int defaultBatchSize,
@@ -42,6 +44,10 @@ abstract class DjlPlugin extends AbstractClassifierPlugin {
         String v = ai.djl.engine.Engine.class.getPackage().getImplementationVersion();
         return (v == null ? org.digitbench.api.LibraryVersion.of(ai.djl.engine.Engine.class, "ai.djl", "api") : v) + " (PyTorch "
                 + DjlEngine.NATIVE_ARTIFACT.split(":")[2] + ")";
+    }
+
+    final int defaultThreads() {
+        return defaultThreads;
     }
 
     final DjlNetworks.Layout layout() {
@@ -72,7 +78,7 @@ abstract class DjlPlugin extends AbstractClassifierPlugin {
         specs.add(ParamSpec.ofPositive("learning-rate", 1e-3, "Adam's learning rate"));
         specs.add(ParamSpec.ofDouble("validation-fraction", 0.1, 0, 0.5,
                 "share of the training images held out (stratified) for validation loss and accuracy per epoch; 0 = none"));
-        specs.add(ParamSpec.ofInt("threads", defaultThreads, 1, 1024, "PyTorch's intra-op threads"));
+        specs.add(ParamSpec.ofInt("threads", defaultThreads, 1, MAX_THREADS, "PyTorch's intra-op threads"));
         return List.copyOf(specs);
     }
 

@@ -90,8 +90,8 @@ final class DjlTrainer {
         provenance.put("validationImages", String.valueOf(validation == null ? 0 : validation.size()));
         provenance.put("historyTrainingSample", String.valueOf(historySample.size()));
         provenance.put("network", block.toString().replaceAll("\\s+", " "));
-        return new DjlModel(plugin, model, data.height(), data.width(), classes, plugin.shapeParameter(p), history, provenance,
-                train.size() < data.size() ? train.size() : -1);
+        return new DjlModel(plugin, model, data.height(), data.width(), classes, plugin.shapeParameter(p), p.getInt("threads"),
+                history, provenance, train.size() < data.size() ? train.size() : -1);
     }
 
     /** One mini-batch: forward, the loss's gradient, Adam's step; the batch's arrays freed with its sub-manager. */
