@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "reference", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Makes runs the project's reference results and regenerates what is derived from them: copies each",
                 "run's results.json to benchmarks/results/<profile>/ (no models, no HTML), writes the trial-time estimates",
-                "that run --dry-run and the progress display use, and rewrites the measured tables of benchmarks/results/README.md."})
+                "that run --dry-run and the progress display use (a plugin the reference lacks is estimated from the runs in",
+                "benchmarks/results/<profile>/additions/, if one has it), and rewrites the measured tables of benchmarks/results/README.md."})
 final class ReferenceCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
@@ -60,9 +61,17 @@ final class ReferenceCommand implements Callable<Integer> {
         }
         List<RunResults> runs = files.stream().map(ResultsStore::read).toList();
         List<String> names = files.stream().map(Path::toString).toList();
+        List<Path> additions = ReferenceTables.additions(dir);
+        List<RunResults> estimated = new ArrayList<>(runs);
+        List<String> estimatedNames = new ArrayList<>(names);
+        for (Path f : additions) {
+            estimated.add(ResultsStore.read(f));
+            estimatedNames.add(f.toString());
+        }
         Path estimates = dir.resolve(ReferenceEstimates.FILE);
-        ResultsStore.writeJson(estimates, ReferenceEstimates.from(runs, names));
-        parent.out.println("Estimates: " + estimates);
+        ResultsStore.writeJson(estimates, ReferenceEstimates.from(estimated, estimatedNames));
+        parent.out.println("Estimates: " + estimates + (additions.isEmpty() ? ""
+                : " (with the plugins its references lack from " + additions.size() + " addition" + (additions.size() == 1 ? "" : "s") + ")"));
         if (java.nio.file.Files.isRegularFile(readme)) {
             List<String> updated = ReferenceTables.updateReadme(readme, runs, names);
             parent.out.println(updated.isEmpty() ? "No <!-- reference:PROFILE --> regions in " + readme

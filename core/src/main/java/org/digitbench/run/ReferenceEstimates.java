@@ -67,17 +67,21 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
     /**
      * The estimates of reference runs: each profile's main-seed trials. The {@code --no-timing} figure is the trial
      * without what only JMH timing does: the warm-up, JMH's own overhead around the training, and the benchmarks.
+     * Several runs of one profile are merged plugin by plugin, the first run that has a plugin giving its entry: the
+     * profile's reference first, then its additions (plugins measured since, on their own).
      *
-     * @param runs    reference results, one per profile
+     * @param runs    reference results: each profile's reference, then any additions
      * @param sources where each was committed, for the entries' {@code run}
      */
     public static ReferenceEstimates from(List<RunResults> runs, List<String> sources) {
         Map<String, Map<String, Entry>> profiles = new java.util.TreeMap<>();
-        String machine = "unknown";
+        String machine = null;
         for (int i = 0; i < runs.size(); i++) {
             RunResults r = runs.get(i);
-            machine = r.provenance().cpus() + " cores, " + r.provenance().os() + ", " + r.provenance().jvm();
-            Map<String, Entry> entries = new java.util.LinkedHashMap<>();
+            if (machine == null) {
+                machine = r.provenance().cpus() + " cores, " + r.provenance().os() + ", " + r.provenance().jvm();
+            }
+            Map<String, Entry> entries = profiles.computeIfAbsent(r.profile(), k -> new java.util.LinkedHashMap<>());
             for (TrialResult t : r.mainTrials()) {
                 if (!t.ok() || t.times().trialSeconds() == null) {
                     continue;
@@ -98,12 +102,11 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                 int corrupted = robustness == null ? 0 : robustness.images() * robustness.corruptions().size();
                 double perImage = t.times().predictSeconds() == null || t.evaluation().testSize() == 0 ? 0
                         : t.times().predictSeconds() / t.evaluation().testSize();
-                entries.put(t.pluginId(), new Entry(t.times().trialSeconds(), Math.max(1, t.times().trialSeconds() - jmhOnly),
+                entries.putIfAbsent(t.pluginId(), new Entry(t.times().trialSeconds(), Math.max(1, t.times().trialSeconds() - jmhOnly),
                         t.plugin().hyperparameters(), sources.get(i) + " (" + r.runId() + ")", perImage, corrupted));
             }
-            profiles.put(r.profile(), entries);
         }
-        return new ReferenceEstimates(machine, profiles);
+        return new ReferenceEstimates(machine == null ? "unknown" : machine, profiles);
     }
 
     /** The estimates packaged with this build, or none when it has none. */

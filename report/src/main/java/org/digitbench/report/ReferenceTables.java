@@ -170,4 +170,25 @@ public final class ReferenceTables {
         }
         return found;
     }
+
+    /** The folder of a profile's additions: plugins measured since its reference, on their own. */
+    public static final String ADDITIONS = "additions";
+
+    /**
+     * Runs that add plugins to a profile's reference estimates ({@code DIR/PROFILE/additions/*.json}, by name): their
+     * figures feed {@code --dry-run} until the profile's next reference run has the plugins; the README's tables come
+     * from the reference runs alone.
+     */
+    public static List<Path> additions(Path dir) throws java.io.IOException {
+        List<Path> found = new ArrayList<>();
+        for (String profile : List.of("quick", "full")) {
+            Path folder = dir.resolve(profile).resolve(ADDITIONS);
+            if (Files.isDirectory(folder)) {
+                try (var files = Files.list(folder)) {
+                    files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(found::add);
+                }
+            }
+        }
+        return found;
+    }
 }

@@ -155,6 +155,11 @@ final class DjlModel implements TrainedModel {
         return provenance;
     }
 
+    /** The network, for this package's tests. */
+    Block block() {
+        return model.getBlock();
+    }
+
     @Override
     public OptionalLong parameterCount() {
         return OptionalLong.of(model.getBlock().getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum());

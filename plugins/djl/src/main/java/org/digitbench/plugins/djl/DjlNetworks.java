@@ -1,17 +1,23 @@
 package org.digitbench.plugins.djl;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.recurrent.LSTM;
+import ai.djl.training.initializer.Initializer;
+import java.util.function.Predicate;
 
 /**
  * The networks, layer for layer those of the Deeplearning4j plugins' defaults. Each ends in a dense layer of one unit a
@@ -72,5 +78,26 @@ final class DjlNetworks {
                 .add(LSTM.builder().setStateSize(units).setNumLayers(1).optBatchFirst(true).optReturnState(false).build())
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(":, -1, :")), "last-time-step"))
                 .add(Linear.builder().setUnits(classes).build());
+    }
+
+    /**
+     * The LSTM's input-to-hidden biases: PyTorch orders an LSTM's gates input, forget, cell, output, and adds two bias
+     * vectors (input-to-hidden and hidden-to-hidden), so this one's forget quarter at 1 and the other at 0 start the
+     * forget gate's bias at 1, as Deeplearning4j's {@code forgetGateBiasInit} does (DJL would start it at 0).
+     */
+    static final Predicate<Parameter> LSTM_INPUT_BIAS = p -> p.getType() == Parameter.Type.BIAS && p.getName().contains("i2h");
+
+    /** Zeros, with the forget gate's quarter of an LSTM's gate biases at {@code forgetBias}. */
+    static Initializer forgetGateBias(float forgetBias) {
+        return (NDManager manager, Shape shape, DataType type) -> {
+            long gates = shape.get(0);
+            if (shape.dimension() != 1 || gates % 4 != 0) {
+                throw new IllegalArgumentException("an LSTM's gate biases have 4 x units values, got shape " + shape);
+            }
+            float[] values = new float[Math.toIntExact(gates)];
+            java.util.Arrays.fill(values, Math.toIntExact(gates / 4), Math.toIntExact(gates / 2), forgetBias);
+            NDArray array = manager.create(values, shape);
+            return type == DataType.FLOAT32 ? array : array.toType(type, false);
+        };
     }
 }

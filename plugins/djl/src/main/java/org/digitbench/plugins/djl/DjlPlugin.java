@@ -62,6 +62,11 @@ abstract class DjlPlugin extends AbstractClassifierPlugin {
         return 0;
     }
 
+    /** Initialisers besides the Xavier weights every network has (the LSTM's forget-gate bias). */
+    ai.djl.training.DefaultTrainingConfig initializers(ai.djl.training.DefaultTrainingConfig config) {
+        return config;
+    }
+
     /** The network for a saved model: its class count and {@link #shapeParameter}. */
     abstract Block network(int shapeParameter, int classes);
 

@@ -5,7 +5,10 @@ import java.util.List;
 import org.digitbench.api.Hyperparameters;
 import org.digitbench.api.ParamSpec;
 
-/** dl4j-rnn's lstm in DJL: an LSTM of 64 units over the pixel rows, last step, Adam, 10 epochs of 128 images, one thread. */
+/**
+ * dl4j-rnn's lstm in DJL: an LSTM of 64 units over the pixel rows, last step, Adam, 10 epochs of 128 images, one thread,
+ * its forget-gate bias starting at 1 as Deeplearning4j's does.
+ */
 public final class DjlRnn extends DjlPlugin {
     public DjlRnn() {
         super("djl-rnn", "rnn", "recurrent network over pixel rows (LSTM 64, last step), Adam (DJL, PyTorch engine)",
@@ -25,6 +28,12 @@ public final class DjlRnn extends DjlPlugin {
     @Override
     Block network(Hyperparameters p, int classes) {
         return DjlNetworks.lstm(p.getInt("units"), classes);
+    }
+
+    /** Deeplearning4j starts an LSTM's forget-gate bias at 1 ({@code forgetGateBiasInit}); so does this one. */
+    @Override
+    ai.djl.training.DefaultTrainingConfig initializers(ai.djl.training.DefaultTrainingConfig config) {
+        return config.optInitializer(DjlNetworks.forgetGateBias(1f), DjlNetworks.LSTM_INPUT_BIAS);
     }
 
     @Override

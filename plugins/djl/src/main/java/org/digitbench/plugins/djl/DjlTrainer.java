@@ -52,12 +52,12 @@ final class DjlTrainer {
         Block block = plugin.network(p, classes);
         Model model = Model.newInstance(plugin.id(), engine.defaultDevice(), "PyTorch");
         model.setBlock(block);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        DefaultTrainingConfig config = plugin.initializers(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) p.getDouble("learning-rate"))).build())
                 // DL4J's XAVIER: normal with variance 2 / (fan in + fan out)
                 .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.AVG, 1),
                         Parameter.Type.WEIGHT)
-                .optDevices(new ai.djl.Device[] {engine.defaultDevice()});
+                .optDevices(new ai.djl.Device[] {engine.defaultDevice()}));
         DjlNetworks.Layout layout = plugin.layout();
         int batch = Math.min(p.getInt("batch-size"), train.size());
         List<EpochStats> history = new ArrayList<>();

@@ -29,7 +29,7 @@ public final class WekaLogistic extends WekaPlugin<Logistic> {
     @Override
     public java.util.Optional<String> leftOutOfDefaultSet() {
         return java.util.Optional.of("100 iterations on 50,000 images took 271 s of training (0.9204 on the validation split), "
-                + "over the two minutes a plugin may take of the full run's hour; smile-logistic-regression reaches 0.9199 in 61 s");
+                + "too long for the full run's hour; smile-logistic-regression reaches 0.9199 in 61 s");
     }
 
     @Override

@@ -35,8 +35,8 @@ public abstract sealed class WekaSmo extends WekaPlugin<SMO> permits WekaSmo.Lin
         @Override
         public java.util.Optional<String> leftOutOfDefaultSet() {
             return java.util.Optional.of("14 s to train on 10,000 images (0.9153 on the validation split), but on 50,000 it was still "
-                    + "training after 8 minutes (SMO's time grows faster than the images): far over the two minutes a plugin may take "
-                    + "of the full run's hour; tribuo-linear-svm (LibLinear) is the linear SVM of the default set");
+                    + "training after 8 minutes (SMO's time grows faster than the images): far too long for "
+                    + "the full run's hour; tribuo-linear-svm (LibLinear) is the linear SVM of the default set");
         }
 
         @Override
@@ -64,8 +64,8 @@ public abstract sealed class WekaSmo extends WekaPlugin<SMO> permits WekaSmo.Lin
         @Override
         public java.util.Optional<String> leftOutOfDefaultSet() {
             return java.util.Optional.of("on 10,000 training images it took 33 s to train and 193 s to predict the 10,000 validation "
-                    + "images (19 ms an image, one thread; 0.9650), and more images make more support vectors: far over the two "
-                    + "minutes a plugin may take of the full run's hour; tribuo-svm-rbf and smile-svm-rbf are the RBF SVMs of the default set");
+                    + "images (19 ms an image, one thread; 0.9650), and more images make more support vectors: far too long "
+                    + "for the full run's hour; smile-svm-rbf is the RBF SVM of the default set");
         }
 
         @Override
