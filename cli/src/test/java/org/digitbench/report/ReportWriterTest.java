@@ -70,6 +70,16 @@ class ReportWriterTest {
         assertTrue(html.contains("\"jmhTraining\":true"), "every model's training was timed by JMH");
     }
 
+    /** The unstable mark sits on a line of its own under the batch's size, not beside it (the column stays narrow). */
+    @Test
+    void marksAnUnstableBatchFigureInTheLeaderboard() throws IOException {
+        String stable = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir.resolve("stable")));
+        assertTrue(stable.contains("360<br><small>batch of 9</small></td>"), "a stable figure is not marked");
+        String html = Files.readString(ReportWriter.write(ReportFixtures.unstableBatch(), dir.resolve("unstable")));
+        assertTrue(html.contains("360<br><small>batch of 9</small><br><small>unstable</small></td>"),
+                "an unstable figure is marked under its batch's size");
+    }
+
     @Test
     void showsAcrossSeedsWithIntervalsAndN() throws IOException {
         String html = Files.readString(ReportWriter.write(ReportFixtures.results("fixture-tree"), dir));

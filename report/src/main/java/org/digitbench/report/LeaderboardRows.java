@@ -40,10 +40,9 @@ final class LeaderboardRows {
             new Column("memory", m -> m.resources().peakRssBytes() == null ? null : m.resources().peakRssBytes() / 1048576.0, false,
                     v -> String.format(Locale.ROOT, "%,.0f MiB", v)),
             new Column("trainSize", m -> (double) m.evaluation().trainingSize(), true, v -> String.format(Locale.ROOT, "%,d", v.longValue())),
-            // under images/s: the batch's size, and whether its figure is unstable
+            // under images/s: the batch's size (and on a line of its own, whether its figure is unstable: Row.batchUnstable)
             new Column("batchImages", m -> m.timing() == null || m.timing().batchImages() == null ? null
-                    : m.timing().batchImages().doubleValue(), true, (m, v) -> String.format(Locale.ROOT, "batch of %,d", v.longValue())
-                    + (batchStability(m).unstable() ? " · unstable" : "")),
+                    : m.timing().batchImages().doubleValue(), true, v -> String.format(Locale.ROOT, "batch of %,d", v.longValue())),
             new Column("modelSize", m -> m.resources().modelBytes() == null ? null : m.resources().modelBytes().doubleValue(), false,
                     Format::bytes),
             // JMH's inference benchmarks of the trial's model
@@ -76,9 +75,11 @@ final class LeaderboardRows {
      * @param corrupted  its mean accuracy on the run's corrupted images, or {@code null} without them
      * @param toAccuracy the last target validation accuracy and the training time it took to first reach it ("to 98%",
      *                   "41.2 s" or "never"), or {@code null} for a model that does not learn in epochs
+     * @param batchUnstable whether its batch figure is unstable (shown on a line of its own under images/s, so the
+     *                      column stays narrow enough for the leaderboard to fit a 1,366-pixel window)
      */
     public record Row(TrialResult m, String anchor, String ciLow, String ciHigh, Map<String, Cell> cells, String corrupted,
-                      List<String> toAccuracy) {
+                      List<String> toAccuracy, boolean batchUnstable) {
     }
 
     /**
@@ -113,7 +114,8 @@ final class LeaderboardRows {
             var robustness = m.evaluation().robustness();
             rows.add(new Row(m, ReportWriter.anchor(m.pluginId()), f4(m.metrics().accuracyCi95().low()),
                     f4(m.metrics().accuracyCi95().high()), cells, robustness == null || robustness.meanAccuracy() == null ? null
-                    : f4(robustness.meanAccuracy()), toAccuracy(m, targets)));
+                    : f4(robustness.meanAccuracy()), toAccuracy(m, targets),
+                    m.timing() != null && m.timing().batch() != null && batchStability(m).unstable()));
         }
         return rows;
     }
