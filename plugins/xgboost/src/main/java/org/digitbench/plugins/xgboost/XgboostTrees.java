@@ -19,9 +19,12 @@ import org.digitbench.api.TrainedModel;
 import org.digitbench.api.TrainingListener;
 
 /**
- * Gradient-boosted trees from XGBoost4J directly: the histogram method on all cores, softmax probabilities. The
- * defaults are {@code tribuo-xgboost}'s (rounds, learning rate, depth, sampling, zero pixels as XGBoost's "missing",
- * as Tribuo's sparse examples make them), so the two differ only by Tribuo's wrapper.
+ * Gradient-boosted trees from XGBoost4J directly: the histogram method on all cores, softmax probabilities. Its
+ * defaults are its own, chosen on the validation split (benchmarks/TUNING.md, t053-t062): 150 rounds at eta 0.3,
+ * depth 6, 16 histogram bins, zero pixels as zeros. {@code -P xgboost4j-trees.rounds=60 -P xgboost4j-trees.eta=0.5
+ * -P xgboost4j-trees.max-bin=256 -P xgboost4j-trees.zero-missing=true} is {@code tribuo-xgboost}'s configuration (zero
+ * pixels missing, as Tribuo's sparse examples make them): the two then train the same trees and differ only by
+ * Tribuo's wrapper.
  */
 public final class XgboostTrees extends AbstractClassifierPlugin {
     static final String VERSION = LibraryVersion.of(XGBoost.class, "ml.dmlc", "xgboost4j_2.12");
@@ -46,13 +49,14 @@ public final class XgboostTrees extends AbstractClassifierPlugin {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.ofInt("rounds", 60, 1, 100_000, "boosting rounds (one tree per class each)"),
-                ParamSpec.ofDouble("eta", 0.5, 1e-6, 1, "learning rate"),
+                ParamSpec.ofInt("rounds", 150, 1, 100_000, "boosting rounds (one tree per class each)"),
+                ParamSpec.ofDouble("eta", 0.3, 1e-6, 1, "learning rate"),
                 ParamSpec.ofInt("max-depth", 6, 1, 64, "maximum depth of each tree"),
                 ParamSpec.ofDouble("subsample", 1.0, 1e-6, 1, "fraction of images sampled per round"),
                 ParamSpec.ofDouble("colsample", 1.0, 1e-6, 1, "fraction of pixels sampled per tree"),
-                ParamSpec.ofInt("max-bin", 256, 2, 65_536, "histogram bins per pixel"),
-                ParamSpec.ofBoolean("zero-missing", true, "zero pixels are XGBoost's missing value (as in Tribuo's sparse examples)"),
+                ParamSpec.ofInt("max-bin", 16, 2, 65_536, "histogram bins per pixel"),
+                ParamSpec.ofBoolean("zero-missing", false,
+                        "zero pixels are XGBoost's missing value (as in Tribuo's sparse examples; else zeros)"),
                 ParamSpec.ofInt("threads", Runtime.getRuntime().availableProcessors(), 1, 1024, "XGBoost threads"));
     }
 
