@@ -115,7 +115,7 @@ final class LeaderboardRows {
             rows.add(new Row(m, ReportWriter.anchor(m.pluginId()), f4(m.metrics().accuracyCi95().low()),
                     f4(m.metrics().accuracyCi95().high()), cells, robustness == null || robustness.meanAccuracy() == null ? null
                     : f4(robustness.meanAccuracy()), toAccuracy(m, targets),
-                    m.timing() != null && m.timing().batch() != null && batchStability(m).unstable()));
+                    m.timing() != null && batchStability(m).unstable()));
         }
         return rows;
     }
