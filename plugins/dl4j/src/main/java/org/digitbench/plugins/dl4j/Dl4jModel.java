@@ -25,7 +25,6 @@ import org.deeplearning4j.util.ModelSerializer;
  * which DL4J synchronises, so concurrent callers are safe (and served one at a time).
  */
 final class Dl4jModel implements TrainedModel {
-    private static final int BATCH = 1_000;
 
     private final MultiLayerNetwork net;
     private final Dl4jTrainer.Layout layout;
@@ -73,13 +72,14 @@ final class Dl4jModel implements TrainedModel {
         return predict(net, layout, data);
     }
 
-    /** Every image's class probabilities and most probable class, in batches of {@value #BATCH}, in inference mode. */
+    /** Every image's class probabilities and most probable class, in batches of the layout's size, in inference mode. */
     static Predictions predict(MultiLayerNetwork net, Dl4jTrainer.Layout layout, Dataset data) {
         int n = data.size();
         int[] labels = new int[n];
         double[][] probabilities = new double[n][];
-        for (int from = 0; from < n; from += BATCH) {
-            int to = Math.min(from + BATCH, n);
+        int chunk = layout.predictionBatch();
+        for (int from = 0; from < n; from += chunk) {
+            int to = Math.min(from + chunk, n);
             float[][] out = net.output(layout.features(data, null, from, to), false).toFloatMatrix();
             for (int k = 0; k < out.length; k++) {
                 probabilities[from + k] = toDouble(out[k]);
