@@ -30,14 +30,14 @@ import java.util.Locale;
  * order-statistic interval runs from the 6th to the 15th: it leaves out five iterations on each side, so a burst
  * that slows two or three consecutive iterations (on a two-core machine, another process taking a core from a library
  * that predicts on both) does not widen it, where ten iterations' interval (2nd to 9th) gave way to three slow ones.
- * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.1 s in the quick one (0.05 s):
+ * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.05 s in the quick one (0.025 s):
  * many short iterations rather than few long ones, for the same time. A model costs about 17 s in the full profile and
- * 7 s in the quick one, more for models whose batch takes longer than an iteration.
+ * 4 s in the quick one, more for models whose batch takes longer than an iteration.
  */
 public record InferencePlan(int batchImages, Settings batch, Settings sized, Settings single, List<Integer> sizes,
                             Steady steady) {
     static final double FULL_BATCH_SECONDS = 1.0;
-    static final double QUICK_BATCH_SECONDS = 0.25;
+    static final double QUICK_BATCH_SECONDS = 0.1;
     static final int MIN_BATCH = 100;
     /** Measured iterations of every inference benchmark. */
     static final int MEASUREMENTS = 20;
@@ -45,7 +45,7 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     public static final List<Integer> SIZES = List.of(32, 256);
     static final double SETTLED_WITHIN = 0.05;
     static final double FULL_STEADY_CAP_SECONDS = 10;
-    static final double QUICK_STEADY_CAP_SECONDS = 2;
+    static final double QUICK_STEADY_CAP_SECONDS = 1;
 
     public InferencePlan {
         sizes = List.copyOf(sizes);
@@ -94,8 +94,8 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
         double perImage = perImage(predictSeconds, testSize);
         int wanted = roundDown((int) Math.min(Integer.MAX_VALUE, Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage)));
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
-        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 100 : 250));
-        Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 50 : 100));
+        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 50 : 250));
+        Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 25 : 100));
         List<Integer> sizes = new ArrayList<>();
         for (int size : SIZES) {
             if (size < images) {

@@ -24,8 +24,8 @@ class InferencePlanTest {
         assertEquals(100, InferencePlan.of(Profile.FULL, 473, 10_000).batchImages());
         // a test set smaller than the minimum is used whole
         assertEquals(50, InferencePlan.of(Profile.QUICK, 100, 50).batchImages());
-        // quick: a quarter of a second: 1,250 images, rounded down to 1,000
-        assertEquals(1_000, InferencePlan.of(Profile.QUICK, 2.0, 10_000).batchImages());
+        // quick: a tenth of a second: 500 images
+        assertEquals(500, InferencePlan.of(Profile.QUICK, 2.0, 10_000).batchImages());
     }
 
     @Test
@@ -44,9 +44,9 @@ class InferencePlanTest {
         assertEquals(10_000, full.steady().cap().toMillis());
         assertEquals(0.05, full.steady().tolerance());
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 1, 2_000);
-        assertEquals(100, quick.single().iteration().toMillis());
-        assertEquals(50, quick.sized().iteration().toMillis());
-        assertEquals(2_000, quick.steady().cap().toMillis());
+        assertEquals(50, quick.single().iteration().toMillis());
+        assertEquals(25, quick.sized().iteration().toMillis());
+        assertEquals(1_000, quick.steady().cap().toMillis());
     }
 
     @Test
@@ -72,9 +72,9 @@ class InferencePlanTest {
         double expected = 21 * 4.73 + 21 * 0.25 + 21 * 1.5136 + 10 + 0.75;
         assertEquals(expected, full.estimateSeconds(473, 10_000), 0.01);
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 0.2, 1_000);
-        // quick, 0.2 ms an image: the whole 1,000-image test set a call (0.2 s, longer than an iteration of 0.1 s), 21 times;
-        // one image 21 × 0.1 s; 32 images 21 × 0.05 s; 256 images (51.2 ms) 21 times; 3 + 3 checked warm-up iterations
-        assertEquals(21 * 0.2 + 21 * 0.1 + 21 * 0.05 + 21 * 0.0512 + 3 * 0.2 + 3 * 0.1, quick.estimateSeconds(0.2, 1_000), 1e-9);
+        // quick, 0.2 ms an image: a batch of 500 images a call (0.1 s, longer than an iteration of 0.05 s), 21 times;
+        // one image 21 × 0.05 s; 32 images 21 × 0.025 s; 256 images (51.2 ms) 21 times; 3 + 3 checked warm-up iterations
+        assertEquals(21 * 0.1 + 21 * 0.05 + 21 * 0.025 + 21 * 0.0512 + 3 * 0.1 + 3 * 0.05, quick.estimateSeconds(0.2, 1_000), 1e-9);
     }
 
     @Test
