@@ -205,10 +205,10 @@ public final class LocalJvmExecutor implements TrialExecutor {
         }
     }
 
-    /** Copies a trial JVM's stream to ours as it comes, keeping the last characters. */
+    /** Copies a trial JVM's stream to ours as it comes ({@link RepeatFolding}: repeated lines folded), keeping the last characters. */
     private static final class Pump extends Thread {
         private final InputStream in;
-        private final PrintStream to;
+        private final RepeatFolding to;
         private final int keep;
         private final StringBuilder tail = new StringBuilder();
 
@@ -216,7 +216,7 @@ public final class LocalJvmExecutor implements TrialExecutor {
             super("trial-output");
             setDaemon(true);
             this.in = in;
-            this.to = to;
+            this.to = new RepeatFolding(to);
             this.keep = keep;
         }
 
@@ -238,6 +238,12 @@ public final class LocalJvmExecutor implements TrialExecutor {
                 }
             } catch (IOException ignored) {
                 // the trial JVM is gone
+            } finally {
+                try {
+                    to.close(); // a last run of repeated lines gets its count
+                } catch (IOException ignored) {
+                    // our own stream: nothing to do
+                }
             }
         }
 
