@@ -4,7 +4,9 @@ import org.digitbench.trial.ModelTrial;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** How to start another JVM like this one: workers of the quality pass and JMH's forks get the same options. */
 public final class JvmArgs {
@@ -34,9 +36,22 @@ public final class JvmArgs {
      * follows).
      */
     public static List<String> trialJvm(List<String> workerJvmArgs, List<String> extra, String mainClass) {
-        List<String> command = new java.util.ArrayList<>();
+        return trialJvm(workerJvmArgs, extra, mainClass, options -> List.of());
+    }
+
+    /**
+     * As {@link #trialJvm(List, List, String)}, with the options {@code heap} gives for the command's options so far
+     * (with {@code workerJvmArgs}) placed before {@code workerJvmArgs}, so that a worker option overrides them.
+     */
+    public static List<String> trialJvm(List<String> workerJvmArgs, List<String> extra, String mainClass,
+                                        Function<List<String>, List<String>> heap) {
+        List<String> options = new ArrayList<>(current());
+        List<String> all = new ArrayList<>(options);
+        all.addAll(workerJvmArgs);
+        options.addAll(heap.apply(all));
+        List<String> command = new ArrayList<>();
         command.add(java());
-        command.addAll(current());
+        command.addAll(options);
         command.addAll(workerJvmArgs);
         command.addAll(extra);
         command.add("-D" + ModelTrial.OWN_JVM_PROPERTY + "=true");

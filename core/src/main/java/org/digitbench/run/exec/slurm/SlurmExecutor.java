@@ -8,6 +8,7 @@ import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
 import org.digitbench.run.exec.BatchExecutor;
 import org.digitbench.run.exec.JvmArgs;
+import org.digitbench.run.exec.TouchedHeap;
 import org.digitbench.trial.ModelTrial;
 import org.digitbench.trial.TrialSpec;
 import org.digitbench.trial.TrialTiming;
@@ -149,7 +150,9 @@ public final class SlurmExecutor implements BatchExecutor {
             ResultsStore.writeJson(specFile, spec);
             scriptTasks.add(new SbatchScript.Task(specFile, folder.work().resolve(spec.trialId() + ".hs_err.log").toAbsolutePath()));
         }
-        List<String> java = JvmArgs.trialJvm(execution.workerJvmArgs(), List.of(), mainClass);
+        boolean timed = fresh.stream().anyMatch(TouchedHeap::wanted);
+        List<String> java = JvmArgs.trialJvm(execution.workerJvmArgs(), List.of(), mainClass, // a node's memory is its request
+                options -> timed ? TouchedHeap.options(options, 1, 0, "Linux") : List.of());
         int cores = options.coresPerTrial() != null ? options.coresPerTrial() : nodeCores();
         memMb = options.memPerTrialMb() != null ? options.memPerTrialMb() : SlurmOptions.heapMb(java) + SlurmOptions.NATIVE_ALLOWANCE_MB;
         timeMinutes = execution.timeout() == null ? null : Math.max(1, (execution.timeout().toSeconds() + 59) / 60);
