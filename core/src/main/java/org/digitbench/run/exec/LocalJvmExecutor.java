@@ -71,9 +71,8 @@ public final class LocalJvmExecutor implements TrialExecutor {
         extra.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
         Path tmp = work.resolve(spec.trialId() + ".tmp");
         extra.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
-        boolean timed = TouchedHeap.wanted(spec);
         command.addAll(JvmArgs.trialJvm(execution.workerJvmArgs(), extra, mainClass,
-                options -> timed ? TouchedHeap.options(options, execution.jobs()) : List.of()));
+                options -> TouchedHeap.options(options, spec, execution.jobs())));
         command.add(specFile.toAbsolutePath().toString());
         TrialResult before = null;
         try {
