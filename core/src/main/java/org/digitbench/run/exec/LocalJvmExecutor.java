@@ -71,8 +71,9 @@ public final class LocalJvmExecutor implements TrialExecutor {
         extra.add("-XX:ErrorFile=" + crashLog.toAbsolutePath());
         Path tmp = work.resolve(spec.trialId() + ".tmp");
         extra.add("-Djava.io.tmpdir=" + tmp.toAbsolutePath());
+        boolean timed = TouchedHeap.wanted(spec);
         command.addAll(JvmArgs.trialJvm(execution.workerJvmArgs(), extra, mainClass,
-                options -> TouchedHeap.options(options, spec, execution.jobs())));
+                options -> timed ? TouchedHeap.options(options, execution.jobs()) : List.of()));
         command.add(specFile.toAbsolutePath().toString());
         TrialResult before = null;
         try {

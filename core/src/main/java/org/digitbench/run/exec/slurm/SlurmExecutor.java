@@ -150,9 +150,9 @@ public final class SlurmExecutor implements BatchExecutor {
             ResultsStore.writeJson(specFile, spec);
             scriptTasks.add(new SbatchScript.Task(specFile, folder.work().resolve(spec.trialId() + ".hs_err.log").toAbsolutePath()));
         }
-        long touchMb = fresh.stream().mapToLong(TouchedHeap::touchMb).max().orElse(0);
+        boolean timed = fresh.stream().anyMatch(TouchedHeap::wanted);
         List<String> java = JvmArgs.trialJvm(execution.workerJvmArgs(), List.of(), mainClass, // a node's memory is its request
-                options -> TouchedHeap.options(options, touchMb, 1, 0, "Linux"));
+                options -> timed ? TouchedHeap.options(options, 1, 0, "Linux") : List.of());
         int cores = options.coresPerTrial() != null ? options.coresPerTrial() : nodeCores();
         memMb = options.memPerTrialMb() != null ? options.memPerTrialMb() : SlurmOptions.heapMb(java) + SlurmOptions.NATIVE_ALLOWANCE_MB;
         timeMinutes = execution.timeout() == null ? null : Math.max(1, (execution.timeout().toSeconds() + 59) / 60);
