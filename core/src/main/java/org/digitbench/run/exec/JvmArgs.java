@@ -60,4 +60,31 @@ public final class JvmArgs {
         command.add(mainClass);
         return command;
     }
+
+    /** The maximum heap in MiB of a JVM started with {@code options}: the last {@code -Xmx}, else this JVM's. */
+    public static long heapMb(List<String> options) {
+        for (int i = options.size() - 1; i >= 0; i--) {
+            String a = options.get(i);
+            if (a.startsWith("-Xmx")) {
+                String t = a.substring(4).strip().toLowerCase(java.util.Locale.ROOT);
+                int shift = t.isEmpty() ? 0 : switch (t.charAt(t.length() - 1)) {
+                    case 'k' -> 10;
+                    case 'm' -> 20;
+                    case 'g' -> 30;
+                    case 't' -> 40;
+                    default -> 0;
+                };
+                try {
+                    long n = Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1));
+                    if (n > 0 && n < Long.MAX_VALUE >> shift) {
+                        return ((n << shift) + (1 << 20) - 1) >> 20;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // reported below
+                }
+                throw new IllegalArgumentException(a + ": expected a heap size such as -Xmx8g or -Xmx4096m");
+            }
+        }
+        return Runtime.getRuntime().maxMemory() >> 20;
+    }
 }

@@ -1,7 +1,6 @@
 package org.digitbench.run.exec;
 
 import org.digitbench.config.ConfigFile;
-import org.digitbench.run.exec.slurm.SlurmOptions;
 import org.digitbench.trial.TrialSpec;
 
 import java.util.ArrayList;
@@ -27,11 +26,13 @@ public final class TouchedHeap {
     }
 
     /**
-     * The options to add after {@code optionsSoFar} (the trial JVM's command up to then, with the
-     * {@code --worker-jvm-arg}s) when {@code jobs} trial JVMs run at once on a machine of {@code physicalBytes}.
+     * The options for a trial JVM whose other options are {@code optionsSoFar} (with the {@code --worker-jvm-arg}s, which
+     * {@link JvmArgs#trialJvm(List, List, String, java.util.function.Function)} places after these) when {@code jobs}
+     * trial JVMs run at once on a machine of {@code physicalBytes} (0: unknown, as for a Slurm node, whose memory is the
+     * trial's request).
      */
     public static List<String> options(List<String> optionsSoFar, int jobs, long physicalBytes, String osName) {
-        long heapMb = SlurmOptions.heapMb(optionsSoFar);
+        long heapMb = JvmArgs.heapMb(optionsSoFar);
         if (physicalBytes > 0 && (double) heapMb * jobs > MAX_SHARE * (physicalBytes >> 20)) {
             return List.of();
         }

@@ -31,6 +31,10 @@ class TouchedHeapTest {
     @Test
     void theLastMaximumHeapCountsAsTheWorkerOptionsComeLast() {
         assertEquals("-Xms4096m", TouchedHeap.options(List.of("-Xmx8g", "-Xmx4g"), 1, 24 * GIB, "Linux").getFirst());
+        assertEquals("-Xms3m", TouchedHeap.options(List.of("-Xmx3145728"), 1, 24 * GIB, "Linux").getFirst(), "bytes");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> TouchedHeap.options(List.of("-Xmxlots"), 1, 24 * GIB, "Linux"));
+        assertEquals("-Xmxlots: expected a heap size such as -Xmx8g or -Xmx4096m", e.getMessage());
     }
 
     @Test

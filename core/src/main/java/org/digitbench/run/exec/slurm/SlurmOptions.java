@@ -163,14 +163,6 @@ public record SlurmOptions(Request request, Queue queue, List<String> sbatchArgs
 
     /** The trial JVM's maximum heap in MiB: its last {@code -Xmx}, else this JVM's. */
     public static long heapMb(List<String> javaCommand) {
-        for (int i = javaCommand.size() - 1; i >= 0; i--) {
-            String a = javaCommand.get(i);
-            if (a.startsWith("-Xmx")) {
-                String v = a.substring(4);
-                return Character.isDigit(v.charAt(v.length() - 1)) ? (Long.parseLong(v) + (1 << 20) - 1) >> 20
-                        : SlurmOptions.parseMb(v, a);
-            }
-        }
-        return Runtime.getRuntime().maxMemory() >> 20;
+        return org.digitbench.run.exec.JvmArgs.heapMb(javaCommand);
     }
 }
