@@ -66,25 +66,34 @@ public final class JvmArgs {
         for (int i = options.size() - 1; i >= 0; i--) {
             String a = options.get(i);
             if (a.startsWith("-Xmx")) {
-                String t = a.substring(4).strip().toLowerCase(java.util.Locale.ROOT);
-                int shift = t.isEmpty() ? 0 : switch (t.charAt(t.length() - 1)) {
-                    case 'k' -> 10;
-                    case 'm' -> 20;
-                    case 'g' -> 30;
-                    case 't' -> 40;
-                    default -> 0;
-                };
-                try {
-                    long n = Long.parseLong(shift == 0 ? t : t.substring(0, t.length() - 1));
-                    if (n > 0 && n < Long.MAX_VALUE >> shift) {
-                        return ((n << shift) + (1 << 20) - 1) >> 20;
-                    }
-                } catch (NumberFormatException ignored) {
-                    // reported below
+                long mb = sizeMb(a.substring(4), 1);
+                if (mb < 0) {
+                    throw new IllegalArgumentException(a + ": expected a heap size such as -Xmx8g or -Xmx4096m");
                 }
-                throw new IllegalArgumentException(a + ": expected a heap size such as -Xmx8g or -Xmx4096m");
+                return mb;
             }
         }
         return Runtime.getRuntime().maxMemory() >> 20;
+    }
+
+    /**
+     * A memory size as the JVM and sbatch write it: a number with K, M, G or T (any case), or a bare number of
+     * {@code bareUnitBytes} (bytes for {@code -Xmx}, MiB for sbatch).
+     *
+     * @return MiB, rounded up, or -1 when {@code text} is not a positive size
+     */
+    public static long sizeMb(String text, long bareUnitBytes) {
+        String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+        int suffix = t.isEmpty() ? -1 : "KMGT".indexOf(t.charAt(t.length() - 1));
+        long unit = suffix < 0 ? bareUnitBytes : 1L << (10 * (suffix + 1));
+        try {
+            long n = Long.parseLong(suffix < 0 ? t : t.substring(0, t.length() - 1));
+            if (n > 0 && n < Long.MAX_VALUE / unit) {
+                return Math.ceilDiv(n * unit, 1L << 20);
+            }
+        } catch (NumberFormatException ignored) {
+            // not a size
+        }
+        return -1;
     }
 }

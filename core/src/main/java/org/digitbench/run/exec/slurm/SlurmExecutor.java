@@ -154,7 +154,7 @@ public final class SlurmExecutor implements BatchExecutor {
         List<String> java = JvmArgs.trialJvm(execution.workerJvmArgs(), List.of(), mainClass, // a node's memory is its request
                 options -> timed ? TouchedHeap.options(options, 1, 0, "Linux") : List.of());
         int cores = options.coresPerTrial() != null ? options.coresPerTrial() : nodeCores();
-        memMb = options.memPerTrialMb() != null ? options.memPerTrialMb() : SlurmOptions.heapMb(java) + SlurmOptions.NATIVE_ALLOWANCE_MB;
+        memMb = options.memPerTrialMb() != null ? options.memPerTrialMb() : JvmArgs.heapMb(java) + SlurmOptions.NATIVE_ALLOWANCE_MB;
         timeMinutes = execution.timeout() == null ? null : Math.max(1, (execution.timeout().toSeconds() + 59) / 60);
         Path script = dir.resolve("array-" + stamp + ".sbatch");
         Files.writeString(script, SbatchScript.array(common, scriptTasks, cores, memMb, timeMinutes, markerJob,

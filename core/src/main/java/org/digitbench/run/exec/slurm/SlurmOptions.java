@@ -1,8 +1,9 @@
 package org.digitbench.run.exec.slurm;
 
+import org.digitbench.run.exec.JvmArgs;
+
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -139,30 +140,10 @@ public record SlurmOptions(Request request, Queue queue, List<String> sbatchArgs
      * @return MiB, rounded up
      */
     public static long parseMb(String text, String option) {
-        String t = text.strip().toUpperCase(Locale.ROOT);
-        long factorKb = 1024;
-        if (!t.isEmpty() && "KMGT".indexOf(t.charAt(t.length() - 1)) >= 0) {
-            factorKb = switch (t.charAt(t.length() - 1)) {
-                case 'K' -> 1;
-                case 'M' -> 1024;
-                case 'G' -> 1024L * 1024;
-                default -> 1024L * 1024 * 1024;
-            };
-            t = t.substring(0, t.length() - 1);
+        long mb = JvmArgs.sizeMb(text, 1L << 20);
+        if (mb < 0) {
+            throw new IllegalArgumentException(option + " '" + text + "': expected a size such as 12G or 4096M");
         }
-        try {
-            long n = Long.parseLong(t);
-            if (n > 0 && n < Long.MAX_VALUE / factorKb) {
-                return (n * factorKb + 1023) / 1024;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " '" + text + "': expected a size such as 12G or 4096M");
-    }
-
-    /** The trial JVM's maximum heap in MiB: its last {@code -Xmx}, else this JVM's. */
-    public static long heapMb(List<String> javaCommand) {
-        return org.digitbench.run.exec.JvmArgs.heapMb(javaCommand);
+        return mb;
     }
 }

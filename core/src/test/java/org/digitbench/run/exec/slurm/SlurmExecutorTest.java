@@ -1,5 +1,7 @@
 package org.digitbench.run.exec.slurm;
 
+import org.digitbench.run.exec.JvmArgs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -229,8 +231,8 @@ class SlurmExecutorTest {
 
     @Test
     void theHeapComesFromTheLastXmx() {
-        assertEquals(2048, SlurmOptions.heapMb(List.of("java", "-Xmx8g", "-Xmx2g", "-cp", "x", "Main")));
-        assertEquals(1, SlurmOptions.heapMb(List.of("java", "-Xmx1048576", "Main")));
-        assertEquals(512, SlurmOptions.heapMb(List.of("java", "-Xmx524288k", "Main")));
+        assertEquals(2048, JvmArgs.heapMb(List.of("java", "-Xmx8g", "-Xmx2g", "-cp", "x", "Main")));
+        assertEquals(1, JvmArgs.heapMb(List.of("java", "-Xmx1048576", "Main")));
+        assertEquals(512, JvmArgs.heapMb(List.of("java", "-Xmx524288k", "Main")));
     }
 }
