@@ -127,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ExecutorOptions executor;
 
+    @CommandLine.Mixin
+    CacheOptions cache;
+
     @Override
     public Integer call() {
         ConsoleMode terminal = execution.console(parent);
@@ -196,8 +199,12 @@ final class RunCommand implements Callable<Integer> {
         if (slurm != null) { // before the run's folder is made: a path sbatch cannot hold leaves nothing behind
             org.digitbench.run.exec.slurm.SbatchScript.requirePlainPath(output.dir.toAbsolutePath().normalize(), "-o");
         }
-        return Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec, slurm,
+        Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, terminal, exec, slurm,
                 ReferenceEstimates.load(), Main::writeReport);
+        if (!dryRun) {
+            runner.useCache(cache.cache(output.dir, parent.err));
+        }
+        return runner;
     }
 
     /**
@@ -206,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private void requireOnlyExecutionOptions() {
         java.util.Set<String> allowed = new java.util.TreeSet<>();
-        for (String mixin : List.of("execution", "executor", "output")) {
+        for (String mixin : List.of("execution", "executor", "output", "cache")) {
             spec.mixins().get(mixin).options().forEach(o -> allowed.add(o.longestName()));
         }
         allowed.add("--data-dir"); // where MNIST is comes from the command line (or the defaults), never from the folder

@@ -24,6 +24,7 @@ import org.digitbench.results.store.SavedModels;
 import org.digitbench.results.text.Format;
 import org.digitbench.run.exec.BatchExecutor;
 import org.digitbench.run.exec.TrialExecutor;
+import org.digitbench.run.cache.TrialCache;
 import org.digitbench.trial.ConsoleMode;
 import org.digitbench.trial.LoadGuard;
 import org.digitbench.trial.SuiteData;
@@ -65,6 +66,7 @@ public final class Runner {
     private final BiConsumer<Path, RunResults> afterWrite;
     private String hintRunId;
     private Path hintOutputDir;
+    private TrialCache cache;
 
     /**
      * @param executor   runs each trial
@@ -128,6 +130,11 @@ public final class Runner {
         SuiteData data = load(checked.config());
         data.requireLearnableBy(checked.params());
         return start(folder, checked, Instant.now(), data);
+    }
+
+    /** Reuses the trials {@code cache} holds instead of running them, and files the trials run into it. */
+    public void useCache(TrialCache trialCache) {
+        this.cache = trialCache;
     }
 
     /** The id and output folder the Ctrl-C hint tells the user to resume (a run over several datasets is resumed whole). */
@@ -226,9 +233,17 @@ public final class Runner {
                 }
             }
         }
+        CachedTrials cached = new CachedTrials(cache, checked, base.data(), execution);
+        List<TrialResult> reused = cached.takeFrom(todo, folder, done.size(), base.plan().trialCount(), out);
+        if (!reused.isEmpty()) {
+            done.addAll(reused);
+            results = base.withTrials(done, RunStatus.RUNNING, null, truth);
+            ResultsStore.publish(folder.dir(), results, afterWrite, err);
+        }
         RunProgress progress = new RunProgress(todo, checked, config, estimates);
         java.util.concurrent.atomic.AtomicReference<RunResults> latest = new java.util.concurrent.atomic.AtomicReference<>(results);
-        Thread stopped = stopHint(folder, config, done, base.plan().trialCount(), latest);
+        Thread stopped = StopHint.install(folder, done, base.plan().trialCount(), latest, err,
+                hintRunId != null ? hintRunId : folder.runId(), hintOutputDir != null ? hintOutputDir : config.outputDir());
         try {
             int[] number = {done.size()};
             Object lock = new Object();
@@ -279,6 +294,7 @@ public final class Runner {
                     out.println("      " + (concurrent ? result.trialId() + ": " : "") + Leaderboard.trialLine(result));
                     latest.set(base.withTrials(done, RunStatus.RUNNING, null, truth));
                     ResultsStore.publish(folder.dir(), latest.get(), afterWrite, err);
+                    cached.store(p, result, folder);
                     if (result.modelFile() != null && p.seed() == config.mainSeed()) {
                         SavedModels.write(folder.dir(), latest.get(), data.normalization(), train.height(), train.width());
                     }
@@ -318,26 +334,5 @@ public final class Runner {
                            ConsoleMode mode) {
         return new TrialSpec(folder.dir().toAbsolutePath(), p.plugin().id(), p.seed(), mode, execution.pluginPath(),
                 execution.timeout(), TrialSpec.TRIAL, new Timing.Load(verdict.load(), verdict.busy())).on(cores);
-    }
-
-
-    /** On Ctrl-C or SIGTERM: results.json says stopped, and the console how to go on. */
-    private Thread stopHint(RunFolder folder, RunConfig config, List<TrialResult> done, int total,
-                            java.util.concurrent.atomic.AtomicReference<RunResults> latest) {
-        Thread hook = new Thread(() -> {
-            RunResults now = latest.get();
-            if (now != null && now.status() == RunStatus.RUNNING) {
-                try {
-                    ResultsStore.write(folder.dir(), now.withStatus(RunStatus.STOPPED, Instant.now()));
-                } catch (RuntimeException e) {
-                    err.println("digitbench: warning: results.json still says running: " + e.getMessage());
-                }
-            }
-            err.printf("%ndigitbench: stopped; %d of %d trials finished and kept in %s. Go on with: digitbench run --resume %s "
-                    + "-o %s%n", done.size(), total, folder.dir(), hintRunId != null ? hintRunId : folder.runId(),
-                    hintOutputDir != null ? hintOutputDir : config.outputDir());
-        }, "digitbench-stop-hint");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
     }
 }

@@ -44,8 +44,15 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
      * @param seed     the seed it was trained with
      * @param status   {@code ok} or {@code failed}
      * @param error    why it failed, or {@code null}
+     * @param reusedFrom the run that measured it, when this run took it from the trial cache instead of running it
+     *                   again; {@code null} (left out of the JSON) for a trial run here
      */
-    public record Outcome(String pluginId, long seed, TrialStatus status, String error) {
+    public record Outcome(String pluginId, long seed, TrialStatus status, String error,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String reusedFrom) {
+        /** A trial run in this run. */
+        public Outcome(String pluginId, long seed, TrialStatus status, String error) {
+            this(pluginId, seed, status, error, null);
+        }
     }
 
     public String pluginId() {
@@ -62,6 +69,17 @@ public record TrialResult(@JsonUnwrapped Outcome outcome, PluginInfo plugin, Eva
 
     public String error() {
         return outcome.error();
+    }
+
+    /** The run that measured this trial, when it was taken from the trial cache; else {@code null}. */
+    public String reusedFrom() {
+        return outcome.reusedFrom();
+    }
+
+    /** The same trial, taken from the trial cache into another run: measured by run {@code runId}, without its model. */
+    public TrialResult reusedFrom(String runId) {
+        return new TrialResult(new Outcome(outcome.pluginId(), outcome.seed(), outcome.status(), outcome.error(), runId), plugin,
+                evaluation, times, network, resources, null, timing);
     }
 
     /**

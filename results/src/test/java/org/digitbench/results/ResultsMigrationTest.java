@@ -32,11 +32,11 @@ class ResultsMigrationTest {
         int unwrapped = top.indexOf("outcome"); // @JsonUnwrapped: its fields stand at the top of the JSON
         top.remove(unwrapped);
         top.addAll(unwrapped, components(TrialResult.Outcome.class));
-        assertEquals(List.of("pluginId", "seed", "status", "error", "modelFile", "timing"), top,
-                "what stays at the top, as in version 2");
+        assertEquals(List.of("pluginId", "seed", "status", "error", "reusedFrom", "modelFile", "timing"), top,
+                "what stays at the top, as in version 2, and the run a trial from the trial cache came from (version 3)");
         int moved = ResultsMigration.GROUPS.values().stream().mapToInt(List::size).sum();
-        assertEquals(27 + 3, moved + top.size(),
-                "version 2's 27 fields, none lost, and the model's size, calibration and robustness (version 3 added them)");
+        assertEquals(27 + 4, moved + top.size(), "version 2's 27 fields, none lost, and the model's size, calibration, "
+                + "robustness and the cache's reusedFrom (version 3 added them)");
     }
 
     @Test
