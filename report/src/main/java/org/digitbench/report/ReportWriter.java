@@ -75,6 +75,22 @@ public final class ReportWriter {
     }
 
     /** Writes the report of {@code results} into {@code dir/index.html}. */
+    /** {@code digitbench verify}'s result, when the run folder has one; a file that does not read is said, not fatal. */
+    private static void verification(Path dir, Map<String, Object> context) {
+        Path file = dir.resolve(org.digitbench.results.Verification.FILE);
+        context.put("verification", null);
+        context.put("verificationError", null);
+        if (!java.nio.file.Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            context.put("verification", org.digitbench.results.store.ResultsStore.readJson(file,
+                    org.digitbench.results.Verification.class));
+        } catch (org.digitbench.api.DigitbenchException e) {
+            context.put("verificationError", e.getMessage());
+        }
+    }
+
     public static Path write(RunResults results, Path dir) {
         return write(results, dir, TimeToAccuracy.DEFAULT_TARGETS);
     }
@@ -113,6 +129,7 @@ public final class ReportWriter {
         context.put("calibration", TableRows.calibration(ok));
         context.put("calibrationBins", org.digitbench.eval.Calibration.BINS);
         context.put("targets", targets.stream().map(Format::percent).toList());
+        verification(dir, context);
         context.put("timeToAccuracy", TableRows.timeToAccuracy(ok, targets));
         context.put("chartData", scriptJson(ChartData.of(ok, results)));
         context.put("echarts", ECHARTS);
