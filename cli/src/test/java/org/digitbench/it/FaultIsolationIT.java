@@ -147,7 +147,8 @@ class FaultIsolationIT {
     void aRunKilledWithSigkillAndResumedEqualsAnUninterruptedOne() throws Exception {
         List<String> common = List.of("--profile", "quick", "--train-size", "600", "--test-size", "300", "--no-timing",
                 "-m", "smile-decision-tree,test-slow-tree,tribuo-logistic-regression,smile-logistic-regression",
-                "--plugin-path", FAULTS.toString(), "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString());
+                "--plugin-path", FAULTS.toString(), "--data-dir", RealMnist.location().dir().toString(), "-o", out.toString(),
+                "--no-cache"); // the killed run and its resumption train, rather than take the whole run's trials from the cache
         assertEquals(0, cli(common, "--run-id", "whole"));
 
         // the same run in its own JVM, killed while the second model trains
@@ -175,7 +176,7 @@ class FaultIsolationIT {
         assertEquals(1, refused.code(), refused.printed());
         assertTrue(refused.err().contains("give --plugin-path again"), refused.err());
         // the run keeps its own options: it was made with --no-timing, so no JMH now
-        assertEquals(0, cli(List.of("-o", out.toString(), "--plugin-path", FAULTS.toString()), "--resume", "killed"));
+        assertEquals(0, cli(List.of("-o", out.toString(), "--plugin-path", FAULTS.toString(), "--no-cache"), "--resume", "killed"));
         org.digitbench.results.ResultsSchema.check(results);
         RunResults resumed = ResultsStore.read(results);
         assertTrue(resumed.trials().stream().allMatch(t -> t.timing() == null), "a --no-timing run resumed is not timed");
