@@ -18,7 +18,7 @@ import java.nio.file.Path;
 /** The {@code digitbench} command line. */
 @Command(name = "digitbench", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Benchmarks handwritten-digit classifiers on MNIST.",
-        subcommands = {ListCommand.class, RunCommand.class, CollectCommand.class, TimingCommand.class, RobustnessCommand.class, VerifyCommand.class, ReportCommand.class,
+        subcommands = {ListCommand.class, RunCommand.class, CollectCommand.class, TimingCommand.class, RobustnessCommand.class, VerifyCommand.class, TuneCommand.class, ReportCommand.class,
                 PredictCommand.class, ServeCommand.class,
                 DataCommand.class, ReferenceCommand.class, ExportCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
