@@ -92,9 +92,8 @@ final class TuneCommand implements Callable<Integer> {
     @Option(names = "--tune-id", paramLabel = "ID", description = "the tuning's folder name (default: time and 'tune')")
     String tuneId;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "folder with the MNIST files (default: $" + Mnist.ENV + ", else data/mnist)")
-    Path dataDir;
+    @CommandLine.Mixin
+    MnistDirOption mnistDir = new MnistDirOption();
 
     @CommandLine.Mixin
     OutputDirOption output = new OutputDirOption();
@@ -125,7 +124,7 @@ final class TuneCommand implements Callable<Integer> {
                 ReferenceEstimates.load(), (dir, results) -> { });
         runner.useCache(cache.cache(output.dir, parent.err));
         Path configs = tuneFolder.dir().resolve("configs");
-        Mnist.Location mnist = Mnist.locate(dataDir);
+        Mnist.Location mnist = mnistDir.location();
         int[] count = {0};
         parent.out.printf("Tuning %s on the validation split (%s, %,d training images): %s; choosing %s%n",
                 String.join(", ", plan.plugins()), p.id(), fullSize, plan.describe(), plan.rule());

@@ -5,7 +5,6 @@ import org.digitbench.benchmarks.Trials;
 import org.digitbench.config.ConfigFile;
 import org.digitbench.config.Execution;
 import org.digitbench.config.RunConfig;
-import org.digitbench.data.Mnist;
 import org.digitbench.results.Verification;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.run.ReferenceEstimates;
@@ -16,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +36,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "plugins to verify, comma-separated (default: every successful trial of the run)")
     List<String> plugins = new ArrayList<>();
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "folder with the MNIST files (default: $" + Mnist.ENV + ", else data/mnist); never taken from the run folder")
-    Path dataDir;
+    @CommandLine.Mixin
+    MnistDirOption mnistDir = new MnistDirOption();
 
     @CommandLine.Mixin
     OutputDirOption output = new OutputDirOption();
@@ -55,7 +52,7 @@ final class VerifyCommand implements Callable<Integer> {
         Execution exec = execution.execution(config.profile());
         Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, execution.console(parent),
                 exec, ReferenceEstimates.load(), (dir, results) -> { });
-        Verification v = Verify.run(runner, folder, Mnist.locate(dataDir), plugins, parent.out);
+        Verification v = Verify.run(runner, folder, mnistDir.location(), plugins, parent.out);
         Main.writeReport(folder.dir(), org.digitbench.results.store.ResultsStore.read(folder.results()));
         Main.printReportPath(parent, folder.dir());
         return v.allIdentical() ? 0 : Main.EXIT_MODEL_FAILED;

@@ -35,8 +35,11 @@ class QuickProfileIT {
     void quickProfileTrainsEveryPluginAndWritesResultsAndReport() throws java.io.IOException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int code = Main.execute(new String[]{"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
-                        "--data-dir", RealMnist.location().dir().toString(), "--no-timing"},
+        // accuracy only, two trials at a time (each JVM on its own core): what this test checks does not depend on timing, and
+        // it takes two fifths less of CI's time (JobsIT checks how --jobs marks times)
+        String[] args = {"run", "--profile", "quick", "--output-dir", out.toString(), "--run-id", "quick-it",
+                "--data-dir", RealMnist.location().dir().toString(), "--no-timing", "--jobs", "2"};
+        int code = Main.execute(args,
                 new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
         String printed = stdout.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed + stderr.toString(StandardCharsets.UTF_8));
@@ -98,6 +101,16 @@ class QuickProfileIT {
         assertTrue(printed.contains("Report: " + page), printed);
         assertTrue(Files.isRegularFile(out.resolve("index.html")), "runs index");
         ReportBrowser.check(page, discovered, SCREENSHOT);
+
+        // the same run again right after: every trial comes from the trial cache, none trains
+        args[6] = "quick-again";
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(0, Main.execute(args, new PrintStream(again, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+        RunResults reused = ResultsStore.read(out.resolve("quick-again").resolve("results.json"));
+        assertEquals(discovered.size(), reused.trials().size());
+        assertTrue(reused.trials().stream().allMatch(t -> "quick-it".equals(t.reusedFrom())), again.toString(StandardCharsets.UTF_8));
+        assertTrue(again.toString(StandardCharsets.UTF_8).contains(discovered.size() + " of " + discovered.size() + " trials reused"));
     }
 
     /** Kept after the test, for people to look at. */
