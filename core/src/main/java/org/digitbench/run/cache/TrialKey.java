@@ -77,7 +77,7 @@ public record TrialKey(SortedMap<String, String> components) {
         c.put("digitbench.build", env.harness());
         c.put("digitbench.schema", String.valueOf(RunResults.SCHEMA_VERSION));
         c.put("jvm", env.jvm());
-        c.put("jvm.trialOptions", String.join(" ", execution.workerJvmArgs()));
+        c.put("jvm.trialOptions", String.join(" ", trialOptions(execution)));
         c.put("machine.cpu", env.cpu());
         return new TrialKey(new TreeMap<>(c));
     }
@@ -107,6 +107,18 @@ public record TrialKey(SortedMap<String, String> components) {
             }
         }
         return diff;
+    }
+
+    /**
+     * The JVM options a trial's JVM starts with that shape its measurements: this JVM's own {@code -X} options (the
+     * heap, the collector: a trial JVM starts with them, e.g. from {@code DIGITBENCH_JAVA_OPTS}), then the
+     * {@code --worker-jvm-arg}s.
+     */
+    static List<String> trialOptions(Execution execution) {
+        List<String> options = new ArrayList<>(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-X")).toList());
+        options.addAll(execution.workerJvmArgs());
+        return options;
     }
 
     /** The dataset as its content: files by SHA-256 and size (never by path), size and the transforms that drew it. */

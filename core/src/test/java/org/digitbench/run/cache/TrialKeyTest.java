@@ -113,6 +113,16 @@ class TrialKeyTest {
     }
 
     @Test
+    void theTrialJvmsOptionsAreThisJvmsOwnXOptionsThenTheWorkerOptions() {
+        List<String> own = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-X")).toList();
+        List<String> expected = new ArrayList<>(own);
+        expected.add("-Xmx4g");
+        assertEquals(expected, TrialKey.trialOptions(new Execution(true, null, List.of("-Xmx4g"), List.of(), false, null, 1)),
+                "a heap given to the driver (DIGITBENCH_JAVA_OPTS) reaches the trial JVMs, so it is part of the key");
+    }
+
+    @Test
     void theDifferencesNameTheComponentAndBothValues() {
         TrialKey other = with(BASE, "seed", 7L).key();
         assertEquals(List.of("seed: 42 ≠ 7"), BASE.key().differences(other));
