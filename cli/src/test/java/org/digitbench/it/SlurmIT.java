@@ -101,6 +101,15 @@ class SlurmIT {
                     && script.contains("#SBATCH --dependency=afterok:"), script);
         }
         assertTrue(Files.isRegularFile(out.resolve("slurm").resolve("index.html")), "the report is rendered");
+
+        // the same run again, detached: the trial cache has every trial, so nothing is submitted and the run completes here
+        CliRun again = run(with(with(with(Arrays.asList(common), "--run-id", "again"), SLURM.toArray(String[]::new)), "--detach")
+                .toArray(String[]::new));
+        assertEquals(0, again.code(), again.printed());
+        assertTrue(!again.stdout().contains("Submitted") && !again.stdout().contains("Detached"), again.stdout());
+        RunResults reused = results("again");
+        assertEquals(org.digitbench.results.RunStatus.COMPLETE, reused.status());
+        assertTrue(reused.trials().stream().allMatch(t -> "slurm".equals(t.reusedFrom())), again.stdout());
     }
 
     @Test

@@ -250,7 +250,7 @@ public final class Runner {
             boolean batch = executor instanceof BatchExecutor;
             boolean concurrent = execution.jobs() > 1 || batch;
             Map<RunProgress.Planned, TrialSpec> submitted = new java.util.concurrent.ConcurrentHashMap<>();
-            if (executor instanceof BatchExecutor b) { // every trial handed over at once; the batch system runs them
+            if (executor instanceof BatchExecutor b && !todo.isEmpty()) { // every trial handed over at once; the batch system runs them
                 for (RunProgress.Planned p : todo) {
                     out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%n", ++number[0], base.plan().trialCount(),
                             p.plugin().id(), p.plugin().library(), p.plugin().family(), p.seed(), train.size());
