@@ -36,13 +36,30 @@ class ResultsSchemaTest {
         ResultsSchema.check(file);
     }
 
+    private static final String TUNE = "tune.json";
+
+    /** The committed tunings (digitbench tune's tune.json, not runs) read as digitbench writes them, their choice on the front. */
+    @Test
+    void everyCommittedTuningReads() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Repo.root().resolve("benchmarks/results"))) {
+            files = s.filter(p -> p.getFileName().toString().equals(TUNE)).sorted().toList();
+        }
+        assertTrue(files.size() >= 2, "the committed tunings: " + files);
+        for (Path f : files) {
+            for (org.digitbench.results.TuneResults.PluginTuning t : ResultsStore.readJson(f, org.digitbench.results.TuneResults.class).plugins()) {
+                assertTrue(t.chosen() != null && t.pareto().contains(t.chosen()), f + ": " + t.pluginId() + " chose on its Pareto front");
+            }
+        }
+    }
+
     /** The committed runs stay as they were measured (some of an older schema): as digitbench reads and writes them. */
     @Test
     void everyCommittedRunKeepsTheSchema() throws IOException {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.walk(Repo.root().resolve("benchmarks/results"))) {
-            s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals(ReferenceEstimates.FILE))
-                    .sorted().forEach(files::add);
+            s.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals(ReferenceEstimates.FILE)
+                    && !p.getFileName().toString().equals(TUNE)).sorted().forEach(files::add);
         }
         assertTrue(files.size() >= 2, "the full and quick references at least: " + files);
         for (Path f : files) {
