@@ -116,7 +116,7 @@ final class TuneCommand implements Callable<Integer> {
         }
         String id = tuneId != null ? RunFolder.checkId(tuneId, "--tune-id") : ID.format(Instant.now()) + "-tune";
         RunFolder tuneFolder = RunFolder.create(output.dir, id, tuneId != null);
-        int fullSize = (int) Math.min(p.trainSize(), Math.round(60_000 * (1 - RunConfig.VALIDATION_FRACTION)));
+        int fullSize = (int) Math.min(p.trainSize(), Math.round(Profile.FULL.trainSize() * (1 - RunConfig.VALIDATION_FRACTION)));
         Tuner.Plan plan = new Tuner.Plan(chosen.stream().map(ClassifierPlugin::id).toList(), space, random, halving, eta, budget,
                 TuneRule.parse(rule), fullSize, seed);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());

@@ -147,9 +147,7 @@ public final class Tuner {
 
     /** A configuration and how it did: {@code C=5 gamma=0.01, 2,000 images: validation accuracy 0.9120, train 1.2 s}. */
     public static String describe(TuneResults.Configuration c) {
-        String params = c.params().isEmpty() ? "defaults" : String.join(" ", c.params().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList());
-        return String.format(Locale.ROOT, "%s, %,d images: %s", params, c.trainSize(), c.ok()
+        return String.format(Locale.ROOT, "%s, %,d images: %s", c.describeParams(), c.trainSize(), c.ok()
                 ? String.format(Locale.ROOT, "validation accuracy %.4f, train %.1f s%s", c.accuracy(), c.trainSeconds(),
                 c.reusedFrom() == null ? "" : " (reused from run " + c.reusedFrom() + ")")
                 : "FAILED: " + c.error());

@@ -36,14 +36,24 @@ public final class TuneWriter {
             List<Map<String, Object>> points = new ArrayList<>();
             for (int i = 0; i < t.configurations().size(); i++) {
                 TuneResults.Configuration c = t.configurations().get(i);
-                String params = c.params().isEmpty() ? "defaults" : String.join(" ", c.params().entrySet().stream()
-                        .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList());
-                String note = (t.chosen() != null && t.chosen() == i ? "chosen" : "") + (t.pareto().contains(i)
-                        ? (t.chosen() != null && t.chosen() == i ? ", " : "") + "Pareto front" : "")
-                        + (c.reusedFrom() != null ? " (reused from run " + c.reusedFrom() + ")" : "")
-                        + (c.error() != null ? "failed: " + c.error() : "");
+                String params = c.describeParams();
+                boolean chosen = t.chosen() != null && t.chosen() == i;
+                List<String> notes = new ArrayList<>();
+                if (chosen) {
+                    notes.add("chosen");
+                }
+                if (t.pareto().contains(i)) {
+                    notes.add("Pareto front");
+                }
+                if (c.reusedFrom() != null) {
+                    notes.add("reused from run " + c.reusedFrom());
+                }
+                if (c.error() != null) {
+                    notes.add("failed: " + c.error());
+                }
+                String note = String.join(", ", notes);
                 rows.add(new Row(i + 1, params, c.trainSize(), c.rung(), c.ok() ? String.format(Locale.ROOT, "%.4f", c.accuracy()) : "–",
-                        c.ok() ? String.format(Locale.ROOT, "%.2f", c.trainSeconds()) : "–", c.runId(), note.strip()));
+                        c.ok() ? String.format(Locale.ROOT, "%.2f", c.trainSeconds()) : "–", c.runId(), note));
                 if (c.ok()) {
                     Map<String, Object> point = new LinkedHashMap<>();
                     point.put("params", params);
@@ -51,7 +61,7 @@ public final class TuneWriter {
                     point.put("seconds", c.trainSeconds());
                     point.put("accuracy", c.accuracy());
                     point.put("pareto", t.pareto().contains(i));
-                    point.put("chosen", t.chosen() != null && t.chosen() == i);
+                    point.put("chosen", chosen);
                     points.add(point);
                 }
             }

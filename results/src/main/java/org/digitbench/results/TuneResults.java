@@ -67,6 +67,12 @@ public record TuneResults(String tuneId, Instant startedAt, Instant finishedAt, 
         public boolean ok() {
             return accuracy != null && trainSeconds != null;
         }
+
+        /** The hyper-parameters as {@code C=5 gamma=0.01}, by name, or {@code defaults}. */
+        public String describeParams() {
+            return params.isEmpty() ? "defaults" : String.join(" ", params.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + "=" + e.getValue()).toList());
+        }
     }
 
     /**
