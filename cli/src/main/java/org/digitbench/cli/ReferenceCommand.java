@@ -1,7 +1,10 @@
 package org.digitbench.cli;
 
 import org.digitbench.api.DigitbenchException;
+import org.digitbench.api.PluginRegistry;
 import org.digitbench.report.ReferenceTables;
+import org.digitbench.report.TuningTables;
+import org.digitbench.results.TuneResults;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.RunStatus;
 import org.digitbench.results.store.ResultsStore;
@@ -41,6 +44,13 @@ final class ReferenceCommand implements Callable<Integer> {
             description = "the file whose <!-- reference:PROFILE --> regions get the tables; default: ${DEFAULT-VALUE}")
     Path readme;
 
+    @Option(names = "--tuning-doc", paramLabel = "FILE", defaultValue = "benchmarks/TUNING.md",
+            description = "the file whose <!-- tuning --> region gets the tables of the tunings in <dir>/tuning/; default: ${DEFAULT-VALUE}")
+    Path tuningDoc;
+
+    @CommandLine.Mixin
+    PluginPathOption pluginPath = new PluginPathOption();
+
     @Override
     public Integer call() throws java.io.IOException {
         for (String id : runIds) {
@@ -76,6 +86,22 @@ final class ReferenceCommand implements Callable<Integer> {
             List<String> updated = ReferenceTables.updateReadme(readme, runs, names);
             parent.out.println(updated.isEmpty() ? "No <!-- reference:PROFILE --> regions in " + readme
                     : "Tables of " + String.join(", ", updated) + " written into " + readme);
+        }
+        List<Path> tunings = TuningTables.find(dir);
+        if (!tunings.isEmpty() && java.nio.file.Files.isRegularFile(tuningDoc)) {
+            PluginRegistry registry = pluginPath.registry();
+            String markdown = TuningTables.markdown(tunings.stream().map(f -> ResultsStore.readJson(f, TuneResults.class)).toList(),
+                    tunings.stream().map(f -> tuningDoc.toAbsolutePath().getParent().relativize(f.toAbsolutePath()).toString()).toList(),
+                    id -> {
+                        try {
+                            return java.util.Optional.of(registry.get(id));
+                        } catch (DigitbenchException notInstalled) {
+                            return java.util.Optional.empty();
+                        }
+                    });
+            parent.out.println(TuningTables.update(tuningDoc, markdown)
+                    ? "Tables of " + tunings.size() + " tuning" + (tunings.size() == 1 ? "" : "s") + " written into " + tuningDoc
+                    : "No <!-- tuning --> region in " + tuningDoc);
         }
         return 0;
     }

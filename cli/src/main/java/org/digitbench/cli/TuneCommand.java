@@ -8,7 +8,7 @@ import org.digitbench.config.Execution;
 import org.digitbench.config.Profile;
 import org.digitbench.config.RunConfig;
 import org.digitbench.config.SearchSpace;
-import org.digitbench.config.TuneRule;
+import org.digitbench.config.TuneRules;
 import org.digitbench.data.CorruptionSuite;
 import org.digitbench.data.DataSource;
 import org.digitbench.data.Mnist;
@@ -51,6 +51,9 @@ final class TuneCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     Main parent;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = {"-m", "--plugins"}, split = ",", paramLabel = "ID", required = true, completionCandidates = PluginIds.class,
             description = "plugins to tune, comma-separated")
     List<String> plugins = new ArrayList<>();
@@ -78,10 +81,11 @@ final class TuneCommand implements Callable<Integer> {
             description = "start no training after this long, e.g. 30m (default: none); what finished is kept")
     Duration budget;
 
-    @Option(names = "--rule", paramLabel = "RULE", defaultValue = "fastest-within=0.1", description = {"how to choose: best,",
-            "best-within=DURATION (the best that trained within it) or fastest-within=POINTS (the fastest within that many",
-            "percentage points of the best validation accuracy); default: ${DEFAULT-VALUE}"})
-    String rule;
+    @Option(names = "--rule", paramLabel = "[PLUGIN:]RULE", description = {"how to choose, for every plugin or (PLUGIN:RULE,",
+            "repeatable) for one: best, best-within=DURATION (the best that trained within it), fastest-within=POINTS (the",
+            "fastest within that many percentage points of the best validation accuracy) or fastest-above=ACCURACY (the",
+            "fastest whose validation accuracy is at least that, e.g. an accuracy floor); default: fastest-within=0.1"})
+    List<String> rules = new ArrayList<>();
 
     @Option(names = "--seed", defaultValue = "42", description = "draws the split, the subsets, the random configurations and trains; default: 42")
     long seed;
@@ -118,7 +122,7 @@ final class TuneCommand implements Callable<Integer> {
         RunFolder tuneFolder = RunFolder.create(output.dir, id, tuneId != null);
         int fullSize = (int) Math.min(p.trainSize(), Math.round(Profile.FULL.trainSize() * (1 - RunConfig.VALIDATION_FRACTION)));
         Tuner.Plan plan = new Tuner.Plan(chosen.stream().map(ClassifierPlugin::id).toList(), space, random, halving, eta, budget,
-                TuneRule.parse(rule), fullSize, seed);
+                TuneRules.parse(rules, chosen.stream().map(ClassifierPlugin::id).toList()), fullSize, seed);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Runner runner = Trials.runner(registry, quiet, parent.err, new ConsoleMode(false, ConsoleMode.Verbosity.QUIET), exec,
                 ReferenceEstimates.load(), (dir, results) -> { });
@@ -127,8 +131,8 @@ final class TuneCommand implements Callable<Integer> {
         Mnist.Location mnist = mnistDir.location();
         int[] count = {0};
         parent.out.printf("Tuning %s on the validation split (%s, %,d training images): %s; choosing %s%n",
-                String.join(", ", plan.plugins()), p.id(), fullSize, plan.describe(), plan.rule());
-        TuneResults results = Tuner.tune(tuneFolder.runId(), p.id(), plan, (pluginId, values, trainSize, rung) -> {
+                String.join(", ", plan.plugins()), p.id(), fullSize, plan.describe(), plan.rules());
+        TuneResults results = Tuner.tune(tuneFolder.runId(), p.id(), spec.commandLine().getParseResult().originalArgs(), plan, (pluginId, values, trainSize, rung) -> {
             String runId = pluginId + "-" + (++count[0]);
             RunConfig config = new RunConfig(p, List.of(pluginId), Map.of(pluginId, values), List.of(seed),
                     new RunConfig.DataChoice(DataSource.mnist(mnist), true, Normalization.UNIT, trainSize == fullSize ? null : trainSize,
@@ -145,7 +149,7 @@ final class TuneCommand implements Callable<Integer> {
         parent.out.println();
         if (!writeDefaults) {
             for (TuneResults.PluginTuning t : results.plugins()) {
-                parent.out.println(t.pluginId() + ": " + (t.chosen() == null ? "no configuration finished on the whole training set"
+                parent.out.println(t.pluginId() + ": " + (t.chosen() == null ? t.noChoice() + " (" + t.rule() + ")"
                         : "chose " + Tuner.describe(t.configurations().get(t.chosen())) + "; Pareto front: " + t.pareto().size()
                         + " of " + t.configurations().size()));
             }

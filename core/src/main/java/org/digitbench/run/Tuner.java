@@ -2,6 +2,7 @@ package org.digitbench.run;
 
 import org.digitbench.config.SearchSpace;
 import org.digitbench.config.TuneRule;
+import org.digitbench.config.TuneRules;
 import org.digitbench.results.TuneResults;
 
 import java.io.PrintStream;
@@ -41,12 +42,12 @@ public final class Tuner {
      * @param halving   successive halving over the training-set size
      * @param eta       halving's factor: a rung keeps 1/eta of the configurations and trains on eta times the images
      * @param budget    the time after which no training starts, or {@code null} for none
-     * @param rule      how to choose
+     * @param rules     how to choose, per plugin
      * @param fullSize  the training images of the whole training set (besides the validation split)
      * @param seed      draws the random configurations
      */
     public record Plan(List<String> plugins, SearchSpace space, Integer random, boolean halving, int eta, Duration budget,
-                       TuneRule rule, int fullSize, long seed) {
+                       TuneRules rules, int fullSize, long seed) {
         public Plan {
             plugins = List.copyOf(plugins);
             if (eta < 2) {
@@ -70,8 +71,8 @@ public final class Tuner {
      *
      * @param afterEach called with the results so far after every training (to save them)
      */
-    public static TuneResults tune(String tuneId, String profile, Plan plan, Trainer trainer, Consumer<TuneResults> afterEach,
-                                   PrintStream out) {
+    public static TuneResults tune(String tuneId, String profile, List<String> commandLine, Plan plan, Trainer trainer,
+                                   Consumer<TuneResults> afterEach, PrintStream out) {
         Instant started = Instant.now();
         List<TuneResults.PluginTuning> done = new ArrayList<>();
         for (String pluginId : plan.plugins()) {
@@ -91,7 +92,7 @@ public final class Tuner {
                     tried.add(c);
                     here.add(tried.size() - 1);
                     out.println(line(pluginId, c));
-                    afterEach.accept(results(tuneId, started, null, profile, plan, done, pluginId, tried, sizes));
+                    afterEach.accept(results(tuneId, started, null, profile, commandLine, plan, done, pluginId, tried, sizes));
                 }
                 int keep = rung == sizes.size() - 1 ? 0 : Math.max(1, (int) Math.ceil(here.size() / (double) plan.eta()));
                 alive = here.stream().filter(i -> tried.get(i).ok())
@@ -99,9 +100,9 @@ public final class Tuner {
                                 .thenComparingDouble(i -> tried.get(i).trainSeconds()))
                         .limit(keep).map(i -> tried.get(i).params()).toList();
             }
-            done.add(tuning(pluginId, tried, sizes.getLast(), plan.rule()));
+            done.add(tuning(pluginId, tried, sizes.getLast(), plan.rules().of(pluginId)));
         }
-        return results(tuneId, started, Instant.now(), profile, plan, done, null, List.of(), List.of());
+        return results(tuneId, started, Instant.now(), profile, commandLine, plan, done, null, List.of(), List.of());
     }
 
     /**
@@ -121,14 +122,14 @@ public final class Tuner {
         return IntStream.rangeClosed(0, top).mapToObj(r -> (int) Math.round(plan.fullSize() / Math.pow(plan.eta(), last - r))).toList();
     }
 
-    private static TuneResults results(String tuneId, Instant started, Instant finished, String profile, Plan plan,
+    private static TuneResults results(String tuneId, Instant started, Instant finished, String profile, List<String> commandLine, Plan plan,
                                        List<TuneResults.PluginTuning> done, String current, List<TuneResults.Configuration> tried,
                                        List<Integer> sizes) {
         List<TuneResults.PluginTuning> all = new ArrayList<>(done);
         if (current != null) {
-            all.add(tuning(current, tried, sizes.getLast(), plan.rule()));
+            all.add(tuning(current, tried, sizes.getLast(), plan.rules().of(current)));
         }
-        return new TuneResults(tuneId, started, finished, profile, plan.describe(), plan.rule().toString(), all);
+        return new TuneResults(tuneId, started, finished, profile, plan.describe(), plan.rules().toString(), all, commandLine);
     }
 
     /** A plugin's search: its Pareto front and choice among the configurations trained on the whole training set. */
@@ -138,7 +139,7 @@ public final class Tuner {
         Integer chosen = rule.choose(tried, full);
         List<String> defaults = chosen == null ? List.of() : tried.get(chosen).params().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).map(e -> "-P " + pluginId + "." + e.getKey() + "=" + e.getValue()).toList();
-        return new TuneResults.PluginTuning(pluginId, tried, TuneResults.pareto(tried, full), chosen, defaults);
+        return new TuneResults.PluginTuning(pluginId, tried, TuneResults.pareto(tried, full), chosen, defaults, rule.toString());
     }
 
     static String line(String pluginId, TuneResults.Configuration c) {

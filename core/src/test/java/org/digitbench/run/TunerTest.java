@@ -1,7 +1,9 @@
 package org.digitbench.run;
 
+import org.digitbench.api.DigitbenchException;
 import org.digitbench.config.SearchSpace;
 import org.digitbench.config.TuneRule;
+import org.digitbench.config.TuneRules;
 import org.digitbench.results.TuneResults;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TunerTest {
     private static final PrintStream NOWHERE = new PrintStream(new ByteArrayOutputStream());
@@ -34,8 +38,8 @@ class TunerTest {
     @Test
     void halvingPromotesTheBestThirdToThreeTimesTheImages() {
         List<String> trained = new ArrayList<>();
-        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, new TuneRule("best", 0), 9000, 1);
-        TuneResults r = Tuner.tune("t", "quick", plan, (plugin, params, images, rung) -> {
+        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, TuneRules.of(new TuneRule("best", 0)), 9000, 1);
+        TuneResults r = Tuner.tune("t", "quick", List.of(), plan, (plugin, params, images, rung) -> {
             trained.add(params.get("k") + "@" + images);
             return fake(params, images, rung);
         }, x -> { }, NOWHERE);
@@ -49,18 +53,18 @@ class TunerTest {
 
     @Test
     void theRungsStopWhereTheSmallestWouldTrainOnTooFewImages() {
-        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, TuneRule.DEFAULT, 2000, 1);
+        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, TuneRules.of(TuneRule.DEFAULT), 2000, 1);
         assertEquals(List.of(222, 667, 2000), Tuner.rungs(9, plan));
-        assertEquals(List.of(333, 1000), Tuner.rungs(9, new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, TuneRule.DEFAULT, 1000, 1)),
+        assertEquals(List.of(333, 1000), Tuner.rungs(9, new Tuner.Plan(List.of("fake"), nine(), null, true, 3, null, TuneRules.of(TuneRule.DEFAULT), 1000, 1)),
                 "a ninth of 1,000 would be under 200 images");
         assertEquals(List.of(2000), Tuner.rungs(2, plan), "two configurations: nothing to halve");
-        assertEquals(List.of(2000), Tuner.rungs(9, new Tuner.Plan(List.of("fake"), nine(), null, false, 3, null, TuneRule.DEFAULT, 2000, 1)));
+        assertEquals(List.of(2000), Tuner.rungs(9, new Tuner.Plan(List.of("fake"), nine(), null, false, 3, null, TuneRules.of(TuneRule.DEFAULT), 2000, 1)));
     }
 
     @Test
     void withoutHalvingEveryConfigurationTrainsOnTheWholeSetAndTheRuleChoosesOnTheFront() {
-        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, false, 3, null, new TuneRule("fastest-within", 1.0), 1000, 1);
-        TuneResults r = Tuner.tune("t", "quick", plan, (plugin, params, images, rung) -> fake(params, images, rung), x -> { }, NOWHERE);
+        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, false, 3, null, TuneRules.of(new TuneRule("fastest-within", 1.0)), 1000, 1);
+        TuneResults r = Tuner.tune("t", "quick", List.of(), plan, (plugin, params, images, rung) -> fake(params, images, rung), x -> { }, NOWHERE);
         TuneResults.PluginTuning t = r.plugins().getFirst();
         assertEquals(9, t.configurations().size());
         assertEquals(Map.of("k", "4"), t.configurations().get(t.chosen()).params(), "k=4 is within a point of k=5 and faster");
@@ -69,8 +73,8 @@ class TunerTest {
 
     @Test
     void aSpentBudgetStartsNoMoreTrainings() {
-        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, false, 3, java.time.Duration.ZERO, TuneRule.DEFAULT, 1000, 1);
-        TuneResults r = Tuner.tune("t", "quick", plan, (plugin, params, images, rung) -> fake(params, images, rung), x -> { }, NOWHERE);
+        Tuner.Plan plan = new Tuner.Plan(List.of("fake"), nine(), null, false, 3, java.time.Duration.ZERO, TuneRules.of(TuneRule.DEFAULT), 1000, 1);
+        TuneResults r = Tuner.tune("t", "quick", List.of(), plan, (plugin, params, images, rung) -> fake(params, images, rung), x -> { }, NOWHERE);
         assertEquals(List.of(), r.plugins().getFirst().configurations());
         assertNull(r.plugins().getFirst().chosen());
     }
@@ -84,7 +88,43 @@ class TunerTest {
         assertEquals(2, TuneRule.parse("fastest-within=0.1").choose(all, every));
         assertEquals(0, TuneRule.parse("fastest-within=2").choose(all, every));
         assertNull(TuneRule.parse("best-within=0.5s").choose(all, every));
+        assertEquals(0, TuneRule.parse("fastest-above=0.95").choose(all, every), "an accuracy floor met exactly counts");
+        assertEquals(2, TuneRule.parse("fastest-above=0.96").choose(all, every));
+        assertNull(TuneRule.parse("fastest-above=0.98").choose(all, every), "none reaches the floor: none is chosen");
         assertEquals(List.of(3, 0, 2, 1), TuneResults.pareto(all, every));
+    }
+
+    @Test
+    void aRuleReadsBackAsItWasGivenAndABadOneIsNamed() {
+        for (String text : List.of("best", "best-within=60s", "fastest-within=0.1", "fastest-above=0.971")) {
+            assertEquals(text, TuneRule.parse(text).text());
+        }
+        for (String bad : List.of("fastest-above=97.1", "fastest-above=", "fastest-within=-1", "quickest", "best-within=5x")) {
+            var e = assertThrows(DigitbenchException.class, () -> TuneRule.parse(bad));
+            assertTrue(e.getMessage().startsWith("--rule " + bad + ": expected"), e.getMessage());
+        }
+    }
+
+    @Test
+    void eachPluginIsChosenByItsOwnRuleOrTheDefault() {
+        TuneRules rules = TuneRules.parse(List.of("a:fastest-above=0.96", "best"), List.of("a", "b"));
+        assertEquals(TuneRule.parse("fastest-above=0.96"), rules.of("a"));
+        assertEquals(TuneRule.parse("best"), rules.of("b"));
+        assertEquals(TuneRule.DEFAULT, TuneRules.parse(List.of(), List.of("a")).of("a"));
+        Map<String, List<Double>> accuracy = Map.of("a", List.of(0.95, 0.97), "b", List.of(0.95, 0.97));
+        Tuner.Plan plan = new Tuner.Plan(List.of("a", "b"), new SearchSpace(Map.of("a", Map.of("k", List.of("1", "2")), "b", Map.of("k", List.of("1", "2")))), null, false, 3, null, rules, 1000, 1);
+        Map<String, int[]> next = new java.util.HashMap<>();
+        TuneResults r = Tuner.tune("t", "quick", List.of(), plan, (id, params, size, rung) -> {
+            int i = next.computeIfAbsent(id, k -> new int[1])[0]++;
+            return new TuneResults.Configuration(params, size, rung, accuracy.get(id).get(i), 10.0 * (i + 1), "r", null, null);
+        }, x -> { }, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertTrue(r.rule().contains("for a, the fastest training with a validation accuracy of at least 0.9600"), r.rule());
+        assertEquals(rules.of("a").toString(), r.plugins().getFirst().rule());
+        assertEquals(rules.of("b").toString(), r.plugins().get(1).rule());
+
+        assertThrows(DigitbenchException.class, () -> TuneRules.parse(List.of("c:best"), List.of("a", "b")), "c is not tuned");
+        assertThrows(DigitbenchException.class, () -> TuneRules.parse(List.of("a:best", "a:best"), List.of("a")));
+        assertThrows(DigitbenchException.class, () -> TuneRules.parse(List.of("best", "best"), List.of("a")));
     }
 
     private static TuneResults.Configuration c(double accuracy, double seconds) {

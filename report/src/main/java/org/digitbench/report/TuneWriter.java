@@ -26,7 +26,8 @@ public final class TuneWriter {
     }
 
     /** One plugin's part of the page. */
-    public record Section(String pluginId, String anchor, List<Row> rows, String chosen, String defaults, String chartJson) {
+    public record Section(String pluginId, String anchor, List<Row> rows, String chosen, String defaults, String rule, String noChoice,
+                          String chartJson) {
     }
 
     public static Path write(TuneResults results, Path dir) {
@@ -67,7 +68,7 @@ public final class TuneWriter {
             }
             sections.add(new Section(t.pluginId(), ReportWriter.anchor(t.pluginId()), rows,
                     t.chosen() == null ? null : rows.get(t.chosen()).params(), String.join(" ", t.defaults()),
-                    ReportWriter.scriptJson(points)));
+                    t.rule() != null ? t.rule() : results.rule(), t.noChoice(), ReportWriter.scriptJson(points)));
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("tune", results);

@@ -16,14 +16,16 @@ import java.util.Map;
  * @param finishedAt when it ended, or {@code null} while it runs
  * @param profile    the profile whose data it searched on
  * @param search     how it searched, in words (grid or random, halving's rungs, the budget)
- * @param rule       the rule that chooses a configuration, in words
+ * @param rule       the rules that choose a configuration, in words (each plugin's is in its {@link PluginTuning})
  * @param plugins    each plugin's search
+ * @param commandLine the arguments of {@code digitbench tune} that made it ({@code null} in tunings made before it was kept)
  */
 public record TuneResults(String tuneId, Instant startedAt, Instant finishedAt, String profile, String search, String rule,
-                          List<PluginTuning> plugins) {
+                          List<PluginTuning> plugins, List<String> commandLine) {
 
     public TuneResults {
         plugins = List.copyOf(plugins);
+        commandLine = commandLine == null ? null : List.copyOf(commandLine);
     }
 
     /**
@@ -36,13 +38,21 @@ public record TuneResults(String tuneId, Instant startedAt, Instant finishedAt, 
      * @param chosen         index into {@code configurations} of the chosen one, or {@code null} when none finished
      * @param defaults       the chosen hyper-parameters as the {@code -P} options {@code digitbench run} takes (only those
      *                       the search set), or empty
+     * @param rule           the rule that chose, in words ({@code null} in tunings made before plugins had rules of
+     *                       their own: {@link TuneResults#rule()} is theirs)
      */
     public record PluginTuning(String pluginId, List<Configuration> configurations, List<Integer> pareto, Integer chosen,
-                               List<String> defaults) {
+                               List<String> defaults, String rule) {
         public PluginTuning {
             configurations = List.copyOf(configurations);
             pareto = List.copyOf(pareto);
             defaults = List.copyOf(defaults);
+        }
+
+        /** Why nothing was chosen (no configuration finished on the whole training set, or none met the rule), or {@code null}. */
+        public String noChoice() {
+            return chosen != null ? null : pareto.isEmpty() ? "No configuration finished on the whole training set"
+                    : "None of the configurations trained on the whole training set met the rule";
         }
     }
 
