@@ -19,11 +19,38 @@ class LoadGuardTest {
     private final ByteArrayOutputStream said = new ByteArrayOutputStream();
     private final List<Duration> slept = new ArrayList<>();
 
+    private double busy = 2.0;
+    private int sampled;
+
     private LoadGuard guard(double... loads) {
         PrimitiveIterator.OfDouble it = DoubleStream.of(loads).iterator();
         double[] last = {loads[0]};
-        return new LoadGuard(() -> it.hasNext() ? (last[0] = it.nextDouble()) : last[0], 2, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), slept::add, new PrintStream(said, true, StandardCharsets.UTF_8));
+        return new LoadGuard(() -> it.hasNext() ? (last[0] = it.nextDouble()) : last[0], () -> {
+            sampled++;
+            return busy;
+        }, 2, Duration.ofSeconds(30), Duration.ofSeconds(10), slept::add, new PrintStream(said, true, StandardCharsets.UTF_8));
+    }
+
+    /** Right after a trial that kept both cores busy, the load average still says 2.4 while nothing runs: no wait. */
+    @Test
+    void aLoadAverageThatOnlyEchoesTheLastTrialIsNotWaitedFor() {
+        busy = 0.1;
+        LoadGuard.Verdict v = guard(2.4, 2.3, 2.2).await();
+        assertFalse(v.busy());
+        assertTrue(slept.isEmpty(), "the cores were idle: " + slept);
+        assertEquals(1, sampled);
+        assertEquals("", said.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void coresBusyNowAreWaitedForAndUnknownOnesLeaveTheLoadAverageToDecide() {
+        busy = 1.2;
+        assertTrue(guard(3.5, 3.4, 3.3, 3.2).await().busy());
+        assertEquals(3, slept.size());
+        slept.clear();
+        busy = -1;
+        assertFalse(guard(2.6, 2.3, 1.8).await().busy());
+        assertEquals(2, slept.size());
     }
 
     @Test
@@ -32,6 +59,7 @@ class LoadGuardTest {
         assertFalse(v.busy());
         assertEquals(1.5, v.load());
         assertTrue(slept.isEmpty());
+        assertEquals(0, sampled, "a load average under the cores costs no sample");
     }
 
     @Test
