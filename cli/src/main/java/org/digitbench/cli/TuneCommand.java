@@ -131,7 +131,7 @@ final class TuneCommand implements Callable<Integer> {
         Mnist.Location mnist = mnistDir.location();
         int[] count = {0};
         parent.out.printf("Tuning %s on the validation split (%s, %,d training images): %s; choosing %s%n",
-                String.join(", ", plan.plugins()), p.id(), fullSize, plan.describe(), plan.rules());
+                String.join(", ", plan.plugins()), p.id(), fullSize, plan.describe(), plan.rules().describe(plan.plugins()));
         TuneResults results = Tuner.tune(tuneFolder.runId(), p.id(), spec.commandLine().getParseResult().originalArgs(), plan, (pluginId, values, trainSize, rung) -> {
             String runId = pluginId + "-" + (++count[0]);
             RunConfig config = new RunConfig(p, List.of(pluginId), Map.of(pluginId, values), List.of(seed),

@@ -57,11 +57,13 @@ public record TuneRules(TuneRule byDefault, Map<String, TuneRule> perPlugin) {
         return perPlugin.getOrDefault(pluginId, byDefault);
     }
 
-    /** The rules in words: the default's, then each plugin's own. */
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder(byDefault.toString());
-        perPlugin.forEach((plugin, rule) -> sb.append("; for ").append(plugin).append(", ").append(rule));
-        return sb.toString();
+    /** The rules of {@code plugins} in words: the default's (when one of them has no rule of its own), then each plugin's own. */
+    public String describe(List<String> plugins) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!perPlugin.keySet().containsAll(plugins)) {
+            parts.add(byDefault.toString());
+        }
+        plugins.stream().filter(perPlugin::containsKey).forEach(p -> parts.add("for " + p + ", " + perPlugin.get(p)));
+        return String.join("; ", parts);
     }
 }

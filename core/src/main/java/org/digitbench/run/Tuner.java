@@ -129,7 +129,7 @@ public final class Tuner {
         if (current != null) {
             all.add(tuning(current, tried, sizes.getLast(), plan.rules().of(current)));
         }
-        return new TuneResults(tuneId, started, finished, profile, plan.describe(), plan.rules().toString(), all, commandLine);
+        return new TuneResults(tuneId, started, finished, profile, plan.describe(), plan.rules().describe(plan.plugins()), all, commandLine);
     }
 
     /** A plugin's search: its Pareto front and choice among the configurations trained on the whole training set. */

@@ -118,7 +118,10 @@ class TunerTest {
             int i = next.computeIfAbsent(id, k -> new int[1])[0]++;
             return new TuneResults.Configuration(params, size, rung, accuracy.get(id).get(i), 10.0 * (i + 1), "r", null, null);
         }, x -> { }, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        assertTrue(r.rule().contains("for a, the fastest training with a validation accuracy of at least 0.9600"), r.rule());
+        assertEquals("the highest validation accuracy (the faster training on a tie); for a, the fastest training with a validation "
+                + "accuracy of at least 0.9600", r.rule());
+        assertEquals("for a, the fastest training with a validation accuracy of at least 0.9600", rules.describe(List.of("a")),
+                "the default's rule is not said when every plugin has its own");
         assertEquals(rules.of("a").toString(), r.plugins().getFirst().rule());
         assertEquals(rules.of("b").toString(), r.plugins().get(1).rule());
 
