@@ -30,9 +30,9 @@ import java.util.Locale;
  * order-statistic interval runs from the 6th to the 15th: it leaves out five iterations on each side, so a burst
  * that slows two or three consecutive iterations (on a two-core machine, another process taking a core from a library
  * that predicts on both) does not widen it, where ten iterations' interval (2nd to 9th) gave way to three slow ones.
- * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.025 s in the quick one (0.015 s):
+ * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.05 s in the quick one (0.015 s):
  * many short iterations rather than few long ones, for the same time. A model costs about 17 s in the full profile and
- * 3 s in the quick one, more for models whose batch takes longer than an iteration.
+ * 4 s in the quick one, more for models whose batch takes longer than an iteration.
  */
 public record InferencePlan(int batchImages, Settings batch, Settings sized, Settings single, List<Integer> sizes,
                             Steady steady) {
@@ -94,7 +94,7 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
         double perImage = perImage(predictSeconds, testSize);
         int wanted = roundDown((int) Math.min(Integer.MAX_VALUE, Math.ceil((quick ? QUICK_BATCH_SECONDS : FULL_BATCH_SECONDS) / perImage)));
         int images = Math.min(testSize, Math.max(Math.min(MIN_BATCH, testSize), wanted));
-        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 25 : 250));
+        Settings batch = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 50 : 250));
         Settings sized = new Settings(1, MEASUREMENTS, Duration.ofMillis(quick ? 15 : 100));
         List<Integer> sizes = new ArrayList<>();
         for (int size : SIZES) {

@@ -23,7 +23,8 @@ final class ExecutionOptions {
     boolean inProcess;
 
     @Option(names = "--worker-jvm-arg", paramLabel = "OPTION",
-            description = "a JVM option for the trial JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g")
+            description = "a JVM option for the trial JVMs, after this JVM's own (repeatable), e.g. --worker-jvm-arg=-Xmx16g; "
+                    + "the quick profile's trial JVMs start with -Xmx2g (the driver's heap, 8 GiB, for full)")
     List<String> workerJvmArgs = new ArrayList<>();
 
     @CommandLine.Mixin
@@ -83,7 +84,9 @@ final class ExecutionOptions {
         } else {
             limit = timeout.equals(DurationConverter.NONE) ? null : timeout;
         }
-        Execution execution = new Execution(!inProcess, limit, workerJvmArgs, plugins.pluginPath, allowBusy, null, jobs);
+        List<String> jvmArgs = new ArrayList<>(inProcess ? List.of() : Execution.defaultWorkerJvmArgs(profile));
+        jvmArgs.addAll(workerJvmArgs);
+        Execution execution = new Execution(!inProcess, limit, jvmArgs, plugins.pluginPath, allowBusy, null, jobs);
         execution.cores(0); // enough cores for the jobs
         return execution;
     }

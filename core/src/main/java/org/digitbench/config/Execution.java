@@ -77,27 +77,46 @@ public record Execution(boolean isolate, Duration timeout, List<String> workerJv
         return profile == Profile.QUICK ? Duration.ofMinutes(30) : Duration.ofHours(4);
     }
 
+    /**
+     * The trial JVMs' options a profile starts with, before the {@code --worker-jvm-arg}s (so that one overrides them):
+     * the quick profile's trials, on 2,000 training and 1,000 test images, get a heap of 2 GiB rather than the driver's
+     * 8 GiB. A timed trial's heap is touched before it starts ({@code TouchedHeap}), and on a virtual machine that
+     * returns freed memory to its host, touching 8 GiB took 2.5 to 10 s at the start of a run against 0.3 s right after
+     * another trial (docs/methodology.md).
+     */
+    public static List<String> defaultWorkerJvmArgs(Profile profile) {
+        return profile == Profile.QUICK ? List.of("-Xmx2g") : List.of();
+    }
+
     public Execution withPluginPath(List<Path> path) {
         return new Execution(isolate, timeout, workerJvmArgs, path, allowBusy, busyWait, jobs);
     }
 
     /**
      * Options that run code (JVM options, the plugin path) come from the command line of whoever resumes a run, never
-     * from its folder: a run made with them ({@code recorded}, from its config.json) needs them given again.
+     * from its folder: a run made with them ({@code recorded}, from its config.json) needs them given again (the
+     * {@link #defaultWorkerJvmArgs profile's own} are not the user's, and come back by themselves).
      */
-    public void requireGivenAgain(Execution recorded, String runId) {
+    public void requireGivenAgain(Execution recorded, String runId, Profile profile) {
         if (recorded == null) {
             return;
         }
+        List<String> defaults = defaultWorkerJvmArgs(profile);
         if (!recorded.pluginPath().isEmpty() && pluginPath().isEmpty()) {
             throw new org.digitbench.api.DigitbenchException("run " + runId + " was made with --plugin-path "
                     + String.join(":", recorded.pluginPath().stream().map(java.nio.file.Path::toString).toList())
                     + "; a run folder cannot say which code to run: give --plugin-path again to resume it");
         }
-        if (!recorded.workerJvmArgs().isEmpty() && workerJvmArgs().isEmpty()) {
+        if (!beyond(recorded.workerJvmArgs(), defaults).isEmpty() && beyond(workerJvmArgs(), defaults).isEmpty()) {
             throw new org.digitbench.api.DigitbenchException("run " + runId + " was made with --worker-jvm-arg "
-                    + recorded.workerJvmArgs() + "; a run folder cannot say which JVM options to use: give them again with "
-                    + "--worker-jvm-arg to resume it");
+                    + beyond(recorded.workerJvmArgs(), defaults) + "; a run folder cannot say which JVM options to use: give them "
+                    + "again with --worker-jvm-arg to resume it");
         }
+    }
+
+    /** The options after the profile's own, which lead the list when the command line built it. */
+    private static List<String> beyond(List<String> args, List<String> defaults) {
+        return args.size() >= defaults.size() && args.subList(0, defaults.size()).equals(defaults)
+                ? args.subList(defaults.size(), args.size()) : args;
     }
 }

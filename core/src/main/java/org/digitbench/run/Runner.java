@@ -178,7 +178,7 @@ public final class Runner {
      */
     public Outcome resume(RunFolder folder, Mnist.Location mnist) {
         ConfigFile.StoredConfig stored = ConfigFile.readStored(folder.dir());
-        execution.requireGivenAgain(stored.execution(), folder.runId());
+        execution.requireGivenAgain(stored.execution(), folder.runId(), stored.run().profile());
         try (RunFolder.Lock lock = folder.lock("digitbench run --resume")) {
             RunResults previous = ResultsStore.read(folder.results());
             if (previous.schemaVersion() != RunResults.SCHEMA_VERSION) {
@@ -241,6 +241,7 @@ public final class Runner {
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         }
         RunProgress progress = new RunProgress(todo, checked, config, estimates);
+        ReportPace pace = new ReportPace(afterWrite, System::nanoTime); // the report after a trial: at most twice a minute
         java.util.concurrent.atomic.AtomicReference<RunResults> latest = new java.util.concurrent.atomic.AtomicReference<>(results);
         Thread stopped = StopHint.install(folder, done, base.plan().trialCount(), latest, err,
                 hintRunId != null ? hintRunId : folder.runId(), hintOutputDir != null ? hintOutputDir : config.outputDir());
@@ -293,7 +294,7 @@ public final class Runner {
                     done.add(result);
                     out.println("      " + (concurrent ? result.trialId() + ": " : "") + Leaderboard.trialLine(result));
                     latest.set(base.withTrials(done, RunStatus.RUNNING, null, truth));
-                    ResultsStore.publish(folder.dir(), latest.get(), afterWrite, err);
+                    ResultsStore.publish(folder.dir(), latest.get(), pace, err);
                     cached.store(p, result, folder);
                     if (result.modelFile() != null && p.seed() == config.mainSeed()) {
                         SavedModels.write(folder.dir(), latest.get(), data.normalization(), train.height(), train.width());
