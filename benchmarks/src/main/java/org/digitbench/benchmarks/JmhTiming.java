@@ -165,12 +165,17 @@ public final class JmhTiming implements TrialTiming {
     @Override
     public Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
         Measured done = new Measured();
-        InferencePlan plan = InferencePlan.of(profile, predictSeconds, test.size());
+        double pace = InferencePlan.pace(predictSeconds, () -> {
+            long t0 = System.nanoTime();
+            model.predict(test);
+            return (System.nanoTime() - t0) / 1e9;
+        });
+        InferencePlan plan = InferencePlan.of(profile, pace, test.size());
         try {
             time(job, model, test, plan, done);
-            return timing(TrialStatus.OK, null, training, done, plan, test.size(), predictSeconds);
+            return timing(TrialStatus.OK, null, training, done, plan, test.size(), pace);
         } catch (BenchmarkFailed e) {
-            return timing(TrialStatus.FAILED, e.getMessage(), training, done, plan, test.size(), predictSeconds);
+            return timing(TrialStatus.FAILED, e.getMessage(), training, done, plan, test.size(), pace);
         } finally {
             current = null;
         }

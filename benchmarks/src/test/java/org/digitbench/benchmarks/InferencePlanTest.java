@@ -44,7 +44,7 @@ class InferencePlanTest {
         assertEquals(10_000, full.steady().cap().toMillis());
         assertEquals(0.05, full.steady().tolerance());
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 1, 2_000);
-        assertEquals(50, quick.single().iteration().toMillis());
+        assertEquals(25, quick.single().iteration().toMillis());
         assertEquals(15, quick.sized().iteration().toMillis());
         assertEquals(1_000, quick.steady().cap().toMillis());
     }
@@ -72,9 +72,28 @@ class InferencePlanTest {
         double expected = 21 * 4.73 + 21 * 0.25 + 21 * 1.5136 + 10 + 0.75;
         assertEquals(expected, full.estimateSeconds(473, 10_000), 0.01);
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 0.2, 1_000);
-        // quick, 0.2 ms an image: a batch of 500 images a call (0.1 s, longer than an iteration of 0.05 s), 21 times;
-        // one image 21 × 0.05 s; 32 images 21 × 0.015 s; 256 images (51.2 ms) 21 times; 3 + 3 checked warm-up iterations
-        assertEquals(21 * 0.1 + 21 * 0.05 + 21 * 0.015 + 21 * 0.0512 + 3 * 0.1 + 3 * 0.05, quick.estimateSeconds(0.2, 1_000), 1e-9);
+        // quick, 0.2 ms an image: a batch of 500 images a call (0.1 s, longer than an iteration of 0.025 s), 21 times;
+        // one image 21 × 0.025 s; 32 images 21 × 0.015 s; 256 images (51.2 ms) 21 times; 3 + 3 checked warm-up iterations
+        assertEquals(21 * 0.1 + 21 * 0.025 + 21 * 0.015 + 21 * 0.0512 + 3 * 0.1 + 3 * 0.025, quick.estimateSeconds(0.2, 1_000), 1e-9);
+    }
+
+    @Test
+    void aFastEvaluationIsTimedAgainWarmToSizeTheBatch() {
+        int[] calls = {0};
+        assertEquals(2.0, InferencePlan.pace(2.0, () -> {
+            calls[0]++;
+            return 1.0;
+        }), "a second or more: the evaluation's time, no more predictions");
+        assertEquals(0, calls[0]);
+        java.util.Iterator<Double> warm = List.of(0.2, 0.1, 0.15, 0.01).iterator();
+        assertEquals(0.1, InferencePlan.pace(0.3, warm::next), "the fastest of three warm predictions");
+        assertEquals(0.01, warm.next(), "no fourth");
+        java.util.Iterator<Double> slow = List.of(0.6, 0.7, 0.01).iterator();
+        assertEquals(0.6, InferencePlan.pace(0.9, slow::next), "no third once they took a second");
+        assertEquals(0.01, slow.next());
+        // the cold evaluation said 500 images a tenth of a second; warm, the whole quick test set
+        assertEquals(500, InferencePlan.of(Profile.QUICK, 0.2, 1_000).batchImages());
+        assertEquals(1_000, InferencePlan.of(Profile.QUICK, InferencePlan.pace(0.2, () -> 0.08), 1_000).batchImages());
     }
 
     @Test
