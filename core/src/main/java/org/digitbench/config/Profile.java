@@ -9,7 +9,7 @@ import java.util.Arrays;
  * minutes; {@code full} uses the whole 60,000/10,000 MNIST split. Hyper-parameters are the same.
  */
 public enum Profile {
-    QUICK("quick", 2_000, 1_000, "stratified 2,000 training / 1,000 test images: every plugin, timed, in about 5 minutes"),
+    QUICK("quick", 2_000, 1_000, "stratified 2,000 training / 1,000 test images: every plugin, timed, in 4 to 5 minutes"),
     FULL("full", 60_000, 10_000, "the whole 60,000 / 10,000 MNIST split");
 
     private final String id;
