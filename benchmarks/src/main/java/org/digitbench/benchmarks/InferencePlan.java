@@ -138,6 +138,50 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     }
 
     /**
+     * The pace that sizes {@code model}'s batch: its {@linkplain #pace measured pace} (a model that fails while it is
+     * measured keeps the evaluation's, and fails its benchmarks next, which say so), or the reference's
+     * ({@link #batchPace}).
+     *
+     * @param referencePerImage the reference run's prediction seconds per test image, or empty
+     */
+    static double modelPace(org.digitbench.api.TrainedModel model, org.digitbench.api.Dataset test, double predictSeconds,
+                            java.util.OptionalDouble referencePerImage) {
+        double measured;
+        try {
+            measured = pace(predictSeconds, () -> {
+                long t0 = System.nanoTime();
+                model.predict(test);
+                return (System.nanoTime() - t0) / 1e9;
+            });
+        } catch (RuntimeException e) {
+            measured = predictSeconds;
+        }
+        return batchPace(measured, referencePerImage.isPresent()
+                ? java.util.OptionalDouble.of(referencePerImage.getAsDouble() * test.size()) : referencePerImage);
+    }
+
+    /** How far a reference run's pace may be from the measured one and still size the batch. */
+    static final double REFERENCE_WITHIN = 3;
+
+    /**
+     * The pace that sizes the batch (seconds for the whole test set): the committed reference run's for the same
+     * profile, plugin and hyper-parameters, when there is one within a factor of {@value #REFERENCE_WITHIN} of the
+     * measured pace, else the measured one. Every run of a default configuration on a machine like the reference's then
+     * benchmarks the batch the reference did, where a measured pace near a rounding boundary chose one of two sizes from
+     * run to run; on a machine several times faster or slower the measured pace keeps the batch at about its time.
+     *
+     * @param measured  the {@linkplain #pace measured pace}
+     * @param reference the reference run's, or empty
+     */
+    public static double batchPace(double measured, java.util.OptionalDouble reference) {
+        if (reference.isEmpty()) {
+            return measured;
+        }
+        double ratio = reference.getAsDouble() / Math.max(measured, 1e-9);
+        return ratio <= REFERENCE_WITHIN && ratio >= 1 / REFERENCE_WITHIN ? reference.getAsDouble() : measured;
+    }
+
+    /**
      * {@code n} rounded down to 1, 2 or 5 times a power of ten (1,733 to 1,000; 480 to 200), so that two runs whose
      * evaluations went at slightly different paces benchmark the same batch.
      */

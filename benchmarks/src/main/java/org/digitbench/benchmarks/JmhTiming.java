@@ -103,17 +103,21 @@ public final class JmhTiming implements TrialTiming {
     private final ProgressReporter progress;
     private final double loadBefore;
     private final boolean busy;
+    private final java.util.function.Function<Job, java.util.OptionalDouble> referencePace;
 
     /**
-     * @param progress   where each benchmark iteration's score goes (its own line when verbose)
-     * @param loadBefore the load average the driver saw before starting the trial
-     * @param busy       whether the machine was still busy then
+     * @param progress      where each benchmark iteration's score goes (its own line when verbose)
+     * @param loadBefore    the load average the driver saw before starting the trial
+     * @param busy          whether the machine was still busy then
+     * @param referencePace a job's prediction seconds per image in the reference run, if any ({@link InferencePlan#modelPace})
      */
-    public JmhTiming(Profile profile, ProgressReporter progress, double loadBefore, boolean busy) {
+    public JmhTiming(Profile profile, ProgressReporter progress, double loadBefore, boolean busy,
+                     java.util.function.Function<Job, java.util.OptionalDouble> referencePace) {
         this.profile = profile;
         this.progress = progress;
         this.loadBefore = loadBefore;
         this.busy = busy;
+        this.referencePace = referencePace;
     }
 
     @Override
@@ -165,11 +169,7 @@ public final class JmhTiming implements TrialTiming {
     @Override
     public Timing inference(Job job, TrainedModel model, Dataset test, double predictSeconds, Trained training) {
         Measured done = new Measured();
-        double pace = InferencePlan.pace(predictSeconds, () -> {
-            long t0 = System.nanoTime();
-            model.predict(test);
-            return (System.nanoTime() - t0) / 1e9;
-        });
+        double pace = InferencePlan.modelPace(model, test, predictSeconds, referencePace.apply(job));
         InferencePlan plan = InferencePlan.of(profile, pace, test.size());
         try {
             time(job, model, test, plan, done);

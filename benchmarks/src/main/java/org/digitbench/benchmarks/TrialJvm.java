@@ -8,6 +8,7 @@ import org.digitbench.results.TrialResult;
 import org.digitbench.results.store.ResultsStore;
 import org.digitbench.results.store.RunFolder;
 import org.digitbench.results.text.Format;
+import org.digitbench.run.ReferenceEstimates;
 import org.digitbench.trial.ModelTrial;
 import org.digitbench.trial.ProgressReporter;
 import org.digitbench.trial.RobustnessEvaluation;
@@ -62,16 +63,23 @@ public final class TrialJvm {
             return corrupted(setup, spec, progress);
         }
         TrialTiming timing = setup.config().timing()
-                ? new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy())
+                ? new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy(), referencePace(setup))
                 : TrialTiming.WALL_CLOCK;
         return ModelTrial.run(setup.job(), timing, setup.data(), setup.config().saveModels(), progress, err);
+    }
+
+    /** The reference run's prediction seconds per image for a job of this trial's configuration, where it has one. */
+    private static java.util.function.Function<TrialTiming.Job, java.util.OptionalDouble> referencePace(TrialSetup setup) {
+        return job -> ReferenceEstimates.load().entry(job.plugin().id(), job.params().asMap(), setup.config())
+                .filter(e -> e.secondsPerImage() > 0)
+                .map(e -> java.util.OptionalDouble.of(e.secondsPerImage())).orElse(java.util.OptionalDouble.empty());
     }
 
     /** {@code digitbench timing}: benchmarks the inference of the trial's saved model again; the rest of its result stays. */
     private static TrialResult retimeInference(TrialSetup setup, TrialSpec spec, ProgressReporter progress) {
         TrialResult trial = trial(setup, spec, "time");
         TrainedModel model = savedModel(setup, spec, trial);
-        JmhTiming timing = new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy());
+        JmhTiming timing = new JmhTiming(setup.config().profile(), progress, spec.loadBefore(), spec.busy(), referencePace(setup));
         try (ProgressReporter.Task task = progress.start(spec.pluginId())) {
             task.phase("benchmarking inference");
             Timing retimed = timing.retime(setup.job(), model, setup.data().test(), trial.times().predictSeconds(), trial.timing());

@@ -78,6 +78,38 @@ class InferencePlanTest {
     }
 
     @Test
+    void theReferenceRunsPaceSizesTheBatchUnlessThisMachineIsSeveralTimesFasterOrSlower() {
+        java.util.OptionalDouble reference = java.util.OptionalDouble.of(0.1);
+        assertEquals(0.1, InferencePlan.batchPace(0.12, reference), "near the reference: its pace, whatever this run measured");
+        assertEquals(0.1, InferencePlan.batchPace(0.07, reference));
+        assertEquals(0.5, InferencePlan.batchPace(0.5, reference), "five times slower: the measured pace");
+        assertEquals(0.02, InferencePlan.batchPace(0.02, reference), "five times faster: the measured pace");
+        assertEquals(0.12, InferencePlan.batchPace(0.12, java.util.OptionalDouble.empty()));
+        // two runs whose measured paces straddle a rounding boundary benchmark the same batch
+        assertEquals(InferencePlan.of(Profile.QUICK, InferencePlan.batchPace(0.19, reference), 1_000).batchImages(),
+                InferencePlan.of(Profile.QUICK, InferencePlan.batchPace(0.21, reference), 1_000).batchImages());
+    }
+
+    /** A model that fails when predicted again keeps the evaluation's pace: its benchmarks then fail and say why. */
+    @Test
+    void aModelThatFailsWhileItsPaceIsMeasuredKeepsTheEvaluationsPace() {
+        org.digitbench.api.Dataset test = new org.digitbench.api.Dataset("t", 2, 2, new float[4 * 10], new int[10], List.of(), List.of());
+        org.digitbench.api.TrainedModel worn = new org.digitbench.api.TrainedModel() {
+            @Override
+            public int predict(float[] image) {
+                throw new IllegalStateException("worn out");
+            }
+
+            @Override
+            public void save(java.nio.file.Path file) {
+            }
+        };
+        assertEquals(0.3, InferencePlan.modelPace(worn, test, 0.3, java.util.OptionalDouble.empty()));
+        assertEquals(0.2, InferencePlan.modelPace(worn, test, 0.3, java.util.OptionalDouble.of(0.02)), 1e-12,
+                "the reference's pace, 0.02 s an image for 10 images, still sizes it");
+    }
+
+    @Test
     void aFastEvaluationIsTimedAgainWarmToSizeTheBatch() {
         int[] calls = {0};
         assertEquals(2.0, InferencePlan.pace(2.0, () -> {

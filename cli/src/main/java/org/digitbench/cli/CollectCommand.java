@@ -68,7 +68,9 @@ final class CollectCommand implements Callable<Integer> {
         requireSubmitted(dir, several);
         var profile = several ? SeveralDatasets.read(dir).config().profile()
                 : ConfigFile.read(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
-        Execution exec = new Execution(true, Execution.defaultTimeout(profile), workerJvmArgs, plugins.pluginPath, true, null);
+        List<String> jvmArgs = new java.util.ArrayList<>(Execution.defaultWorkerJvmArgs(profile)); // as run gives its trials
+        jvmArgs.addAll(workerJvmArgs);
+        Execution exec = new Execution(true, Execution.defaultTimeout(profile), jvmArgs, plugins.pluginPath, true, null);
         Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, org.digitbench.trial.ConsoleMode.LOG, exec,
                 SlurmOptions.collecting(poll), ReferenceEstimates.load(), Main::writeReport);
         List<Runner.Outcome> outcomes = several
