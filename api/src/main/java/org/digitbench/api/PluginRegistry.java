@@ -112,6 +112,11 @@ public final class PluginRegistry {
         return plugin;
     }
 
+    /** The plugin with this id, or empty when none is installed. */
+    public java.util.Optional<ClassifierPlugin> find(String id) {
+        return java.util.Optional.ofNullable(plugins.get(id));
+    }
+
     /** The plugins a run that names none trains: all but those that say they are left out of the default set. */
     public List<ClassifierPlugin> defaultSet() {
         return plugins.values().stream().filter(p -> p.leftOutOfDefaultSet().isEmpty()).toList();

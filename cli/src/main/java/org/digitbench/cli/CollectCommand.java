@@ -68,9 +68,8 @@ final class CollectCommand implements Callable<Integer> {
         requireSubmitted(dir, several);
         var profile = several ? SeveralDatasets.read(dir).config().profile()
                 : ConfigFile.read(RunFolder.existing(output.dir, runId, "collect").dir()).profile();
-        List<String> jvmArgs = new java.util.ArrayList<>(Execution.defaultWorkerJvmArgs(profile)); // as run gives its trials
-        jvmArgs.addAll(workerJvmArgs);
-        Execution exec = new Execution(true, Execution.defaultTimeout(profile), jvmArgs, plugins.pluginPath, true, null);
+        Execution exec = new Execution(true, Execution.defaultTimeout(profile), Execution.workerJvmArgs(profile, workerJvmArgs),
+                plugins.pluginPath, true, null);
         Runner runner = Trials.runner(PluginRegistry.discover(exec.pluginPath()), parent.out, parent.err, org.digitbench.trial.ConsoleMode.LOG, exec,
                 SlurmOptions.collecting(poll), ReferenceEstimates.load(), Main::writeReport);
         List<Runner.Outcome> outcomes = several

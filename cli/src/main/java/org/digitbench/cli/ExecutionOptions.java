@@ -84,9 +84,8 @@ final class ExecutionOptions {
         } else {
             limit = timeout.equals(DurationConverter.NONE) ? null : timeout;
         }
-        List<String> jvmArgs = new ArrayList<>(inProcess ? List.of() : Execution.defaultWorkerJvmArgs(profile));
-        jvmArgs.addAll(workerJvmArgs);
-        Execution execution = new Execution(!inProcess, limit, jvmArgs, plugins.pluginPath, allowBusy, null, jobs);
+        Execution execution = new Execution(!inProcess, limit, inProcess ? workerJvmArgs : Execution.workerJvmArgs(profile, workerJvmArgs),
+                plugins.pluginPath, allowBusy, null, jobs);
         execution.cores(0); // enough cores for the jobs
         return execution;
     }

@@ -92,13 +92,7 @@ final class ReferenceCommand implements Callable<Integer> {
             PluginRegistry registry = pluginPath.registry();
             String markdown = TuningTables.markdown(tunings.stream().map(f -> ResultsStore.readJson(f, TuneResults.class)).toList(),
                     tunings.stream().map(f -> tuningDoc.toAbsolutePath().getParent().relativize(f.toAbsolutePath()).toString()).toList(),
-                    id -> {
-                        try {
-                            return java.util.Optional.of(registry.get(id));
-                        } catch (DigitbenchException notInstalled) {
-                            return java.util.Optional.empty();
-                        }
-                    });
+                    registry::find);
             parent.out.println(TuningTables.update(tuningDoc, markdown)
                     ? "Tables of " + tunings.size() + " tuning" + (tunings.size() == 1 ? "" : "s") + " written into " + tuningDoc
                     : "No <!-- tuning --> region in " + tuningDoc);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.digitbench.api.ClassifierPlugin;
-import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.PluginRegistry;
 import org.digitbench.results.TuneResults;
 import org.digitbench.results.store.ResultsStore;
@@ -28,14 +27,7 @@ class TuningTablesTest {
     private static final Path DOC = Path.of("..", "benchmarks", "TUNING.md");
 
     private static Function<String, Optional<ClassifierPlugin>> installed() {
-        PluginRegistry registry = PluginRegistry.discover();
-        return id -> {
-            try {
-                return Optional.of(registry.get(id));
-            } catch (DigitbenchException notInstalled) {
-                return Optional.empty();
-            }
-        };
+        return PluginRegistry.discover()::find;
     }
 
     private static TuneResults.Configuration c(String depth, int images, Double accuracy) {

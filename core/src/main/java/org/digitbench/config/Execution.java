@@ -88,6 +88,13 @@ public record Execution(boolean isolate, Duration timeout, List<String> workerJv
         return profile == Profile.QUICK ? List.of("-Xmx2g") : List.of();
     }
 
+    /** A trial JVM's options: the profile's own, then the user's {@code --worker-jvm-arg}s. */
+    public static List<String> workerJvmArgs(Profile profile, List<String> userArgs) {
+        List<String> all = new java.util.ArrayList<>(defaultWorkerJvmArgs(profile));
+        all.addAll(userArgs);
+        return all;
+    }
+
     public Execution withPluginPath(List<Path> path) {
         return new Execution(isolate, timeout, workerJvmArgs, path, allowBusy, busyWait, jobs);
     }

@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.digitbench.api.DigitbenchException;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** The trial JVMs' options: the profile's own first, and a resumed run needs the user's own given again. */
 class ExecutionTest {
     private static Execution with(Profile profile, String... userArgs) {
-        List<String> args = new ArrayList<>(Execution.defaultWorkerJvmArgs(profile));
-        args.addAll(List.of(userArgs));
-        return new Execution(true, null, args, List.of(), false, null);
+        return new Execution(true, null, Execution.workerJvmArgs(profile, List.of(userArgs)), List.of(), false, null);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.digitbench.report;
 
-import org.digitbench.api.DigitbenchException;
 import org.digitbench.api.EpochStats;
 import org.digitbench.results.RunResults;
 import org.digitbench.results.Timing;
@@ -10,16 +9,15 @@ import org.digitbench.results.text.Format;
 import org.digitbench.results.text.Stability;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
  * The measured tables of {@code benchmarks/results/README.md}, generated from the committed reference results
@@ -134,29 +132,11 @@ public final class ReferenceTables {
 
     /** Replaces each profile's marked region of the README with its table; says which profiles it found markers for. */
     public static List<String> updateReadme(Path readme, List<RunResults> runs, List<String> committedAs) {
-        String text;
-        try {
-            text = Files.readString(readme, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DigitbenchException("cannot read " + readme + ": " + e.getMessage(), e);
-        }
-        List<String> updated = new ArrayList<>();
+        Map<String, String> tables = new LinkedHashMap<>();
         for (int i = 0; i < runs.size(); i++) {
-            String profile = runs.get(i).profile();
-            Pattern region = Pattern.compile("(<!-- reference:" + Pattern.quote(profile) + " -->\\n)(.*?)(<!-- /reference:"
-                    + Pattern.quote(profile) + " -->)", Pattern.DOTALL);
-            Matcher m = region.matcher(text);
-            if (m.find()) {
-                text = text.substring(0, m.start(2)) + markdown(runs.get(i), committedAs.get(i)) + text.substring(m.end(2));
-                updated.add(profile);
-            }
+            tables.put("reference:" + runs.get(i).profile(), markdown(runs.get(i), committedAs.get(i)));
         }
-        try {
-            Files.writeString(readme, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DigitbenchException("cannot write " + readme + ": " + e.getMessage(), e);
-        }
-        return updated;
+        return MarkedRegions.update(readme, tables).stream().map(name -> name.substring("reference:".length())).toList();
     }
 
     /** The reference results in {@code dir}: {@code dir/<profile>/results.json}, in profile order. */

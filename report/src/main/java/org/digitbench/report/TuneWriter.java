@@ -68,7 +68,7 @@ public final class TuneWriter {
             }
             sections.add(new Section(t.pluginId(), ReportWriter.anchor(t.pluginId()), rows,
                     t.chosen() == null ? null : rows.get(t.chosen()).params(), String.join(" ", t.defaults()),
-                    t.rule() != null ? t.rule() : results.rule(), t.noChoice(), ReportWriter.scriptJson(points)));
+                    results.ruleOf(t), t.noChoice(), ReportWriter.scriptJson(points)));
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("tune", results);

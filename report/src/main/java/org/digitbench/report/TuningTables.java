@@ -6,7 +6,6 @@ import org.digitbench.results.TuneResults;
 import org.digitbench.results.text.Format;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +66,7 @@ public final class TuningTables {
             sb.append("| plugin | rule | on the whole training set: validation accuracy (training s) | chosen | the default today | same? |\n");
             sb.append("| --- | --- | --- | --- | --- | --- |\n");
             for (TuneResults.PluginTuning p : t.plugins()) {
-                sb.append("| `").append(p.pluginId()).append("` | ").append(p.rule() != null ? p.rule() : t.rule()).append(" | ")
+                sb.append("| `").append(p.pluginId()).append("` | ").append(t.ruleOf(p)).append(" | ")
                         .append(tried(p)).append(" | ");
                 if (p.chosen() == null) {
                     sb.append(p.noChoice()).append(" | | |\n");
@@ -114,23 +111,8 @@ public final class TuningTables {
         return word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    /** Replaces the marked region of {@code file} with {@code markdown}; false when it has no such region. */
+    /** Replaces the {@code <!-- tuning -->} region of {@code file} with {@code markdown}; false when it has no such region. */
     public static boolean update(Path file, String markdown) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DigitbenchException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Matcher m = Pattern.compile("(<!-- tuning -->\\n)(.*?)(<!-- /tuning -->)", Pattern.DOTALL).matcher(text);
-        if (!m.find()) {
-            return false;
-        }
-        try {
-            Files.writeString(file, text.substring(0, m.start(2)) + markdown + text.substring(m.end(2)), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DigitbenchException("cannot write " + file + ": " + e.getMessage(), e);
-        }
-        return true;
+        return !MarkedRegions.update(file, Map.of("tuning", markdown)).isEmpty();
     }
 }

@@ -28,6 +28,11 @@ public record TuneResults(String tuneId, Instant startedAt, Instant finishedAt, 
         commandLine = commandLine == null ? null : List.copyOf(commandLine);
     }
 
+    /** The rule that chose among {@code tuning}'s configurations, in words: its own, or this tuning's when it has none. */
+    public String ruleOf(PluginTuning tuning) {
+        return tuning.rule() != null ? tuning.rule() : rule;
+    }
+
     /**
      * One plugin's search.
      *
