@@ -32,7 +32,7 @@ final class ExecutionOptions {
 
     @Option(names = "--allow-busy",
             description = "start trials even while the machine is busy (1-minute load average above the core count, and half a "
-                    + "core or more busy over a second); by default a trial waits up to 10 minutes for it to settle, then starts with "
+                    + "core or more busy over a quarter of a second); by default a trial waits up to 10 minutes for it to settle, then starts with "
                     + "its timings marked busy")
     boolean allowBusy;
 
