@@ -28,6 +28,12 @@ public final class LoadGuard {
      * the quick run's trials start about a second sooner each (it sampled for a second before).
      */
     static final Duration SAMPLE = Duration.ofMillis(250);
+    /**
+     * How often the guard looks again while the machine is busy. Every look samples the busy cores, so a short wait is
+     * cheap; with 10 s, a sample that caught the last trial's JVM exiting (or the driver writing the report) held the
+     * next trial for 10 s where the machine was idle a moment later.
+     */
+    static final Duration POLL = Duration.ofSeconds(2);
     /** Busy cores under which the machine counts as idle now, whatever its load average. */
     static final double IDLE_CORES = 0.5;
 
@@ -60,7 +66,7 @@ public final class LoadGuard {
     /** The operating system's 1-minute load average against this JVM's available processors; waits up to {@code maxWait}. */
     public static LoadGuard system(PrintStream err, Duration maxWait) {
         return new LoadGuard(LoadGuard::systemLoad, () -> busyCores(SAMPLE), Runtime.getRuntime().availableProcessors(), maxWait,
-                Duration.ofSeconds(10), d -> Thread.sleep(d), err);
+                POLL, d -> Thread.sleep(d), err);
     }
 
     /** The cores busy (all processes) over the next {@code sample}, from the operating system's CPU counters; -1 if unknown. */
