@@ -25,13 +25,12 @@ public final class LoadGuard {
     /**
      * How long the guard measures the busy cores when the load average is above the core count: a quarter of a second
      * is 50 ticks of the kernel's 100 Hz CPU counters on two cores, enough to tell a core kept busy from an idle one, and
-     * the quick run's trials start about a second sooner each (it sampled for a second before).
+     * three quarters of a second less than the second it sampled before, for every trial it samples before.
      */
     static final Duration SAMPLE = Duration.ofMillis(250);
     /**
      * How often the guard looks again while the machine is busy. Every look samples the busy cores, so a short wait is
-     * cheap; with 10 s, a sample that caught the last trial's JVM exiting (or the driver writing the report) held the
-     * next trial for 10 s where the machine was idle a moment later.
+     * cheap; with 10 s, one busy sample held a quick run's trial for about 13 s.
      */
     static final Duration POLL = Duration.ofSeconds(2);
     /** Busy cores under which the machine counts as idle now, whatever its load average. */
