@@ -33,9 +33,18 @@ import java.util.Locale;
  * Iterations are 0.25 s in the full profile (0.1 s for the small batch sizes) and 0.025 s in the quick one (0.015 s):
  * many short iterations rather than few long ones, for the same time. A model costs about 17 s in the full profile and
  * 3 s in the quick one, more for models whose batch takes longer than an iteration.
+ * <p>
+ * A benchmark whose figure came out unstable because of the collector (the iterations in which it paused were the slow
+ * ones: a model that allocates enough to pause for 150–400 ms every second or two) is {@linkplain #remeasure measured
+ * again} with {@value #REMEASUREMENTS} iterations long enough to hold about {@value #PAUSES_PER_ITERATION} pauses each at
+ * the rate the first measurement saw, at most {@value #FULL_REMEASURE_CAP_SECONDS} s ({@value #QUICK_REMEASURE_CAP_SECONDS}
+ * s quick): the pauses are then part of every iteration's cost, as they are of a deployed model's, instead of the
+ * difference between two kinds of iteration. The second measurement is the figure; the first stays in the results.
+ *
+ * @param longest the longest iteration a measurement taken again may have
  */
 public record InferencePlan(int batchImages, Settings batch, Settings sized, Settings single, List<Integer> sizes,
-                            Steady steady) {
+                            Steady steady, Duration longest) {
     static final double FULL_BATCH_SECONDS = 1.0;
     static final double QUICK_BATCH_SECONDS = 0.1;
     static final int MIN_BATCH = 100;
@@ -46,6 +55,14 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     static final double SETTLED_WITHIN = 0.05;
     static final double FULL_STEADY_CAP_SECONDS = 10;
     static final double QUICK_STEADY_CAP_SECONDS = 1;
+    /** Measured iterations of a benchmark measured again because of the collector's pauses. */
+    static final int REMEASUREMENTS = 10;
+    /** About how many pauses each iteration of a measurement taken again holds, at the first measurement's rate. */
+    static final int PAUSES_PER_ITERATION = 4;
+    static final double FULL_REMEASURE_CAP_SECONDS = 2;
+    static final double QUICK_REMEASURE_CAP_SECONDS = 0.25;
+    /** A measurement is taken again only with iterations at least this many times as long as the first's. */
+    static final double REMEASURE_LONGER = 1.5;
 
     public InferencePlan {
         sizes = List.copyOf(sizes);
@@ -104,7 +121,30 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
         }
         Steady steady = new Steady(Duration.ofMillis((long) (1000 * (quick ? QUICK_STEADY_CAP_SECONDS : FULL_STEADY_CAP_SECONDS))),
                 SETTLED_WITHIN);
-        return new InferencePlan(images, batch, sized, batch, sizes, steady);
+        return new InferencePlan(images, batch, sized, batch, sizes, steady,
+                Duration.ofMillis((long) (1000 * (quick ? QUICK_REMEASURE_CAP_SECONDS : FULL_REMEASURE_CAP_SECONDS))));
+    }
+
+    /**
+     * The settings to measure a benchmark again with, because the collector's pauses made its {@code first} measurement
+     * unstable ({@link org.digitbench.results.text.Stability#collectorBound}); {@code null} when it is not, or when
+     * iterations of {@link #longest} would not be {@value #REMEASURE_LONGER} times as long as the first's. The first's
+     * iterations lasted its wall time over its iterations (warm-up included: a batch call can outlast the iteration
+     * time), and it paused in some of them: the new iterations last {@value #PAUSES_PER_ITERATION} times the time
+     * between two of those, capped at {@link #longest}.
+     */
+    public Settings remeasure(org.digitbench.results.Measurement first) {
+        if (org.digitbench.results.text.Stability.collectorBound(first) == null) {
+            return null;
+        }
+        int n = first.iterationScores().size();
+        long paused = first.estimate().profile().iterationGcMillis().stream().filter(g -> g > 0).count();
+        double iteration = first.wallSeconds() / Math.max(1, first.warmupIterations() + first.measurementIterations());
+        double seconds = Math.min(longest.toMillis() / 1000.0, PAUSES_PER_ITERATION * iteration * n / paused);
+        if (seconds < REMEASURE_LONGER * iteration) {
+            return null;
+        }
+        return new Settings(1, REMEASUREMENTS, Duration.ofMillis(Math.round(1000 * seconds)));
     }
 
     /** An evaluation of the test set shorter than this is timed again, warm, to size the batch. */

@@ -49,6 +49,48 @@ class InferencePlanTest {
         assertEquals(1_000, quick.steady().cap().toMillis());
     }
 
+    /** A first measurement of 20 iterations and one warm-up, each iteration lasting {@code seconds}. */
+    private static org.digitbench.results.Measurement first(List<Double> scores, List<Double> gc, double seconds) {
+        return new org.digitbench.results.Measurement("InferenceBenchmark.batch", "avgt", "ms/op",
+                new org.digitbench.results.Measurement.Estimate(500, 100.0, 400.0, 600.0, scores.size(), scores, java.util.Map.of(),
+                        new org.digitbench.results.Measurement.Profile(1e9, 1.0, gc)),
+                new org.digitbench.results.Measurement.Iterations(0, 1, scores.size(), "0.25 s"), 0.2, 0.3, "jmh/x.json",
+                seconds * (scores.size() + 1));
+    }
+
+    /**
+     * tribuo-xgboost's batch in the reference run: one call of about 0.47 s an iteration, and a pause of 150-270 ms in
+     * every other one, which are the slow ones. Measured again: iterations of four pauses' interval (3.8 s), capped at
+     * 2 s, ten of them. A stable figure, or one the collector did not slow, is not measured again.
+     */
+    @Test
+    void aFigureTheCollectorMadeUnstableIsMeasuredAgainWithIterationsThatHoldSeveralPauses() {
+        List<Double> scores = new java.util.ArrayList<>();
+        List<Double> gc = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            scores.add(i % 2 == 0 ? 560.0 + i : 340.0 + i);
+            gc.add(i % 2 == 0 ? 250.0 : 0.0);
+        }
+        InferencePlan full = InferencePlan.of(Profile.FULL, 2.0, 10_000);
+        InferencePlan.Settings again = full.remeasure(first(scores, gc, 0.47));
+        assertEquals(new InferencePlan.Settings(1, 10, java.time.Duration.ofSeconds(2)), again);
+        // quick: capped at a quarter of a second; iterations of 0.025 s with a pause in every other one -> 0.2 s
+        InferencePlan quick = InferencePlan.of(Profile.QUICK, 2.0, 10_000);
+        assertEquals(java.time.Duration.ofMillis(200), quick.remeasure(first(scores, gc, 0.025)).iteration());
+        // a cap no longer than 1.5 iterations of the first: measuring again would not help
+        assertNull(quick.remeasure(first(scores, gc, 0.2)));
+        // the slow iterations are not the collector's
+        List<Double> elsewhere = new java.util.ArrayList<>(gc);
+        java.util.Collections.rotate(elsewhere, 1);
+        assertNull(full.remeasure(first(scores, elsewhere, 0.47)));
+        // stable iterations
+        List<Double> steady = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            steady.add(i % 2 == 0 ? 502.0 : 498.0);
+        }
+        assertNull(full.remeasure(first(steady, gc, 0.47)));
+    }
+
     @Test
     void batchSizesBelowTheBatchAreMeasuredTheOthersSaySoAndWhy() {
         InferencePlan fast = InferencePlan.of(Profile.FULL, 0.05, 10_000);

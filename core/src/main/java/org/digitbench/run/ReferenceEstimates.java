@@ -94,7 +94,8 @@ public record ReferenceEstimates(String machine, Map<String, Map<String, Entry>>
                     for (var m : java.util.stream.Stream.concat(java.util.stream.Stream.of(timing.batch(), timing.single()),
                             timing.batchSizes().stream().map(Timing.BatchSize::measurement)).toList()) {
                         if (m != null) {
-                            jmhOnly += m.wallSeconds() + (m.iterations().steadyWarmup() == null ? 0 : m.iterations().steadyWarmup().seconds());
+                            jmhOnly += m.wallSeconds() + (m.iterations().steadyWarmup() == null ? 0 : m.iterations().steadyWarmup().seconds())
+                                    + (m.iterations().remeasured() == null ? 0 : m.iterations().remeasured().wallSeconds());
                         }
                     }
                 }

@@ -195,11 +195,14 @@ public final class TableRows {
                 + (ips != null ? String.format(Locale.ROOT, " (%,.0f images/s)", ips) : ""),
                 String.format(Locale.ROOT, "%.9g", x.score()), interval(x, t, m), String.valueOf(x.sampleCount()));
         var steady = x.iterations().steadyWarmup();
+        var replaced = x.iterations().remeasured();
         String settings = (steady == null ? "" : String.format(Locale.ROOT, "checked warm-up %d × %s (%s) + ", steady.iterations(),
-                x.iterationTime(), steady.settled() ? String.format(Locale.ROOT, "the last two within %.0f%%", 100 * steady.tolerance())
+                replaced == null ? x.iterationTime() : replaced.iterationTime(), steady.settled() ? String.format(Locale.ROOT, "the last two within %.0f%%", 100 * steady.tolerance())
                         : "stopped at its cap, still moving"))
                 + (x.forks() == 0 ? "" : x.forks() + " forks × ") + String.format(Locale.ROOT, "%d warm-up + %d%s",
-                x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime());
+                x.warmupIterations(), x.measurementIterations(), x.iterationTime() == null ? " single shot" : " of " + x.iterationTime())
+                + (replaced == null ? "" : String.format(Locale.ROOT, ", measured again: the first %d of %s were unstable (%s)",
+                replaced.iterationScores().size(), replaced.iterationTime(), replaced.reason()));
         String percentiles = x.percentiles() == null || !"sample".equals(x.mode()) ? ""
                 : String.format(Locale.ROOT, "%.4g / %.4g / %.4g %s", x.percentiles().get("p50"),
                 x.percentiles().getOrDefault("p90", Double.NaN), x.percentiles().get("p99"), x.unit());

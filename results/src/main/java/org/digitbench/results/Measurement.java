@@ -105,12 +105,41 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
      * @param iterationTime         the length of a time-based iteration, or {@code null} for single-shot
      * @param steadyWarmup          the checked warm-up before JMH's own: iterations of the same length run until
      *                              consecutive ones agreed, or {@code null} when there was none
+     * @param remeasured            the measurement this one replaced, because the collector's pauses made it unstable,
+     *                              or {@code null} when this is the first
      */
     public record Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) SteadyWarmup steadyWarmup) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) SteadyWarmup steadyWarmup,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Remeasured remeasured) {
         /** Iterations without a checked warm-up. */
         public Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime) {
-            this(forks, warmupIterations, measurementIterations, iterationTime, null);
+            this(forks, warmupIterations, measurementIterations, iterationTime, null, null);
+        }
+
+        /** Iterations of a first measurement. */
+        public Iterations(int forks, int warmupIterations, int measurementIterations, String iterationTime,
+                          SteadyWarmup steadyWarmup) {
+            this(forks, warmupIterations, measurementIterations, iterationTime, steadyWarmup, null);
+        }
+    }
+
+    /**
+     * A first measurement that was replaced: its figure was unstable and the iterations in which the collector paused
+     * were the slow ones, so the benchmark was measured again with iterations long enough to hold several pauses each.
+     * Kept so that the replaced figure stays in the results.
+     *
+     * @param reason                why, in words
+     * @param iterationTime         the first measurement's iteration length
+     * @param iterationScores       its iterations' scores, in the measurement's unit
+     * @param iterationGcMillis     the collector's pauses in each of them (milliseconds)
+     * @param jsonFile              its JMH JSON, relative to the run folder
+     * @param wallSeconds           how long it ran
+     */
+    public record Remeasured(String reason, String iterationTime, List<Double> iterationScores,
+                             List<Double> iterationGcMillis, String jsonFile, double wallSeconds) {
+        public Remeasured {
+            iterationScores = List.copyOf(iterationScores);
+            iterationGcMillis = iterationGcMillis == null ? null : List.copyOf(iterationGcMillis);
         }
     }
 

@@ -63,10 +63,30 @@ public record Stability(MedianInterval interval, boolean unstable, List<String> 
             if (drift != null) {
                 reasons.add(drift);
             }
+            Measurement.Remeasured first = m.iterations().remeasured();
+            if (first != null) {
+                reasons.add(String.format(Locale.ROOT, "measured twice: the first measurement (%d iterations of %s) was unstable "
+                        + "from garbage collection, and this one, with iterations of %s to hold several pauses each, is too",
+                        first.iterationScores().size(), first.iterationTime(), m.iterationTime()));
+            }
             reasons.add(String.format(Locale.ROOT, "iterations disagree: ±%.0f%% of the median (JIT compilation, garbage "
                     + "collection or another process taking a core during the measurement)", 100 * mi.relativeHalfWidth()));
         }
         return new Stability(mi, wide, reasons);
+    }
+
+    /**
+     * Why the collector's pauses make {@code m} unstable ("±22% of the median; garbage collection: …"): its interval is
+     * wider than {@link #UNSTABLE_ABOVE} of the median and the iterations in which the collector paused are the slow
+     * ones ({@link #collections}); {@code null} otherwise, or when the measurement kept no iterations or pauses.
+     */
+    public static String collectorBound(Measurement m) {
+        if (m == null || m.iterationScores() == null || m.iterationScores().size() < 2) {
+            return null;
+        }
+        MedianInterval mi = MedianInterval.of(m.iterationScores().stream().mapToDouble(Double::doubleValue).toArray(), CONFIDENCE);
+        String gc = mi.relativeHalfWidth() > UNSTABLE_ABOVE ? collections(m) : null;
+        return gc == null ? null : String.format(Locale.ROOT, "±%.0f%% of the median; %s", 100 * mi.relativeHalfWidth(), gc);
     }
 
     /**

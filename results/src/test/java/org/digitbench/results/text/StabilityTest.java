@@ -103,6 +103,33 @@ class StabilityTest {
         assertTrue(unprofiled.reasons().get(0).startsWith("iterations disagree"), unprofiled.reasons().toString());
     }
 
+    /**
+     * The figures the collector made unstable are the ones measured again ({@code collectorBound}); a second measurement
+     * that is still unstable says it was measured twice.
+     */
+    @Test
+    void theCollectorBoundFiguresAreNamedAndAStillUnstableSecondMeasurementSaysSo() {
+        List<Double> scores = List.of(399.0, 435.0, 420.0, 465.0, 565.0, 1012.0, 316.0, 299.0, 510.0, 294.0, 349.0, 357.0,
+                575.0, 513.0, 412.0, 460.0, 738.0, 760.0, 316.0, 481.0);
+        List<Double> gc = List.of(89.0, 0.0, 0.0, 0.0, 0.0, 406.0, 0.0, 0.0, 116.0, 0.0, 0.0, 0.0, 188.0, 65.0, 0.0, 0.0,
+                0.0, 333.0, 0.0, 158.0);
+        Measurement m = withProfile(batch(scores, 0.3, 0.4), new Measurement.Profile(9.4e7, 1.2, gc));
+        String bound = Stability.collectorBound(m);
+        assertTrue(bound != null && bound.matches("±\\d+% of the median; garbage collection: the 7 of 20 .*"), bound);
+        // no pauses recorded, or a stable figure with pauses: not the collector's
+        assertEquals(null, Stability.collectorBound(batch(scores, 0.3, 0.4)));
+        List<Double> steady = List.of(25.0, 24.5, 25.5, 25.0, 25.2);
+        assertEquals(null, Stability.collectorBound(withProfile(batch(steady, 0.3, 0.4),
+                new Measurement.Profile(1e6, 1.0, List.of(0.0, 9.0, 0.0, 0.0, 0.0)))));
+        var i = m.iterations();
+        Measurement second = new Measurement(m.benchmark(), m.mode(), m.unit(), m.estimate(), new Measurement.Iterations(
+                i.forks(), 1, 20, "2 s", null, new Measurement.Remeasured(bound, "0.25 s", scores, gc, "jmh/x.json", 6.0)),
+                m.loadBefore(), m.loadAfter(), "jmh/x-gc.json", 22.0);
+        Stability s = Stability.of(second, null, 2);
+        assertTrue(s.reasons().stream().anyMatch(r -> r.startsWith("measured twice: the first measurement (20 iterations of "
+                + "0.25 s) was unstable from garbage collection, and this one, with iterations of 2 s")), s.reasons().toString());
+    }
+
     /** tribuo-xgboost's single image: each iteration slower than the one before until a collection frees its DMatrices. */
     @Test
     void iterationsThatClimbAreNamedAsADrift() {
