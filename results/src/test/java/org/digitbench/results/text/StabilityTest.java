@@ -82,16 +82,20 @@ class StabilityTest {
         assertEquals("fallback", Stability.of(null, null, 2).text("fallback"));
     }
 
+    /** dl4j-mlp's batch iterations in the reference run (ms a call), and the collector's pauses in each (ms). */
+    private static final List<Double> DL4J_MLP_BATCH = List.of(399.0, 435.0, 420.0, 465.0, 565.0, 1012.0, 316.0, 299.0, 510.0,
+            294.0, 349.0, 357.0, 575.0, 513.0, 412.0, 460.0, 738.0, 760.0, 316.0, 481.0);
+    private static final List<Double> DL4J_MLP_PAUSES = List.of(89.0, 0.0, 0.0, 0.0, 0.0, 406.0, 0.0, 0.0, 116.0, 0.0, 0.0, 0.0,
+            188.0, 65.0, 0.0, 0.0, 0.0, 333.0, 0.0, 158.0);
+
     /**
      * dl4j-mlp's batch in the reference run: a young collection of 100-400 ms every four or five iterations of one
      * 300 ms call each. The reason names the collections, measured, not guessed.
      */
     @Test
     void slowIterationsThatAreTheCollectorsAreNamedAsGarbageCollection() {
-        List<Double> scores = List.of(399.0, 435.0, 420.0, 465.0, 565.0, 1012.0, 316.0, 299.0, 510.0, 294.0, 349.0, 357.0,
-                575.0, 513.0, 412.0, 460.0, 738.0, 760.0, 316.0, 481.0);
-        List<Double> gc = List.of(89.0, 0.0, 0.0, 0.0, 0.0, 406.0, 0.0, 0.0, 116.0, 0.0, 0.0, 0.0, 188.0, 65.0, 0.0, 0.0,
-                0.0, 333.0, 0.0, 158.0);
+        List<Double> scores = DL4J_MLP_BATCH;
+        List<Double> gc = DL4J_MLP_PAUSES;
         Measurement m = withProfile(batch(scores, 0.3, 0.4), new Measurement.Profile(9.4e7, 1.2, gc));
         Stability s = Stability.of(m, timing(m, false), 2);
         assertTrue(s.unstable());
@@ -109,10 +113,8 @@ class StabilityTest {
      */
     @Test
     void theCollectorBoundFiguresAreNamedAndAStillUnstableSecondMeasurementSaysSo() {
-        List<Double> scores = List.of(399.0, 435.0, 420.0, 465.0, 565.0, 1012.0, 316.0, 299.0, 510.0, 294.0, 349.0, 357.0,
-                575.0, 513.0, 412.0, 460.0, 738.0, 760.0, 316.0, 481.0);
-        List<Double> gc = List.of(89.0, 0.0, 0.0, 0.0, 0.0, 406.0, 0.0, 0.0, 116.0, 0.0, 0.0, 0.0, 188.0, 65.0, 0.0, 0.0,
-                0.0, 333.0, 0.0, 158.0);
+        List<Double> scores = DL4J_MLP_BATCH;
+        List<Double> gc = DL4J_MLP_PAUSES;
         Measurement m = withProfile(batch(scores, 0.3, 0.4), new Measurement.Profile(9.4e7, 1.2, gc));
         String bound = Stability.collectorBound(m);
         assertTrue(bound != null && bound.matches("±\\d+% of the median; garbage collection: the 7 of 20 .*"), bound);
