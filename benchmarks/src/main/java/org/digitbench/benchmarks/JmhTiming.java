@@ -125,32 +125,9 @@ public final class JmhTiming implements TrialTiming {
         return Plan.JMH;
     }
 
-    /** The warm-up's training images: {@value #WARMUP_TRAIN_IMAGES}, or an eighth of a smaller training set (at least 100). */
-    static int warmupImages(int trainSize) {
-        return Math.min(trainSize, Math.min(WARMUP_TRAIN_IMAGES, Math.max(Dataset.NUM_CLASSES * 10, trainSize / 8)));
-    }
-
-    /**
-     * The trial's hyper-parameters with {@code epochs} (where the plugin has it) set to one: the warm-up is there
-     * for the JIT, the native libraries, the thread pools and the thread calibration, which one pass reaches.
-     */
-    static org.digitbench.api.Hyperparameters warmupParams(Job job) {
-        var values = job.params().asMap();
-        if (!(values.get("epochs") instanceof Integer epochs) || epochs <= 1) {
-            return job.params();
-        }
-        java.util.Map<String, String> overrides = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> overrides.put(k, String.valueOf(v)));
-        overrides.put("epochs", "1");
-        return org.digitbench.api.Hyperparameters.resolve(job.plugin().parameters(), overrides);
-    }
-
     @Override
     public Trained train(Job job, Dataset train, TrainingListener listener) throws Exception {
-        int n = warmupImages(train.size());
-        long w0 = System.nanoTime();
-        job.plugin().train(Splits.stratifiedSubset(train, n, job.seed()), warmupParams(job), job.seed());
-        double warmup = (System.nanoTime() - w0) / 1e9;
+        double warmup = WarmupTraining.run(job, train);
         State state = new State(job, train, listener);
         current = state;
         try {
@@ -236,11 +213,7 @@ public final class JmhTiming implements TrialTiming {
         Measurement second = measure(job, name + "-gc", method, longer, timeout, params, first.iterations().steadyWarmup());
         var replaced = new Measurement.Remeasured(reason, first.iterationTime(), first.iterationScores(),
                 first.estimate().profile().iterationGcMillis(), first.jsonFile(), first.wallSeconds());
-        var i = second.iterations();
-        return new Measurement(second.benchmark(), second.mode(), second.unit(), second.estimate(),
-                new Measurement.Iterations(i.forks(), i.warmupIterations(), i.measurementIterations(), i.iterationTime(),
-                        i.steadyWarmup(), replaced), second.loadBefore(), second.loadAfter(), second.jsonFile(),
-                second.wallSeconds());
+        return second.replacing(replaced);
     }
 
     /** Runs a checked warm-up; a model that throws in it fails the timing (as in JMH's benchmarks), not the trial. */

@@ -159,6 +159,13 @@ public record Measurement(String benchmark, String mode, String unit, @JsonUnwra
         }
     }
 
+    /** This measurement, recorded as the one that replaced {@code first}. */
+    public Measurement replacing(Remeasured first) {
+        Iterations i = iterations;
+        return new Measurement(benchmark, mode, unit, estimate, new Iterations(i.forks(), i.warmupIterations(),
+                i.measurementIterations(), i.iterationTime(), i.steadyWarmup(), first), loadBefore, loadAfter, jsonFile, wallSeconds);
+    }
+
     public double score() {
         return estimate.score();
     }
