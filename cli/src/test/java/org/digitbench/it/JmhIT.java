@@ -88,8 +88,14 @@ class JmhIT {
             double median = org.digitbench.eval.MedianInterval.of(timing.batch().iterationScores().stream()
                     .mapToDouble(Double::doubleValue).toArray(), 0.95).median();
             assertEquals(timing.batchImages() / (median / 1000), timing.imagesPerSecond(), 1e-6, "images/s from the median");
-            assertEquals(20, timing.batch().measurementIterations(), "20 measured iterations: the median's interval is the 6th to the 15th");
-            assertEquals(20, timing.batch().iterationScores().size());
+            // 20 measured iterations, or, when the collector made those unstable, 10 longer ones that keep the 20
+            var first = timing.batch().iterations().remeasured();
+            int measured = first == null ? 20 : 10;
+            assertEquals(measured, timing.batch().measurementIterations(), "20 measured iterations: the median's interval is the 6th to the 15th");
+            assertEquals(measured, timing.batch().iterationScores().size());
+            if (first != null) {
+                assertEquals(20, first.iterationScores().size(), "the first measurement is kept: " + first.reason());
+            }
             assertNotNull(timing.batch().iterations().steadyWarmup(), "a checked warm-up before the batch");
             assertNotNull(timing.single().iterations().steadyWarmup(), "and before single images");
             assertTrue(timing.batch().allocatedBytesPerOp() > 0, "JMH's GC profiler: the heap a batch allocates");
