@@ -180,8 +180,8 @@ public final class JmhTiming implements TrialTiming {
         String batchMethod = InferenceBenchmark.class.getName() + ".batch";
         done.batch = measure(job, "batch", batchMethod, plan.batch(), timeout, Map.of(), batchWarm);
         done.batch = again(job, "batch", batchMethod, plan, timeout, Map.of(), done.batch);
+        String sizedMethod = BatchSizeBenchmark.class.getName() + ".batch";
         for (int size : plan.sizes()) {
-            String sizedMethod = BatchSizeBenchmark.class.getName() + ".batch";
             Map<String, String> params = Map.of("size", String.valueOf(size));
             done.sized.put(size, measure(job, "batch" + size, sizedMethod, plan.sized(), timeout, params, null));
             done.sized.put(size, again(job, "batch" + size, sizedMethod, plan, timeout, params, done.sized.get(size)));

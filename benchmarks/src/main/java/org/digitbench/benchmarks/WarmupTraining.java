@@ -21,7 +21,7 @@ final class WarmupTraining {
     }
 
     /** The warm-up's training images: {@value JmhTiming#WARMUP_TRAIN_IMAGES}, or an eighth of a smaller training set (at least 100). */
-    static int warmupImages(int trainSize) {
+    private static int warmupImages(int trainSize) {
         return Math.min(trainSize, Math.min(JmhTiming.WARMUP_TRAIN_IMAGES, Math.max(Dataset.NUM_CLASSES * 10, trainSize / 8)));
     }
 
@@ -29,7 +29,7 @@ final class WarmupTraining {
      * The trial's hyper-parameters with {@code epochs} (where the plugin has it) set to one: the warm-up is there
      * for the JIT, the native libraries, the thread pools and the thread calibration, which one pass reaches.
      */
-    static org.digitbench.api.Hyperparameters warmupParams(TrialTiming.Job job) {
+    private static org.digitbench.api.Hyperparameters warmupParams(TrialTiming.Job job) {
         var values = job.params().asMap();
         if (!(values.get("epochs") instanceof Integer epochs) || epochs <= 1) {
             return job.params();
