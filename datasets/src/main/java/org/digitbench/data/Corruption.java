@@ -143,13 +143,19 @@ public enum Corruption {
             weight[k] = Math.exp(-k * k / (2 * sigma * sigma));
             sum += weight[k];
         }
+        int[] up = new int[radius + 1]; // each step's offset once, not a sine and a cosine per pixel and step
+        int[] left = new int[radius + 1];
+        for (int k = 0; k <= radius; k++) {
+            up[k] = (int) Math.round(k * Math.sin(angle));
+            left[k] = (int) Math.round(k * Math.cos(angle));
+        }
         float[] y = new float[x.length];
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
                 double v = 0;
                 for (int k = 0; k <= radius; k++) {
-                    int si = i - (int) Math.round(k * Math.sin(angle));
-                    int sj = j - (int) Math.round(k * Math.cos(angle));
+                    int si = i - up[k];
+                    int sj = j - left[k];
                     if (si >= 0 && si < h && sj >= 0 && sj < w) {
                         v += weight[k] * x[si * w + sj];
                     }

@@ -199,19 +199,25 @@ final class ImageOps {
     /** A Gaussian blur in floating point, for values outside [0, 1] (spatter's noise) and Canny's gradients (8-bit rounding would make them ragged). */
     static float[] gaussianFloat(float[] x, int h, int w, double sigma) {
         int r = (int) Math.ceil(3 * sigma);
+        int size = 2 * r + 1;
+        double[] g = new double[size * size]; // the kernel once, not an exp per pixel and weight (the same sums, in the same order)
+        double norm = 0;
+        for (int di = -r; di <= r; di++) {
+            for (int dj = -r; dj <= r; dj++) {
+                g[(di + r) * size + dj + r] = Math.exp(-(di * di + dj * dj) / (2 * sigma * sigma));
+                norm += g[(di + r) * size + dj + r];
+            }
+        }
         float[] y = new float[x.length];
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
                 double sum = 0;
-                double norm = 0;
                 for (int di = -r; di <= r; di++) {
                     for (int dj = -r; dj <= r; dj++) {
-                        double g = Math.exp(-(di * di + dj * dj) / (2 * sigma * sigma));
-                        norm += g;
                         int si = i + di;
                         int sj = j + dj;
                         if (si >= 0 && si < h && sj >= 0 && sj < w) {
-                            sum += g * x[si * w + sj];
+                            sum += g[(di + r) * size + dj + r] * x[si * w + sj];
                         }
                     }
                 }

@@ -54,6 +54,48 @@ class CorruptionTest {
         return n;
     }
 
+    /**
+     * The Gaussian blur in floating point (spatter's mud, Canny's smoothing) computes its kernel once: it gives the very
+     * floats of the definition, a weight computed for every pixel and every neighbour, summed in the same order.
+     */
+    @Test
+    void theFloatBlurIsItsDefinitionToTheBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        float[] noise = new float[H * W];
+        for (int k = 0; k < noise.length; k++) {
+            noise[k] = (float) (0.65 + 0.3 * rng.nextGaussian());
+        }
+        for (double sigma : new double[]{0.7, 1, 1.5}) {
+            for (float[] x : new float[][]{bar(), noise}) {
+                assertArrayEquals(blurByDefinition(x, sigma), ImageOps.gaussianFloat(x, H, W, sigma), "sigma " + sigma);
+            }
+        }
+    }
+
+    private static float[] blurByDefinition(float[] x, double sigma) {
+        int r = (int) Math.ceil(3 * sigma);
+        float[] y = new float[x.length];
+        for (int i = 0; i < H; i++) {
+            for (int j = 0; j < W; j++) {
+                double sum = 0;
+                double norm = 0;
+                for (int di = -r; di <= r; di++) {
+                    for (int dj = -r; dj <= r; dj++) {
+                        double g = Math.exp(-(di * di + dj * dj) / (2 * sigma * sigma));
+                        norm += g;
+                        int si = i + di;
+                        int sj = j + dj;
+                        if (si >= 0 && si < H && sj >= 0 && sj < W) {
+                            sum += g * x[si * W + sj];
+                        }
+                    }
+                }
+                y[i * W + j] = (float) (sum / norm);
+            }
+        }
+        return y;
+    }
+
     @Test
     void everyCorruptionIsRepeatableForItsSeedAndStaysAnImage() {
         for (Corruption c : Corruption.values()) {
