@@ -69,6 +69,30 @@ class ResultsSchemaTest {
     }
 
     /**
+     * A trial JVM reads only the run's data from results.json ({@link ResultsStore#readData}): the same data a whole read
+     * gives, for every committed run, older schemas (read whole, through their migration) included; a file of today's
+     * schema without data is refused, naming the file.
+     */
+    @Test
+    void theDataReadAloneIsTheDataOfTheWholeRead() throws IOException {
+        List<Path> files = new ArrayList<>(List.of(Repo.root().resolve("cli/src/test/resources/results/v1-results.json"),
+                Repo.root().resolve("cli/src/test/resources/results/v2-results.json")));
+        files.add(Repo.root().resolve("benchmarks/results/quick/results.json"));
+        files.add(Repo.root().resolve("benchmarks/results/full/results.json"));
+        for (Path f : files) {
+            assertEquals(ResultsStore.toJson(ResultsStore.read(f).data()), ResultsStore.toJson(ResultsStore.readData(f)), f.toString());
+        }
+        JsonMapper json = JsonMapper.builder().build();
+        ObjectNode noData = (ObjectNode) json.readTree(files.get(2).toFile());
+        noData.remove("data");
+        Path bad = dir.resolve("results.json");
+        Files.writeString(bad, noData.toString());
+        org.digitbench.api.DigitbenchException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.digitbench.api.DigitbenchException.class, () -> ResultsStore.readData(bad));
+        assertTrue(e.getMessage().startsWith(bad + ": not a valid results file: it has no data"), e.getMessage());
+    }
+
+    /**
      * The records' sub-records ({@code @JsonUnwrapped}) change nothing in the file: a committed run of today's schema
      * reads and writes back as the very same JSON, every field in its place.
      */

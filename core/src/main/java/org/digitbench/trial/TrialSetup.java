@@ -34,7 +34,7 @@ public record TrialSetup(RunFolder folder, RunConfig config, TrialTiming.Job job
         }
         SuiteData data = SuiteData.prepare(config, Optional.empty());
         if (Files.isRegularFile(folder.results())) {
-            data.requireSameAs(ResultsStore.read(folder.results()).data(), "trial " + spec.trialId() + " of run " + folder.runId());
+            data.requireSameAs(ResultsStore.readData(folder.results()), "trial " + spec.trialId() + " of run " + folder.runId());
         }
         return new TrialSetup(folder, config, new TrialTiming.Job(spec.trialId(), plugin, params, spec.seed(),
                 folder.dir(), spec.timeLimit()), data);
