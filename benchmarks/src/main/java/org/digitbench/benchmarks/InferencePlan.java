@@ -60,7 +60,7 @@ public record InferencePlan(int batchImages, Settings batch, Settings sized, Set
     /** About how many pauses each iteration of a measurement taken again holds, at the first measurement's rate. */
     static final int PAUSES_PER_ITERATION = 4;
     static final double FULL_REMEASURE_CAP_SECONDS = 2;
-    static final double QUICK_REMEASURE_CAP_SECONDS = 0.25;
+    static final double QUICK_REMEASURE_CAP_SECONDS = 0.1;
     /** A measurement is taken again only with iterations at least this many times as long as the first's. */
     static final double REMEASURE_LONGER = 1.5;
 

@@ -74,9 +74,11 @@ class InferencePlanTest {
         InferencePlan full = InferencePlan.of(Profile.FULL, 2.0, 10_000);
         InferencePlan.Settings again = full.remeasure(first(scores, gc, 0.47));
         assertEquals(new InferencePlan.Settings(1, 10, java.time.Duration.ofSeconds(2)), again);
-        // quick: capped at a quarter of a second; iterations of 0.025 s with a pause in every other one -> 0.2 s
+        // quick: capped at a tenth of a second; iterations of 0.025 s with a pause in every other one -> 0.2 s, so 0.1 s;
+        // of 0.01 s -> 0.08 s, under the cap
         InferencePlan quick = InferencePlan.of(Profile.QUICK, 2.0, 10_000);
-        assertEquals(java.time.Duration.ofMillis(200), quick.remeasure(first(scores, gc, 0.025)).iteration());
+        assertEquals(java.time.Duration.ofMillis(100), quick.remeasure(first(scores, gc, 0.025)).iteration());
+        assertEquals(java.time.Duration.ofMillis(80), quick.remeasure(first(scores, gc, 0.01)).iteration());
         // a cap no longer than 1.5 iterations of the first: measuring again would not help
         assertNull(quick.remeasure(first(scores, gc, 0.2)));
         // the slow iterations are not the collector's

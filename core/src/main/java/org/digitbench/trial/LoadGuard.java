@@ -30,9 +30,10 @@ public final class LoadGuard {
     static final Duration SAMPLE = Duration.ofMillis(250);
     /**
      * How often the guard looks again while the machine is busy. Every look samples the busy cores, so a short wait is
-     * cheap; with 10 s, one busy sample held a quick run's trial for about 13 s.
+     * cheap: a held trial starts within about three quarters of a second of the machine going idle. With 10 s, one busy
+     * sample held a quick run's trial for about 13 s; with 2 s, the one or two holds of a quick run lasted about 4 s each.
      */
-    static final Duration POLL = Duration.ofSeconds(2);
+    static final Duration POLL = Duration.ofMillis(500);
     /** Busy cores under which the machine counts as idle now, whatever its load average. */
     static final double IDLE_CORES = 0.5;
 
