@@ -240,6 +240,9 @@ public final class Runner {
             results = base.withTrials(done, RunStatus.RUNNING, null, truth);
             ResultsStore.publish(folder.dir(), results, afterWrite, err);
         }
+        // the corrupted images made once, here, for every trial JVM of this run to read (the same images they would make)
+        String corruptedImages = data.corrupted() == null || todo.isEmpty() ? null
+                : org.digitbench.trial.CorruptedImages.write(folder, data.corrupted(), err);
         RunProgress progress = new RunProgress(todo, checked, config, estimates);
         ReportPace pace = new ReportPace(afterWrite, System::nanoTime); // the report after a trial: at most twice a minute
         java.util.concurrent.atomic.AtomicReference<RunResults> latest = new java.util.concurrent.atomic.AtomicReference<>(results);
@@ -255,7 +258,8 @@ public final class Runner {
                 for (RunProgress.Planned p : todo) {
                     out.printf("[%d/%d] %s (%s %s), seed %d: %d training images%n", ++number[0], base.plan().trialCount(),
                             p.plugin().id(), p.plugin().library(), p.plugin().family(), p.seed(), train.size());
-                    submitted.put(p, spec(folder, p, new LoadGuard.Verdict(false, guard.now()), null, console.withoutTerminal()));
+                    submitted.put(p, spec(folder, p, new LoadGuard.Verdict(false, guard.now()), null, console.withoutTerminal())
+                            .withCorruptedImages(corruptedImages));
                 }
                 b.submit(folder, todo.stream().map(submitted::get).toList());
                 if (b.detached()) {
@@ -283,7 +287,8 @@ public final class Runner {
                                 + "%d cores); starting %s anyway: its timings are marked as taken on a busy machine%n",
                                 verdict.load(), guard.cpus(), plugin.id());
                     }
-                    spec = spec(folder, p, verdict, cores, concurrent ? console.withoutTerminal() : console);
+                    spec = spec(folder, p, verdict, cores, concurrent ? console.withoutTerminal() : console)
+                            .withCorruptedImages(corruptedImages);
                 }
                 TrialTiming.Job job = new TrialTiming.Job(spec.trialId(), plugin, checked.params().get(plugin), p.seed(),
                         folder.dir(), execution.timeout());

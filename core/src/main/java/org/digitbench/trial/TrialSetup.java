@@ -36,6 +36,7 @@ public record TrialSetup(RunFolder folder, RunConfig config, TrialTiming.Job job
         if (Files.isRegularFile(folder.results())) {
             data.requireSameAs(ResultsStore.readData(folder.results()), "trial " + spec.trialId() + " of run " + folder.runId());
         }
+        data = CorruptedImages.read(folder, spec.corruptedImages(), data, System.err);
         return new TrialSetup(folder, config, new TrialTiming.Job(spec.trialId(), plugin, params, spec.seed(),
                 folder.dir(), spec.timeLimit()), data);
     }

@@ -25,9 +25,12 @@ import java.util.List;
  * @param load        the 1-minute load average the driver saw just before starting the trial, and whether the machine
  *                    was still busy (load above its cores) after the driver's wait; its fields stand at the top level
  * @param cores       the cores the trial's JVM is pinned to ({@code --jobs}), or {@code null} for all of them
+ * @param corruptedImages the SHA-256 of the run's corrupted images the driver wrote ({@link CorruptedImages}), or
+ *                    {@code null}: the trial makes them itself
  */
 public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode console, List<Path> pluginPath,
-                        Duration timeLimit, String task, @JsonUnwrapped Timing.Load load, List<Integer> cores) {
+                        Duration timeLimit, String task, @JsonUnwrapped Timing.Load load, List<Integer> cores,
+                        String corruptedImages) {
     public static final String TRIAL = "trial";
     public static final String INFERENCE = "inference";
     public static final String ROBUSTNESS = "robustness";
@@ -47,7 +50,7 @@ public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode con
     /** On every core. */
     public TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode console, List<Path> pluginPath, Duration timeLimit,
                      String task, Timing.Load load) {
-        this(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, null);
+        this(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, null, null);
     }
 
     /** The 1-minute load average the driver saw just before starting the trial. */
@@ -62,7 +65,12 @@ public record TrialSpec(Path runDir, String pluginId, long seed, ConsoleMode con
 
     /** The same trial on these cores. */
     public TrialSpec on(List<Integer> onCores) {
-        return new TrialSpec(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, onCores);
+        return new TrialSpec(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, onCores, corruptedImages);
+    }
+
+    /** The same trial, told the SHA-256 of the run's corrupted images ({@code null}: it makes them itself). */
+    public TrialSpec withCorruptedImages(String sha256) {
+        return new TrialSpec(runDir, pluginId, seed, console, pluginPath, timeLimit, task, load, cores, sha256);
     }
 
     public String trialId() {

@@ -36,6 +36,38 @@ class CorruptionSuiteTest {
         assertTrue(e.getMessage().contains("none, default, all"), e.getMessage());
     }
 
+    /**
+     * The images a driver writes for its trials read back as the very images the suite makes, with the same provenance;
+     * the images of another suite, a truncated file and another file are refused, naming the file.
+     */
+    @Test
+    void handedOverImagesAreTheImagesTheSuiteMakes() throws java.io.IOException {
+        Dataset test = rawTest();
+        CorruptionSuite suite = CorruptionSuite.of(CorruptionSuite.Choice.ALL, test, 50, 7, Normalization.UNIT.fit(test));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        suite.writeImages(out);
+        byte[] bytes = out.toByteArray();
+        CorruptionSuite read = CorruptionSuite.of(CorruptionSuite.Choice.ALL, test, 50, 7, Normalization.UNIT.fit(test))
+                .withImagesFrom(new java.io.ByteArrayInputStream(bytes), "f.bin");
+        for (Corruption c : suite.corruptions()) {
+            assertArrayEquals(suite.raw(c).pixels(), read.raw(c).pixels(), c.id());
+            assertEquals(suite.raw(c).transforms(), read.raw(c).transforms(), c.id());
+            assertArrayEquals(suite.normalized(c).pixels(), read.normalized(c).pixels(), c.id());
+        }
+        CorruptionSuite otherSeed = CorruptionSuite.of(CorruptionSuite.Choice.ALL, test, 50, 8, Normalization.UNIT.fit(test));
+        DataFormatException e = assertThrows(DataFormatException.class,
+                () -> otherSeed.withImagesFrom(new java.io.ByteArrayInputStream(bytes), "f.bin"));
+        assertTrue(e.getMessage().startsWith("f.bin: the images of another suite (all, seed 7"), e.getMessage());
+        CorruptionSuite fewer = CorruptionSuite.of(CorruptionSuite.Choice.DEFAULT, test, 50, 7, Normalization.UNIT.fit(test));
+        assertThrows(DataFormatException.class, () -> fewer.withImagesFrom(new java.io.ByteArrayInputStream(bytes), "f.bin"));
+        e = assertThrows(DataFormatException.class, () -> suite.withImagesFrom(
+                new java.io.ByteArrayInputStream(Arrays.copyOf(bytes, bytes.length - 4)), "f.bin"));
+        assertTrue(e.getMessage().startsWith("f.bin: truncated in the images of "), e.getMessage());
+        e = assertThrows(DataFormatException.class, () -> suite.withImagesFrom(
+                new java.io.ByteArrayInputStream("{\"json\": 1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)), "f.bin"));
+        assertTrue(e.getMessage().contains("not a file of corrupted images"), e.getMessage());
+    }
+
     @Test
     void aStratifiedSubsetTheSameForEveryCorruptionAndSeed() {
         Dataset test = rawTest();
