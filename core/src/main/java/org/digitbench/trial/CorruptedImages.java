@@ -70,7 +70,7 @@ public final class CorruptedImages {
             CorruptionSuite suite = data.corrupted().withImagesFrom(new ByteArrayInputStream(bytes), file.toString());
             return new SuiteData(data.train(), data.test(), data.normalization(), data.classNames(), suite);
         } catch (NoSuchAlgorithmException | IOException | RuntimeException e) {
-            err.println("digitbench trial: note: the run's corrupted images are not used (" + e.getMessage()
+            err.println("digitbench: note: the run's corrupted images are not used (" + e.getMessage()
                     + "); this trial makes them itself");
             return data;
         }
