@@ -31,7 +31,7 @@ public final class LoadGuard {
     /**
      * How often the guard looks again while the machine is busy. Every look samples the busy cores, so a short wait is
      * cheap: a held trial starts within about three quarters of a second of the machine going idle. With 10 s, one busy
-     * sample held a quick run's trial for about 13 s; with 2 s, the one or two holds of a quick run lasted about 4 s each.
+     * sample held a quick run's trial for about 13 s; with 2 s, holds of 3.4 and 3.9 s (docs/methodology.md).
      */
     static final Duration POLL = Duration.ofMillis(500);
     /** Busy cores under which the machine counts as idle now, whatever its load average. */

@@ -155,8 +155,8 @@ public final class CorruptionSuite {
 
     /**
      * Writes every corruption's images of the whole subset (raw values), so that the JVMs of a run's trials read them
-     * ({@link #withImagesFrom}) instead of each making them again: 0.5 s of a quick trial, about 1.2 s of a full one. The
-     * header names the suite (choice, seed, images, pixels, positions, corruptions), which the reader checks.
+     * ({@link #withImagesFrom}) instead of each making them again with cold code. The header names the suite (choice,
+     * seed, images, pixels, positions, corruptions), which the reader checks.
      */
     public void writeImages(java.io.OutputStream out) throws java.io.IOException {
         java.io.DataOutputStream d = new java.io.DataOutputStream(new java.io.BufferedOutputStream(out, 1 << 16));

@@ -96,9 +96,9 @@ public final class ResultsStore {
     }
 
     /**
-     * What a {@code results.json} records of its run's data, read without the trials: a trial JVM checks its images
-     * against it, and parsing a whole run's results there cost about 0.4 s a trial (0.2 s for this). A file of an
-     * older schema is read whole, through its migration.
+     * What a {@code results.json} records of its run's data, read without turning its trials into objects: a trial JVM
+     * checks its images against it, and needs none of the rest. A file of an older schema is read whole, through its
+     * migration.
      */
     public static RunResults.DataInfo readData(Path file) {
         SafeFiles.requireNoLink(file, "cannot read " + file);
